@@ -1,0 +1,1 @@
+//! The block catalog (catalog.md): default numbers and where each came from.

@@ -1,0 +1,1 @@
+//! Edit commands with inverses, and the undo history.

@@ -1,0 +1,1 @@
+//! Latency (evaluation.md §3): sampled service times, queueing, budget.

@@ -1,0 +1,1 @@
+//! The design file (format.md §1): one validating load path, a stable save.

@@ -1,0 +1,8 @@
+//! The pure core: no browser, no clock, no global randomness. Value in, value out.
+pub mod catalog;
+pub mod edit;
+pub mod eval;
+pub mod format;
+pub mod model;
+pub mod report;
+pub mod share;

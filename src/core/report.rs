@@ -1,0 +1,101 @@
+//! The evaluation report (format.md §3): plain data, serialised in the contract's
+//! field order. Renderings (text, Markdown) live beside it in `report/`.
+
+use serde::Serialize;
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Report {
+    pub availability: Option<f64>,
+    pub downtime_min_per_year: Option<f64>,
+    pub latency: Option<Latency>,
+    pub max_scale: Option<f64>,
+    pub bottleneck: Option<String>,
+    pub availability_method: Method,
+    pub availability_interval: Option<[f64; 2]>,
+    pub entries: Vec<EntryReport>,
+    pub blocks: Vec<BlockReport>,
+    pub findings: Vec<Finding>,
+    /// Where the mean time of the traffic-weighted mix goes (evaluation.md §3,
+    /// "budget breakdown"); an addition to the format, empty when latency is null.
+    pub budget: Vec<BudgetItem>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    Exact,
+    MonteCarlo,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Latency {
+    pub mean_ms: f64,
+    pub p50_ms: f64,
+    pub p99_ms: f64,
+    pub p999_ms: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EntryReport {
+    pub block: String,
+    pub rps: f64,
+    pub availability: f64,
+    pub latency: Option<Latency>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct BlockReport {
+    pub id: String,
+    pub read_rps: Option<f64>,
+    pub write_rps: Option<f64>,
+    pub utilization: Option<f64>,
+    pub utilization_one_down: Option<f64>,
+    pub availability: f64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub blocks: Vec<String>,
+    pub links: Vec<String>,
+    pub message: String,
+}
+
+/// One line of the latency budget: a block's mean service time (queueing
+/// included) times its expected visits, or a link's `latency_ms` times its
+/// expected calls, per request of the traffic-weighted mix.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct BudgetItem {
+    /// `"block"` or `"link"`.
+    pub kind: &'static str,
+    pub id: String,
+    pub mean_ms: f64,
+    /// Reached only through parallel calls: its share overlaps others'.
+    pub parallel: bool,
+}
+
+impl Report {
+    /// The report as format.md §3's JSON text (pretty-printed).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a report always serialises")
+    }
+}

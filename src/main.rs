@@ -1,0 +1,3 @@
+fn main() {
+    envelope::ui::mount();
+}

@@ -1,0 +1,10 @@
+//! The native test binary: one module per area of the core and the CLI.
+mod catalog;
+mod cli;
+mod edit;
+mod eval;
+mod examples;
+mod format;
+mod purity;
+mod rules;
+mod share;
