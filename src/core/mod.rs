@@ -3,6 +3,7 @@ pub mod catalog;
 pub mod edit;
 pub mod eval;
 pub mod format;
+pub mod generate;
 pub mod model;
 pub mod report;
 pub mod share;

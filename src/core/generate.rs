@@ -1,0 +1,1 @@
+//! Generated designs of realistic shape, for benchmarks and property tests.
