@@ -194,7 +194,7 @@ impl Checker<'_> {
             self.real(&f("y"), b.y, Range::Finite);
             self.real(&f("rps"), b.rps, Range::NonNegative);
             self.int(&f("replicas"), b.replicas, 1, 10_000);
-            if (self.failed)(&f("replicas")) {
+            if (self.failed)(&f("replicas")) || !(1..=10_000).contains(&b.replicas) {
                 self.int(&f("min_healthy"), b.min_healthy, 1, 10_000);
             } else if b.min_healthy < 1 || b.min_healthy > b.replicas {
                 self.push(
