@@ -5,5 +5,6 @@ pub mod eval;
 pub mod format;
 pub mod generate;
 pub mod model;
+pub mod render;
 pub mod report;
 pub mod share;
