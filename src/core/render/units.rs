@@ -28,7 +28,7 @@ pub fn duration_min(minutes: f64) -> String {
         "none".into()
     } else if minutes >= 2.0 * 24.0 * 60.0 {
         format!("{} days", sig(minutes / (24.0 * 60.0)))
-    } else if minutes >= 120.0 {
+    } else if minutes >= 60.0 {
         format!("{} h", sig(minutes / 60.0))
     } else if minutes >= 1.0 {
         format!("{} min", sig(minutes))
