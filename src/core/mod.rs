@@ -4,6 +4,7 @@ pub mod edit;
 pub mod eval;
 pub mod format;
 pub mod generate;
+pub mod geometry;
 pub mod model;
 pub mod render;
 pub mod report;
