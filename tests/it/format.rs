@@ -821,3 +821,24 @@ proptest! {
         prop_assert_eq!(save(&d), text);
     }
 }
+
+#[test]
+fn a_large_design_loads_quickly() {
+    // 10,000 blocks and 50,000 links: the limits themselves.
+    let blocks: Vec<Value> = (0..10_000)
+        .map(|i| json!({ "id": format!("b{i}"), "kind": "service", "x": i, "y": 0 }))
+        .collect();
+    let links: Vec<Value> = (0..50_000)
+        .map(|i| {
+            json!({ "id": format!("l{i}"), "from": format!("b{}", i % 10_000),
+                         "to": format!("b{}", (i * 7 + 1) % 10_000) })
+        })
+        .collect();
+    let v = json!({ "format": "envelope/design", "version": 1, "blocks": blocks, "links": links });
+    let text = v.to_string();
+    let start = std::time::Instant::now();
+    let d = load(&text).expect("a design at the limits loads");
+    assert_eq!((d.blocks.len(), d.links.len()), (10_000, 50_000));
+    assert!(load(&save(&d)).is_ok());
+    assert!(start.elapsed().as_secs_f64() < 5.0, "{:?}", start.elapsed());
+}
