@@ -33,10 +33,10 @@ pub fn set_blocks_field(
         cmds.push(set(field, value.clone()));
         let Some(b) = design.block(id) else { continue };
         match (field, &value) {
-            (BlockField::LatencyMs, FieldValue::Number(m)) => {
-                if (b.p99_ms == b.latency_ms || *m == 0.0) && b.p99_ms != *m {
-                    cmds.push(set(BlockField::P99Ms, FieldValue::Number(*m)));
-                }
+            (BlockField::LatencyMs, FieldValue::Number(m))
+                if (b.p99_ms == b.latency_ms || *m == 0.0) && b.p99_ms != *m =>
+            {
+                cmds.push(set(BlockField::P99Ms, FieldValue::Number(*m)));
             }
             (BlockField::Replicas, FieldValue::Int(r)) if b.min_healthy > *r => {
                 cmds.push(set(BlockField::MinHealthy, FieldValue::Int(*r)));
@@ -139,8 +139,10 @@ pub fn fresh_fragment(
     }
     let mut link_ids: BTreeSet<String> = BTreeSet::new();
     for l in &fragment.links {
-        let (Some(from), Some(to)) = (block_id(&map, fragment, &l.from), block_id(&map, fragment, &l.to))
-        else {
+        let (Some(from), Some(to)) = (
+            block_id(&map, fragment, &l.from),
+            block_id(&map, fragment, &l.to),
+        ) else {
             continue;
         };
         let id = ids.fresh("link", |id| {

@@ -84,9 +84,9 @@ fn at_least_zero(name: &str, n: f64, unit: &str) -> Result<(), String> {
 
 fn positive_or_none(name: &str, n: Option<f64>, unit: &str, none: &str) -> Result<(), String> {
     match n {
-        Some(n) if !(n.is_finite() && n > 0.0) => Err(format!(
-            "{name} must be above 0{unit}, or empty for {none}"
-        )),
+        Some(n) if !(n.is_finite() && n > 0.0) => {
+            Err(format!("{name} must be above 0{unit}, or empty for {none}"))
+        }
         _ => Ok(()),
     }
 }
@@ -165,7 +165,10 @@ pub fn check_value(field: Field, value: &FieldValue) -> Result<(), String> {
             }
             (LinkField::LatencyMs, V::Number(n)) => at_least_zero(name, *n, " ms"),
             (
-                LinkField::Parallel | LinkField::Optional | LinkField::Backoff | LinkField::Idempotent,
+                LinkField::Parallel
+                | LinkField::Optional
+                | LinkField::Backoff
+                | LinkField::Idempotent,
                 V::Bool(_),
             ) => Ok(()),
             (LinkField::TimeoutMs, V::OptNumber(n)) => positive_or_none(name, *n, " ms", "none"),
@@ -243,7 +246,10 @@ pub fn check_link(design: &Design, l: &Link) -> Result<(), String> {
         check_value(Field::Link(f), &get_link_field(l, f)).map_err(at)?;
     }
     if l.from == l.to {
-        return Err(at(format!("a link cannot join block '{}' to itself", l.from)));
+        return Err(at(format!(
+            "a link cannot join block '{}' to itself",
+            l.from
+        )));
     }
     for end in [&l.from, &l.to] {
         if design.block(end).is_none() {

@@ -6,8 +6,7 @@ use std::fmt;
 
 use super::check;
 use super::field::{
-    set_block_field, set_link_field, set_zone_field, BlockField, FieldValue, LinkField,
-    ZoneField,
+    set_block_field, set_link_field, set_zone_field, BlockField, FieldValue, LinkField, ZoneField,
 };
 use crate::core::format::{self, LoadError};
 use crate::core::model::{is_valid_id, Block, Design, Link, Sticky, Targets, Zone};
@@ -59,29 +58,51 @@ pub struct Rect {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
     /// Insert a block at `index` of `blocks`.
-    AddBlock { index: usize, block: Block },
+    AddBlock {
+        index: usize,
+        block: Block,
+    },
     /// Insert a link at `index` of `links`.
-    AddLink { index: usize, link: Link },
+    AddLink {
+        index: usize,
+        link: Link,
+    },
     /// Insert a zone at `index` of `zones`.
-    AddZone { index: usize, zone: Zone },
+    AddZone {
+        index: usize,
+        zone: Zone,
+    },
     /// Insert a sticky at `index` of `stickies`.
-    AddSticky { index: usize, sticky: Sticky },
+    AddSticky {
+        index: usize,
+        sticky: Sticky,
+    },
     /// Remove blocks (and the links touching them), links, zones, stickies.
     Remove(Selection),
     /// Put removed items back where they were.
     Restore(Box<Restore>),
     /// Move blocks, zones and stickies (by id) by a delta.
-    Move { ids: Vec<String>, dx: f64, dy: f64 },
+    Move {
+        ids: Vec<String>,
+        dx: f64,
+        dy: f64,
+    },
     /// Set the positions of blocks, zones and stickies (by id): `(id, x, y)`.
     SetPositions(Vec<(String, f64, f64)>),
     /// Move or resize a zone.
-    SetZoneRect { id: String, rect: Rect },
+    SetZoneRect {
+        id: String,
+        rect: Rect,
+    },
     SetZoneField {
         id: String,
         field: ZoneField,
         value: FieldValue,
     },
-    SetStickyText { id: String, text: String },
+    SetStickyText {
+        id: String,
+        text: String,
+    },
     SetBlockField {
         id: String,
         field: BlockField,
@@ -111,10 +132,19 @@ pub enum Command {
 #[derive(Clone, Debug, PartialEq)]
 pub enum EditError {
     /// `what` is "block", "link", "zone", "sticky" or "block, zone or sticky".
-    UnknownId { what: &'static str, id: String },
-    IdTaken { id: String },
-    BadId { id: String },
-    SelfLink { block: String },
+    UnknownId {
+        what: &'static str,
+        id: String,
+    },
+    IdTaken {
+        id: String,
+    },
+    BadId {
+        id: String,
+    },
+    SelfLink {
+        block: String,
+    },
     /// A field or item rule, the message naming the item ("block 'db': p99 must
     /// be at least the median 20 ms").
     Refused(String),
@@ -335,12 +365,18 @@ impl Command {
             Command::SetTitle(s) => {
                 t.meta = true;
                 t.full = true;
-                Ok(Command::SetTitle(std::mem::replace(&mut d.title, s.clone())))
+                Ok(Command::SetTitle(std::mem::replace(
+                    &mut d.title,
+                    s.clone(),
+                )))
             }
             Command::SetNotes(s) => {
                 t.meta = true;
                 t.full = true;
-                Ok(Command::SetNotes(std::mem::replace(&mut d.notes, s.clone())))
+                Ok(Command::SetNotes(std::mem::replace(
+                    &mut d.notes,
+                    s.clone(),
+                )))
             }
             Command::SetTargets(tg) => {
                 t.meta = true;

@@ -1,6 +1,6 @@
 //! The undo history of an open design, and the id generator of its session.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::build::{block_prefix, fresh_fragment};
 use super::command::{Command, EditError};
@@ -58,9 +58,13 @@ impl History {
             return Ok(());
         }
         self.redo.clear();
-        let joins = coalesce.is_some() && coalesce == self.open && !self.undo.is_empty();
-        if !joins {
-            self.undo.push(inverse);
+        let joins = coalesce.is_some() && coalesce == self.open;
+        match self.undo.pop() {
+            Some(first) if joins => self.undo.push(compose(first, inverse)),
+            top => {
+                self.undo.extend(top);
+                self.undo.push(inverse);
+            }
         }
         self.open = coalesce;
         Ok(())
@@ -167,6 +171,66 @@ impl History {
         };
         self.dispatch(design, cmd, None)?;
         Ok(map)
+    }
+}
+
+/// The inverse of a coalesced run: `first` undoes the run so far, `next` undoes
+/// the command just joined (and is applied before `first`).
+///
+/// Spec choice: the first inverse is kept as it is when the new command changed
+/// the same thing (the same field, the same positions); positions of other items
+/// are merged in, and anything else is chained, so that a run whose commands
+/// touch different things still undoes exactly.
+fn compose(first: Command, next: Command) -> Command {
+    use Command as C;
+    match (first, next) {
+        (C::SetPositions(old), C::SetPositions(new)) => {
+            let known: BTreeSet<&str> = old.iter().map(|(id, _, _)| id.as_str()).collect();
+            let mut merged: Vec<(String, f64, f64)> = new
+                .iter()
+                .filter(|(id, _, _)| !known.contains(id.as_str()))
+                .cloned()
+                .collect();
+            merged.extend(old.iter().cloned());
+            C::SetPositions(merged)
+        }
+        (first, next) if same_target(&first, &next) => first,
+        (C::Batch(mut steps), next) => {
+            steps.insert(0, next);
+            C::Batch(steps)
+        }
+        (first, next) => C::Batch(vec![next, first]),
+    }
+}
+
+/// Whether two set commands write exactly the same place.
+fn same_target(a: &Command, b: &Command) -> bool {
+    use Command as C;
+    match (a, b) {
+        (
+            C::SetBlockField { id, field, .. },
+            C::SetBlockField {
+                id: i2, field: f2, ..
+            },
+        ) => id == i2 && field == f2,
+        (
+            C::SetLinkField { id, field, .. },
+            C::SetLinkField {
+                id: i2, field: f2, ..
+            },
+        ) => id == i2 && field == f2,
+        (
+            C::SetZoneField { id, field, .. },
+            C::SetZoneField {
+                id: i2, field: f2, ..
+            },
+        ) => id == i2 && field == f2,
+        (C::SetZoneRect { id, .. }, C::SetZoneRect { id: i2, .. }) => id == i2,
+        (C::SetStickyText { id, .. }, C::SetStickyText { id: i2, .. }) => id == i2,
+        (C::SetTitle(_), C::SetTitle(_))
+        | (C::SetNotes(_), C::SetNotes(_))
+        | (C::SetTargets(_), C::SetTargets(_)) => true,
+        _ => false,
     }
 }
 

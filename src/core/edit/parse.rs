@@ -45,7 +45,11 @@ pub fn parse_field(field: Field, text: &str) -> Result<FieldValue, String> {
 /// `parse_field`, then the checks against the block's other fields that
 /// `set_blocks_field` would not fix by itself (p99 below the median, min
 /// healthy above the replicas).
-pub fn parse_block_field(block: &Block, field: BlockField, text: &str) -> Result<FieldValue, String> {
+pub fn parse_block_field(
+    block: &Block,
+    field: BlockField,
+    text: &str,
+) -> Result<FieldValue, String> {
     let value = parse_field(Field::Block(field), text)?;
     match (field, &value) {
         (BlockField::MinHealthy, FieldValue::Int(n)) => check_min_healthy(block.replicas, *n)?,
