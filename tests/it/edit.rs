@@ -856,3 +856,30 @@ proptest! {
         prop_assert_eq!(&d, &top);
     }
 }
+
+#[test]
+fn moving_a_large_selection_moves_each_item_once_and_undoes_exactly() {
+    let mut original = sample();
+    for i in 0..30 {
+        original
+            .blocks
+            .push(block(&format!("w{i}"), Kind::Worker, i as f64 * 0.1, 7.3));
+    }
+    let mut d = original.clone();
+    let mut sel: Vec<String> = d.blocks.iter().map(|b| b.id.clone()).collect();
+    sel.extend(ids(&["az1", "s1"]));
+    let inverse = Command::Move {
+        ids: sel,
+        dx: 0.3,
+        dy: -0.7,
+    }
+    .apply(&mut d)
+    .unwrap();
+    for (a, b) in original.blocks.iter().zip(&d.blocks) {
+        assert_eq!((b.x, b.y), (a.x + 0.3, a.y - 0.7));
+    }
+    assert_eq!(d.zones[0].x, original.zones[0].x + 0.3);
+    assert_eq!(d.stickies[0].y, original.stickies[0].y - 0.7);
+    inverse.apply(&mut d).unwrap();
+    assert_eq!(d, original);
+}
