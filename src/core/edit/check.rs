@@ -43,6 +43,8 @@ pub fn fmt_num(n: f64) -> String {
     }
 }
 
+/// Spec choice: text limits of format.md count characters (Unicode scalar
+/// values), not bytes.
 fn text_max(name: &str, s: &str, max: usize) -> Result<(), String> {
     let n = s.chars().count();
     if n > max {

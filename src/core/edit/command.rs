@@ -12,7 +12,10 @@ use crate::core::format::{self, LoadError};
 use crate::core::model::{is_valid_id, Block, Design, Link, Sticky, Targets, Zone};
 
 /// Ids of things to remove: blocks (with every link that touches them), links,
-/// zones (blocks inside them leave the zone) and stickies.
+/// zones and stickies.
+///
+/// Spec choice: removing a zone keeps the blocks in it, which leave the zone
+/// (their `zone` becomes absent); undo puts them back in it.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Selection {
     pub blocks: Vec<String>,
@@ -221,7 +224,11 @@ impl Command {
         })
     }
 
-    /// Whether this only moves or resizes things (no full validation needed).
+    /// Whether this only moves or resizes things.
+    ///
+    /// Spec choice: such commands (the ones a drag sends many times a second)
+    /// check only the items they touch (finite numbers, a zone's size above 0),
+    /// not the whole document.
     pub fn is_geometry(&self) -> bool {
         match self {
             Command::Move { .. } | Command::SetPositions(_) | Command::SetZoneRect { .. } => true,
