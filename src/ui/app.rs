@@ -1,17 +1,97 @@
-//! The root component of the web app.
+//! The root component: provides the editor and lays out toolbar, palette,
+//! canvas, inspector and results.
+
 use leptos::prelude::*;
 
-/// The page: a header with the app's name and a line saying what it does.
+use super::browser;
+use super::canvas::Canvas;
+use super::editor::Editor;
+use super::help::HelpSheet;
+use super::inspector::Inspector;
+use super::keys::{self, Toggles};
+use super::palette::Palette;
+use super::toolbar::Toolbar;
+use crate::core::model::Design;
+use crate::core::{format, share};
+
 #[component]
 pub fn App() -> impl IntoView {
+    let ed = Editor::new(Design::default());
+    provide_context(ed);
+    let toggles = Toggles {
+        help: RwSignal::new(false),
+        list_view: RwSignal::new(false),
+    };
+    keys::install(ed, toggles);
+    let clipboard = browser::clipboard_listeners(
+        move || ed.copy_selection(),
+        move || ed.delete_selection(),
+        move |text| {
+            ed.paste_text(&text);
+        },
+    );
+    let clipboard = StoredValue::new_local(clipboard);
+    on_cleanup(move || clipboard.dispose());
+    browser::expose_api(move || ed.design.with_untracked(format::save));
+    open_link(ed);
+
+    let dark = RwSignal::new(browser::prefers_dark());
+    Effect::new(move |_| browser::set_theme(if dark.get() { "dark" } else { "light" }));
+
+    let notice = move || {
+        ed.notice.get().map(|n| {
+            view! {
+                <div class="notice" role="status">
+                    <span>{n}</span>
+                    <button aria-label="Dismiss" on:click=move |_| ed.notice.set(None)>
+                        "×"
+                    </button>
+                </div>
+            }
+        })
+    };
+
     view! {
-        <header class="app-header">
-            <h1>"Envelope"</h1>
-        </header>
-        <main class="app-main">
-            <p>
-                "Sketch a system design and get its back-of-the-envelope availability, latency and load."
-            </p>
-        </main>
+        <div class="app">
+            <Toolbar toggles=toggles dark=dark />
+            <div class="workspace">
+                <Palette />
+                <main class="stage" aria-label="Canvas">
+                    <Canvas />
+                    {notice}
+                </main>
+                <Inspector />
+            </div>
+            <HelpSheet open=toggles.help />
+        </div>
+    }
+}
+
+/// Open the design a share link carries, if the page was opened with one. A bad
+/// link opens nothing and says what is wrong.
+fn open_link(ed: Editor) {
+    let Some(hash) = browser::location_hash() else {
+        return;
+    };
+    if !hash.starts_with("v1=") && !hash.contains("&v1=") {
+        return;
+    }
+    match share::open(&hash) {
+        Ok(shared) => {
+            ed.replace(shared.design);
+            // Fit once the canvas has its size.
+            request_animation_frame(move || ed.fit());
+        }
+        Err(errors) => {
+            let what = errors
+                .iter()
+                .take(3)
+                .map(|e| format!("{}: {}", e.at, e.message))
+                .collect::<Vec<_>>()
+                .join("; ");
+            ed.notice.set(Some(format!(
+                "This link's design could not be opened ({what})."
+            )));
+        }
     }
 }

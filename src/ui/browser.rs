@@ -1,0 +1,138 @@
+//! The browser edge: the only module that touches `window`, the document's
+//! global events, the clipboard, `localStorage` and `location`. Everything else
+//! in the UI works on signals and plain values.
+
+use gloo::events::EventListener;
+use gloo::utils::{document, window};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{ClipboardEvent, Element, HtmlElement};
+
+/// Whether keyboard focus is in a text field, where keys belong to the field.
+pub fn typing_in_field() -> bool {
+    document()
+        .active_element()
+        .map(|el| {
+            let tag = el.tag_name().to_ascii_lowercase();
+            matches!(tag.as_str(), "input" | "textarea" | "select")
+                || el.get_attribute("contenteditable").is_some()
+        })
+        .unwrap_or(false)
+}
+
+/// Copy and paste through the system clipboard (so they work between tabs):
+/// `copy` returns the text to put there, `paste` receives what is there. Both
+/// stay out of the way while the user is typing in a field.
+pub fn clipboard_listeners(
+    copy: impl Fn() -> Option<String> + 'static,
+    cut: impl Fn() + 'static,
+    paste: impl Fn(String) + 'static,
+) -> Vec<EventListener> {
+    let doc = document();
+    let copy = std::rc::Rc::new(copy);
+    let on_copy = {
+        let copy = copy.clone();
+        move |ev: &web_sys::Event, then: Option<&dyn Fn()>| {
+            if typing_in_field() {
+                return;
+            }
+            let Some(ev) = ev.dyn_ref::<ClipboardEvent>() else {
+                return;
+            };
+            if let (Some(text), Some(data)) = (copy(), ev.clipboard_data()) {
+                if data.set_data("text/plain", &text).is_ok() {
+                    ev.prevent_default();
+                    if let Some(then) = then {
+                        then();
+                    }
+                }
+            }
+        }
+    };
+    let on_copy = std::rc::Rc::new(on_copy);
+    let copy_listener = {
+        let on_copy = on_copy.clone();
+        EventListener::new(&doc, "copy", move |ev| on_copy(ev, None))
+    };
+    let cut_listener = EventListener::new(&doc, "cut", move |ev| on_copy(ev, Some(&cut)));
+    let paste_listener = EventListener::new(&doc, "paste", move |ev| {
+        if typing_in_field() {
+            return;
+        }
+        let Some(ev) = ev.dyn_ref::<ClipboardEvent>() else {
+            return;
+        };
+        if let Some(text) = ev
+            .clipboard_data()
+            .and_then(|d| d.get_data("text/plain").ok())
+        {
+            ev.prevent_default();
+            paste(text);
+        }
+    });
+    vec![copy_listener, cut_listener, paste_listener]
+}
+
+/// Expose read-only getters for tests and scripts as `window.envelope`:
+/// `document()` returns the open design's saved JSON text (format.md §1).
+pub fn expose_api(document_json: impl Fn() -> String + 'static) {
+    let api = js_sys::Object::new();
+    let get = Closure::<dyn Fn() -> String>::new(document_json);
+    let _ = js_sys::Reflect::set(&api, &"document".into(), get.as_ref());
+    get.forget();
+    let _ = js_sys::Reflect::set(&window(), &"envelope".into(), &api);
+}
+
+/// Add a getter to `window.envelope` (e.g. the report, in a later feature).
+pub fn expose_getter(name: &str, value: impl Fn() -> String + 'static) {
+    let api = js_sys::Reflect::get(&window(), &"envelope".into())
+        .ok()
+        .filter(|v| v.is_object())
+        .unwrap_or_else(|| js_sys::Object::new().into());
+    let get = Closure::<dyn Fn() -> String>::new(value);
+    let _ = js_sys::Reflect::set(&api, &name.into(), get.as_ref());
+    get.forget();
+    let _ = js_sys::Reflect::set(&window(), &"envelope".into(), &api);
+}
+
+/// Whether the system asks for a dark theme.
+pub fn prefers_dark() -> bool {
+    window()
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
+
+/// Set the page's theme (`light` or `dark`) on the root element.
+pub fn set_theme(theme: &str) {
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("data-theme", theme);
+    }
+}
+
+/// Move keyboard focus to the first element matching `selector`.
+pub fn focus(selector: &str) {
+    if let Some(el) = document()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e: Element| e.dyn_into::<HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// Scroll an element into view if it exists (a finding's blocks, later).
+pub fn scroll_into_view(selector: &str) {
+    if let Some(el) = document().query_selector(selector).ok().flatten() {
+        el.scroll_into_view();
+    }
+}
+
+/// The page URL's fragment without the `#` (a share link's design lives there).
+pub fn location_hash() -> Option<String> {
+    let hash = window().location().hash().ok()?;
+    let hash = hash.strip_prefix('#').unwrap_or(&hash);
+    (!hash.is_empty()).then(|| hash.to_string())
+}

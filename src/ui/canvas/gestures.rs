@@ -1,0 +1,377 @@
+//! Pointer gestures on the canvas as a small state machine over
+//! `Editor::gesture`: pan, move (previewed, committed once), rubber band,
+//! connect, zone resize; plus wheel zoom and drops from the palette.
+
+use leptos::prelude::*;
+use web_sys::{DragEvent, PointerEvent, WheelEvent};
+
+use crate::core::edit::{CoalesceKey, Command, Rect as ZoneRect};
+use crate::core::geometry::{self, block_rect, Point, Rect};
+use crate::core::model::Kind;
+use crate::ui::editor::Editor;
+use crate::ui::session::{Gesture, ItemKind, Selection};
+
+/// The drag-and-drop type a palette item carries (its kind's file name).
+pub const PALETTE_MIME: &str = "application/x-envelope-kind";
+
+/// Pointer movement under this many screen pixels is a click, not a drag.
+const CLICK_SLOP: f64 = 3.0;
+
+#[derive(Clone, Copy)]
+pub struct Gestures {
+    ed: Editor,
+    svg: NodeRef<leptos::svg::Svg>,
+    /// Screen point where the gesture started, to tell clicks from drags.
+    origin: StoredValue<Point>,
+}
+
+impl Gestures {
+    pub fn new(ed: Editor, svg: NodeRef<leptos::svg::Svg>) -> Gestures {
+        Gestures {
+            ed,
+            svg,
+            origin: StoredValue::new(Point::default()),
+        }
+    }
+
+    /// Record the canvas's size on screen.
+    pub fn measure(&self) {
+        if let Some(svg) = self.svg.get_untracked() {
+            let r = svg.get_bounding_client_rect();
+            self.ed.canvas_size.set((r.width(), r.height()));
+        }
+    }
+
+    fn screen(&self, x: i32, y: i32) -> Point {
+        let (left, top) = self.svg.get_untracked().map_or((0.0, 0.0), |svg| {
+            let r = svg.get_bounding_client_rect();
+            (r.left(), r.top())
+        });
+        Point::new(x as f64 - left, y as f64 - top)
+    }
+
+    fn world(&self, screen: Point) -> Point {
+        self.ed.viewport.get_untracked().to_world(screen)
+    }
+
+    fn capture(&self, ev: &PointerEvent) {
+        if let Some(svg) = self.svg.get_untracked() {
+            let _ = svg.set_pointer_capture(ev.pointer_id());
+        }
+        let p = self.screen(ev.client_x(), ev.client_y());
+        self.origin.set_value(p);
+    }
+
+    fn wants_pan(&self, ev: &PointerEvent) -> bool {
+        ev.button() == 1 || self.ed.space_held.get_untracked()
+    }
+
+    /// Pointer down on empty canvas: pan, or Shift+drag for a rubber band.
+    pub fn background_down(&self, ev: PointerEvent) {
+        if ev.button() != 0 && ev.button() != 1 {
+            return;
+        }
+        self.capture(&ev);
+        let p = self.screen(ev.client_x(), ev.client_y());
+        let gesture = if ev.shift_key() && !self.wants_pan(&ev) {
+            let w = self.world(p);
+            Gesture::Band {
+                start: w,
+                now: w,
+                additive: true,
+            }
+        } else {
+            Gesture::Pan { last: p }
+        };
+        self.ed.gesture.set(Some(gesture));
+    }
+
+    /// Pointer down on an item: select it (Shift toggles) and start moving the
+    /// selection.
+    pub fn item_down(&self, kind: ItemKind, id: &str, ev: PointerEvent) {
+        if ev.button() != 0 && ev.button() != 1 {
+            return;
+        }
+        ev.stop_propagation();
+        if self.wants_pan(&ev) {
+            self.background_down(ev);
+            return;
+        }
+        self.capture(&ev);
+        let ed = self.ed;
+        ed.selection.update(|s| {
+            if ev.shift_key() {
+                s.toggle(kind, id);
+            } else if !s.contains(kind, id) {
+                *s = Selection::only(kind, id);
+            }
+        });
+        if kind == ItemKind::Link {
+            return;
+        }
+        let mut ids: std::collections::BTreeSet<String> = ed
+            .selection
+            .with_untracked(|s| s.movable().into_iter().collect());
+        // A zone carries the blocks that belong to it.
+        ed.design.with_untracked(|d| {
+            let zones: Vec<String> = ed
+                .selection
+                .with_untracked(|s| s.zones.iter().cloned().collect());
+            for b in &d.blocks {
+                if b.zone.as_ref().is_some_and(|z| zones.contains(z)) {
+                    ids.insert(b.id.clone());
+                }
+            }
+        });
+        if ids.is_empty() {
+            return;
+        }
+        let start = self.world(self.screen(ev.client_x(), ev.client_y()));
+        ed.gesture.set(Some(Gesture::Move {
+            ids,
+            start,
+            dx: 0.0,
+            dy: 0.0,
+        }));
+    }
+
+    /// Pointer down on a block's connection handle.
+    pub fn handle_down(&self, id: &str, ev: PointerEvent) {
+        ev.stop_propagation();
+        self.capture(&ev);
+        let now = self.world(self.screen(ev.client_x(), ev.client_y()));
+        self.ed.gesture.set(Some(Gesture::Connect {
+            from: id.to_string(),
+            now,
+            over: None,
+        }));
+    }
+
+    /// Pointer down on a zone's resize corner.
+    pub fn resize_down(&self, zone: &str, ev: PointerEvent) {
+        ev.stop_propagation();
+        self.capture(&ev);
+        let Some((w, h)) = self
+            .ed
+            .design
+            .with_untracked(|d| d.zone(zone).map(|z| (z.w, z.h)))
+        else {
+            return;
+        };
+        let start = self.world(self.screen(ev.client_x(), ev.client_y()));
+        self.ed.selection.set(Selection::only(ItemKind::Zone, zone));
+        self.ed.gesture.set(Some(Gesture::Resize {
+            zone: zone.to_string(),
+            start,
+            w,
+            h,
+            dw: 0.0,
+            dh: 0.0,
+        }));
+    }
+
+    pub fn pointer_move(&self, ev: PointerEvent) {
+        let ed = self.ed;
+        if ed.gesture.with_untracked(Option::is_none) {
+            return;
+        }
+        let p = self.screen(ev.client_x(), ev.client_y());
+        let w = self.world(p);
+        let snap = ed.snap.get_untracked();
+        let round = |v: f64| if snap { geometry::snap(v) } else { v };
+        let mut pan_by = None;
+        ed.gesture.update(|g| match g {
+            Some(Gesture::Pan { last }) => {
+                pan_by = Some((p.x - last.x, p.y - last.y));
+                *last = p;
+            }
+            Some(Gesture::Move { start, dx, dy, .. }) => {
+                *dx = round(w.x - start.x);
+                *dy = round(w.y - start.y);
+            }
+            Some(Gesture::Band { now, .. }) => *now = w,
+            Some(Gesture::Connect { from, now, over }) => {
+                *now = w;
+                *over = ed.design.with_untracked(|d| {
+                    d.blocks
+                        .iter()
+                        .rev()
+                        .find(|b| b.id != *from && block_rect(b.x, b.y).contains(w))
+                        .map(|b| b.id.clone())
+                });
+            }
+            Some(Gesture::Resize {
+                start,
+                w: zw,
+                h: zh,
+                dw,
+                dh,
+                ..
+            }) => {
+                *dw = round(w.x - start.x).max(40.0 - *zw);
+                *dh = round(w.y - start.y).max(40.0 - *zh);
+            }
+            None => {}
+        });
+        if let Some((dx, dy)) = pan_by {
+            ed.viewport.update(|v| *v = v.panned(dx, dy));
+        }
+    }
+
+    pub fn pointer_up(&self, ev: PointerEvent) {
+        let ed = self.ed;
+        let Some(gesture) = ed.gesture.get_untracked() else {
+            return;
+        };
+        let p = self.screen(ev.client_x(), ev.client_y());
+        let o = self.origin.get_value();
+        let clicked = (p.x - o.x).abs() < CLICK_SLOP && (p.y - o.y).abs() < CLICK_SLOP;
+        ed.gesture.set(None);
+        match gesture {
+            Gesture::Pan { .. } if clicked => ed.clear_selection(),
+            Gesture::Pan { .. } => {}
+            Gesture::Move { ids, dx, dy, .. } => {
+                if !clicked && (dx != 0.0 || dy != 0.0) {
+                    ed.seal();
+                    let key = ed.new_gesture_key();
+                    let moved = ed.dispatch(
+                        Command::Move {
+                            ids: ids.into_iter().collect(),
+                            dx,
+                            dy,
+                        },
+                        Some(key.clone()),
+                    );
+                    if moved {
+                        self.rezone_moved_blocks(key);
+                    }
+                    ed.seal();
+                }
+            }
+            Gesture::Band {
+                start,
+                now,
+                additive,
+            } => {
+                let r = Rect::from_corners(start, now);
+                let hit = ed.design.with_untracked(|d| geometry::blocks_in(d, &r));
+                ed.selection.update(|s| {
+                    if !additive {
+                        *s = Selection::default();
+                    }
+                    s.blocks.extend(hit);
+                });
+            }
+            Gesture::Connect { from, over, .. } => {
+                if let Some(to) = over {
+                    ed.connect(&from, &to);
+                }
+            }
+            Gesture::Resize {
+                zone, dw, dh, w, h, ..
+            } => {
+                let rect = ed
+                    .design
+                    .with_untracked(|d| d.zone(&zone).map(|z| (z.x, z.y)));
+                if let (Some((x, y)), false) = (rect, dw == 0.0 && dh == 0.0) {
+                    ed.dispatch(
+                        Command::SetZoneRect {
+                            id: zone,
+                            rect: ZoneRect {
+                                x,
+                                y,
+                                w: w + dw,
+                                h: h + dh,
+                            },
+                        },
+                        None,
+                    );
+                }
+            }
+        }
+    }
+
+    /// After a move, blocks dropped into (or out of) a zone follow it, in the
+    /// same undo step as the move.
+    fn rezone_moved_blocks(&self, key: CoalesceKey) {
+        use crate::core::edit::{BlockField, FieldValue};
+        let ed = self.ed;
+        let changes: Vec<Command> = ed.design.with_untracked(|d| {
+            let moved = ed.selection.with_untracked(|s| s.blocks.clone());
+            d.blocks
+                .iter()
+                .filter(|b| moved.contains(&b.id))
+                .filter_map(|b| {
+                    let now = geometry::zone_at(d, Point::new(b.x, b.y)).map(String::from);
+                    (now != b.zone).then(|| Command::SetBlockField {
+                        id: b.id.clone(),
+                        field: BlockField::Zone,
+                        value: FieldValue::OptText(now),
+                    })
+                })
+                .collect()
+        });
+        if !changes.is_empty() {
+            // Joins the move's step: undo puts blocks back with their old zones.
+            ed.dispatch(Command::Batch(changes), Some(key));
+        }
+    }
+
+    pub fn cancel(&self) {
+        self.ed.gesture.set(None);
+    }
+
+    /// Wheel pans; Ctrl+wheel (and trackpad pinch, which arrives as it) zooms
+    /// about the pointer.
+    pub fn wheel(&self, ev: WheelEvent) {
+        ev.prevent_default();
+        let scale = match ev.delta_mode() {
+            1 => 16.0,
+            2 => 400.0,
+            _ => 1.0,
+        };
+        let (dx, dy) = (ev.delta_x() * scale, ev.delta_y() * scale);
+        if ev.ctrl_key() || ev.meta_key() {
+            let p = self.screen(ev.client_x(), ev.client_y());
+            let factor = (-dy * 0.002).exp();
+            self.ed.viewport.update(|v| *v = v.zoom_at(p, factor));
+        } else {
+            self.ed.viewport.update(|v| *v = v.panned(-dx, -dy));
+        }
+    }
+
+    pub fn drag_over(&self, ev: DragEvent) {
+        let carries_kind = ev
+            .data_transfer()
+            .map(|dt| dt.types().includes(&PALETTE_MIME.into(), 0))
+            .unwrap_or(false);
+        if carries_kind {
+            ev.prevent_default();
+        }
+    }
+
+    /// A palette item dropped on the canvas: a block of that kind at the drop point.
+    pub fn drop(&self, ev: DragEvent) {
+        let Some(kind) = ev
+            .data_transfer()
+            .and_then(|dt| dt.get_data(PALETTE_MIME).ok())
+        else {
+            return;
+        };
+        ev.prevent_default();
+        let at = self.world(self.screen(ev.client_x(), ev.client_y()));
+        match kind.as_str() {
+            "zone" => {
+                self.ed.add_zone(at);
+            }
+            "sticky" => {
+                self.ed.add_sticky(at);
+            }
+            k => {
+                if let Some(kind) = Kind::parse(k) {
+                    self.ed.add_block(kind, at);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,166 @@
+//! One link on the canvas: an arrow from caller to callee. Sync links are solid,
+//! async dashed, write links carry a "write" tag; calls and latency show when
+//! they differ from the catalog's defaults.
+
+use leptos::prelude::*;
+
+use super::gestures::Gestures;
+use crate::core::catalog;
+use crate::core::geometry::{bend_for, route_link, LinkPath, Point};
+use crate::core::model::{Design, Kind, Link, Mode, Op};
+use crate::core::render::units::sig;
+use crate::ui::editor::use_editor;
+use crate::ui::session::{ItemKind, Selection};
+
+/// The short text drawn on a link, empty when everything is default.
+pub fn link_text(l: &Link, from_kind: Option<Kind>) -> String {
+    let mut parts = Vec::new();
+    if !l.label.is_empty() {
+        parts.push(l.label.clone());
+    }
+    if l.calls != 1.0 {
+        parts.push(format!("×{}", sig(l.calls)));
+    }
+    let default_ms = if from_kind == Some(Kind::Client) {
+        catalog::CLIENT_LINK_LATENCY_MS
+    } else {
+        catalog::LINK_LATENCY_MS
+    };
+    if l.latency_ms != default_ms.value {
+        parts.push(format!("{} ms", sig(l.latency_ms)));
+    }
+    if l.op == Op::Write {
+        parts.push("write".into());
+    }
+    parts.join(" · ")
+}
+
+/// What a screen reader says for a link.
+pub fn link_label(d: &Design, l: &Link) -> String {
+    let name = |id: &str| {
+        d.block(id)
+            .map(|b| b.display_label().to_string())
+            .unwrap_or_else(|| id.to_string())
+    };
+    format!(
+        "Link from {} to {}: {} {}, {} call{} per request, {} ms",
+        name(&l.from),
+        name(&l.to),
+        if l.mode == Mode::Sync {
+            "sync"
+        } else {
+            "async"
+        },
+        if l.op == Op::Read { "read" } else { "write" },
+        sig(l.calls),
+        if l.calls == 1.0 { "" } else { "s" },
+        sig(l.latency_ms)
+    )
+}
+
+#[derive(Clone, PartialEq)]
+struct LinkInfo {
+    text: String,
+    aria: String,
+    asynchronous: bool,
+    write: bool,
+    from: String,
+    to: String,
+}
+
+#[component]
+pub fn LinkView(id: String, g: Gestures) -> impl IntoView {
+    let ed = use_editor();
+    let key = StoredValue::new(id);
+    let info = Memo::new(move |_| {
+        ed.design.with(|d| {
+            key.with_value(|id| {
+                d.link(id).map(|l| LinkInfo {
+                    text: link_text(l, d.block(&l.from).map(|b| b.kind)),
+                    aria: link_label(d, l),
+                    asynchronous: l.mode == Mode::Async,
+                    write: l.op == Op::Write,
+                    from: l.from.clone(),
+                    to: l.to.clone(),
+                })
+            })
+        })
+    });
+    let path = Memo::new(move |_| -> Option<LinkPath> {
+        let (from, to) = info.with(|i| i.as_ref().map(|i| (i.from.clone(), i.to.clone())))?;
+        let a: Point = ed.block_position(&from)?;
+        let b: Point = ed.block_position(&to)?;
+        let (lane, lanes) = ed
+            .link_lanes
+            .with(|m| key.with_value(|id| m.get(id).copied()))
+            .unwrap_or((0, 1));
+        let sign = if from <= to { 1.0 } else { -1.0 };
+        Some(route_link(a, b, sign * bend_for(lane, lanes)))
+    });
+    let selected = Memo::new(move |_| {
+        ed.selection
+            .with(|s| key.with_value(|id| s.links.contains(id)))
+    });
+    let d_attr = move || {
+        path.get()
+            .map(|p| {
+                format!(
+                    "M {} {} Q {} {} {} {}",
+                    p.start.x, p.start.y, p.control.x, p.control.y, p.end.x, p.end.y
+                )
+            })
+            .unwrap_or_default()
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let id = key.get_value();
+        match ev.key().as_str() {
+            "Enter" | " " => {
+                ev.prevent_default();
+                ed.selection.set(Selection::only(ItemKind::Link, &id));
+                ed.focus_inspector.set(true);
+            }
+            "Delete" | "Backspace" => {
+                ev.prevent_default();
+                ev.stop_propagation();
+                ed.selection.set(Selection::only(ItemKind::Link, &id));
+                ed.delete_selection();
+            }
+            _ => {}
+        }
+    };
+    let on_focus = move |_| {
+        let id = key.get_value();
+        if !ed.selection.with_untracked(|s| s.links.contains(&id)) {
+            ed.selection.set(Selection::only(ItemKind::Link, &id));
+        }
+    };
+
+    view! {
+        <g
+            class="link"
+            class:selected=move || selected.get()
+            class:async=move || info.with(|i| i.as_ref().is_some_and(|i| i.asynchronous))
+            class:write=move || info.with(|i| i.as_ref().is_some_and(|i| i.write))
+            data-id=key.get_value()
+            tabindex="0"
+            role="button"
+            aria-roledescription="link"
+            aria-label=move || info.with(|i| i.as_ref().map(|i| i.aria.clone()).unwrap_or_default())
+            aria-pressed=move || selected.get().to_string()
+            on:pointerdown=move |ev| g.item_down(ItemKind::Link, &key.get_value(), ev)
+            on:keydown=on_key
+            on:focus=on_focus
+        >
+            <path class="link-hit" d=d_attr></path>
+            <path class="link-line" d=d_attr marker-end="url(#arrow)"></path>
+            <text
+                class="link-text"
+                x=move || path.get().map_or(0.0, |p| p.label.x)
+                y=move || path.get().map_or(0.0, |p| p.label.y - 6.0)
+                text-anchor="middle"
+            >
+                {move || info.with(|i| i.as_ref().map(|i| i.text.clone()).unwrap_or_default())}
+            </text>
+        </g>
+    }
+}

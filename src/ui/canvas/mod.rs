@@ -1,0 +1,157 @@
+//! The SVG canvas: pan and zoom, selection, dragging, connecting, dropping kinds
+//! from the palette. Each item is its own component keyed by id, so moving one
+//! block re-renders that block and its links, not the canvas.
+
+mod block;
+mod gestures;
+mod link;
+mod sticky;
+mod zone;
+
+use leptos::prelude::*;
+
+use super::editor::use_editor;
+use super::session::Gesture;
+use crate::core::geometry::Rect;
+use block::BlockView;
+use link::LinkView;
+use sticky::StickyView;
+use zone::ZoneView;
+
+pub use gestures::PALETTE_MIME;
+
+#[component]
+pub fn Canvas() -> impl IntoView {
+    let ed = use_editor();
+    let svg = NodeRef::<leptos::svg::Svg>::new();
+    let g = gestures::Gestures::new(ed, svg);
+
+    let ids = |pick: fn(&crate::core::model::Design) -> Vec<String>| {
+        Memo::new(move |_| ed.design.with(pick))
+    };
+    let zone_ids = ids(|d| d.zones.iter().map(|z| z.id.clone()).collect());
+    let link_ids = ids(|d| d.links.iter().map(|l| l.id.clone()).collect());
+    let block_ids = ids(|d| d.blocks.iter().map(|b| b.id.clone()).collect());
+    let sticky_ids = ids(|d| d.stickies.iter().map(|s| s.id.clone()).collect());
+
+    let transform = move || {
+        let v = ed.viewport.get();
+        format!("translate({} {}) scale({})", v.pan.x, v.pan.y, v.zoom)
+    };
+    let grid = move || {
+        let v = ed.viewport.get();
+        let step = 20.0 * v.zoom;
+        (step, v.pan.x.rem_euclid(step), v.pan.y.rem_euclid(step))
+    };
+
+    // The overlays of the gesture in progress: rubber band and connection line.
+    let band = move || {
+        ed.gesture.with(|gst| match gst {
+            Some(Gesture::Band { start, now, .. }) => Some(Rect::from_corners(*start, *now)),
+            _ => None,
+        })
+    };
+    let connect_line = move || {
+        ed.gesture.with(|gst| match gst {
+            Some(Gesture::Connect { from, now, .. }) => ed.block_position(from).map(|p| (p, *now)),
+            _ => None,
+        })
+    };
+
+    Effect::new(move |_| g.measure());
+    let _resize = window_event_listener(leptos::ev::resize, move |_| g.measure());
+
+    view! {
+        <svg
+            node_ref=svg
+            class="canvas"
+            class:panning=move || matches!(ed.gesture.get(), Some(Gesture::Pan { .. }))
+            role="application"
+            aria-label="Design canvas"
+            aria-roledescription="canvas"
+            on:pointerdown=move |ev| g.background_down(ev)
+            on:pointermove=move |ev| g.pointer_move(ev)
+            on:pointerup=move |ev| g.pointer_up(ev)
+            on:pointercancel=move |_| g.cancel()
+            on:wheel=move |ev| g.wheel(ev)
+            on:dragover=move |ev| g.drag_over(ev)
+            on:drop=move |ev| g.drop(ev)
+        >
+            <defs>
+                <pattern
+                    id="grid"
+                    patternUnits="userSpaceOnUse"
+                    width=move || grid().0
+                    height=move || grid().0
+                    x=move || grid().1
+                    y=move || grid().2
+                >
+                    <circle cx="1" cy="1" r="1" class="grid-dot"></circle>
+                </pattern>
+                <marker
+                    id="arrow"
+                    viewBox="0 0 10 10"
+                    refX="9"
+                    refY="5"
+                    markerWidth="8"
+                    markerHeight="8"
+                    orient="auto-start-reverse"
+                >
+                    <path d="M 0 0 L 10 5 L 0 10 z" class="arrow-head"></path>
+                </marker>
+            </defs>
+            <rect class="canvas-bg" width="100%" height="100%" fill="url(#grid)"></rect>
+            <g class="world" transform=transform>
+                <g class="zones">
+                    <For each=move || zone_ids.get() key=|id| id.clone() let:id>
+                        <ZoneView id=id g=g />
+                    </For>
+                </g>
+                <g class="links">
+                    <For each=move || link_ids.get() key=|id| id.clone() let:id>
+                        <LinkView id=id g=g />
+                    </For>
+                </g>
+                <g class="blocks">
+                    <For each=move || block_ids.get() key=|id| id.clone() let:id>
+                        <BlockView id=id g=g />
+                    </For>
+                </g>
+                <g class="stickies">
+                    <For each=move || sticky_ids.get() key=|id| id.clone() let:id>
+                        <StickyView id=id g=g />
+                    </For>
+                </g>
+                {move || {
+                    connect_line()
+                        .map(|(a, b)| {
+                            view! {
+                                <line
+                                    class="connect-preview"
+                                    x1=a.x
+                                    y1=a.y
+                                    x2=b.x
+                                    y2=b.y
+                                    marker-end="url(#arrow)"
+                                ></line>
+                            }
+                        })
+                }}
+                {move || {
+                    band()
+                        .map(|r| {
+                            view! {
+                                <rect
+                                    class="rubber-band"
+                                    x=r.x
+                                    y=r.y
+                                    width=r.w
+                                    height=r.h
+                                ></rect>
+                            }
+                        })
+                }}
+            </g>
+        </svg>
+    }
+}

@@ -1,0 +1,478 @@
+//! The editor: the open document, its history, and the session around it.
+//!
+//! Every change to the document goes through [`Editor::dispatch`], which applies a
+//! core `Command` through the `History` (so it can be undone). Components read the
+//! signals and call the actions here; they never write the design themselves.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use super::session::{Gesture, ItemKind, Selection};
+use crate::core::catalog;
+use crate::core::edit::{copy_fragment, CoalesceKey, Command, History, Selection as Removal};
+use crate::core::format;
+use crate::core::geometry::{self, Point, Viewport};
+use crate::core::model::{Design, Kind, Sticky, Zone};
+
+#[derive(Clone, Copy)]
+pub struct Editor {
+    pub design: RwSignal<Design>,
+    history: StoredValue<History>,
+    /// Bumped whenever the history changes, so undo/redo controls update.
+    history_rev: RwSignal<u64>,
+    pub selection: RwSignal<Selection>,
+    pub viewport: RwSignal<Viewport>,
+    pub gesture: RwSignal<Option<Gesture>>,
+    pub snap: RwSignal<bool>,
+    /// Set to ask the inspector to take keyboard focus (Enter on a block).
+    pub focus_inspector: RwSignal<bool>,
+    /// Space is held: any drag pans.
+    pub space_held: RwSignal<bool>,
+    /// The last thing the editor could not do, said to the user.
+    pub notice: RwSignal<Option<String>>,
+    /// The canvas's size on screen, for "add at the centre" and "fit".
+    pub canvas_size: RwSignal<(f64, f64)>,
+    /// Block id → position in `design.blocks`, derived once per change.
+    pub block_index: Memo<HashMap<String, usize>>,
+    /// Link id → (lane, lanes): links joining the same two blocks fan out.
+    pub link_lanes: Memo<HashMap<String, (usize, usize)>>,
+    next_gesture: StoredValue<u64>,
+    /// Where the last paste landed, so repeated pastes step down-right.
+    paste_offset: StoredValue<f64>,
+}
+
+impl Editor {
+    pub fn new(design: Design) -> Editor {
+        let history = StoredValue::new(History::new(&design));
+        let design = RwSignal::new(design);
+        let block_index = Memo::new(move |_| {
+            design.with(|d| {
+                d.blocks
+                    .iter()
+                    .enumerate()
+                    .map(|(i, b)| (b.id.clone(), i))
+                    .collect()
+            })
+        });
+        let link_lanes = Memo::new(move |_| design.with(lanes));
+        Editor {
+            design,
+            link_lanes,
+            history,
+            history_rev: RwSignal::new(0),
+            selection: RwSignal::new(Selection::default()),
+            viewport: RwSignal::new(Viewport::default()),
+            gesture: RwSignal::new(None),
+            snap: RwSignal::new(false),
+            space_held: RwSignal::new(false),
+            focus_inspector: RwSignal::new(false),
+            notice: RwSignal::new(None),
+            canvas_size: RwSignal::new((1000.0, 700.0)),
+            block_index,
+            next_gesture: StoredValue::new(1),
+            paste_offset: StoredValue::new(0.0),
+        }
+    }
+
+    // ---- history -------------------------------------------------------------
+
+    /// Apply a command as an undo step (joined to the open step when `key`
+    /// matches). A refused command changes nothing and says why.
+    pub fn dispatch(&self, cmd: Command, key: Option<CoalesceKey>) -> bool {
+        let mut outcome = Ok(());
+        self.history.update_value(|h| {
+            self.design.maybe_update(|d| {
+                outcome = h.dispatch(d, cmd, key);
+                outcome.is_ok()
+            })
+        });
+        self.after_change();
+        match outcome {
+            Ok(()) => true,
+            Err(e) => {
+                self.notice.set(Some(e.to_string()));
+                false
+            }
+        }
+    }
+
+    /// End the open coalescing run (a field lost focus, a gesture ended).
+    pub fn seal(&self) {
+        self.history.update_value(History::seal);
+    }
+
+    pub fn undo(&self) {
+        self.step(true);
+    }
+
+    pub fn redo(&self) {
+        self.step(false);
+    }
+
+    fn step(&self, back: bool) {
+        let mut outcome = Ok(false);
+        self.history.update_value(|h| {
+            self.design.maybe_update(|d| {
+                outcome = if back { h.undo(d) } else { h.redo(d) };
+                matches!(outcome, Ok(true))
+            })
+        });
+        if let Err(e) = outcome {
+            self.notice.set(Some(e.to_string()));
+        }
+        self.after_change();
+    }
+
+    fn after_change(&self) {
+        self.history_rev.update(|r| *r += 1);
+        let design = self.design;
+        self.selection
+            .update(|s| design.with_untracked(|d| s.retain_existing(d)));
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history_rev.track();
+        self.history.with_value(History::can_undo)
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history_rev.track();
+        self.history.with_value(History::can_redo)
+    }
+
+    /// Replace the open document (a file, a link, a template): a fresh history.
+    pub fn replace(&self, design: Design) {
+        self.history.set_value(History::new(&design));
+        self.design.set(design);
+        self.selection.set(Selection::default());
+        self.history_rev.update(|r| *r += 1);
+        self.fit();
+    }
+
+    pub fn new_gesture_key(&self) -> CoalesceKey {
+        let mut n = 0;
+        self.next_gesture.update_value(|g| {
+            n = *g;
+            *g += 1;
+        });
+        CoalesceKey::Gesture(n)
+    }
+
+    // ---- view ------------------------------------------------------------------
+
+    /// The centre of what the canvas shows, in world coordinates.
+    pub fn view_centre(&self) -> Point {
+        let (w, h) = self.canvas_size.get_untracked();
+        self.viewport
+            .get_untracked()
+            .to_world(Point::new(w / 2.0, h / 2.0))
+    }
+
+    pub fn zoom_by(&self, factor: f64) {
+        let (w, h) = self.canvas_size.get_untracked();
+        self.viewport
+            .update(|v| *v = v.zoom_at(Point::new(w / 2.0, h / 2.0), factor));
+    }
+
+    pub fn zoom_reset(&self) {
+        let c = self.view_centre();
+        let (w, h) = self.canvas_size.get_untracked();
+        self.viewport.set(Viewport {
+            zoom: 1.0,
+            pan: Point::new(w / 2.0 - c.x, h / 2.0 - c.y),
+        });
+    }
+
+    /// Show the whole design.
+    pub fn fit(&self) {
+        let (w, h) = self.canvas_size.get_untracked();
+        let bounds = self.design.with_untracked(geometry::design_bounds);
+        self.viewport.set(match bounds {
+            Some(b) => Viewport::fit(b, w, h, 40.0),
+            None => Viewport::default(),
+        });
+    }
+
+    /// `p`, or the nearest point down-right of it where no block sits, so blocks
+    /// added at the same place (keyboard path) do not hide each other.
+    fn free_spot(&self, p: Point) -> Point {
+        self.design.with_untracked(|d| {
+            let mut at = p;
+            for _ in 0..50 {
+                let taken = d.blocks.iter().any(|b| {
+                    (b.x - at.x).abs() < geometry::BLOCK_W * 0.5
+                        && (b.y - at.y).abs() < geometry::BLOCK_H * 0.5
+                });
+                if !taken {
+                    break;
+                }
+                at = Point::new(at.x + 40.0, at.y + geometry::BLOCK_H + 20.0);
+            }
+            at
+        })
+    }
+
+    fn place(&self, p: Point) -> Point {
+        if self.snap.get_untracked() {
+            Point::new(geometry::snap(p.x), geometry::snap(p.y))
+        } else {
+            p
+        }
+    }
+
+    // ---- actions ---------------------------------------------------------------
+
+    /// Add a block of `kind` with the catalog's numbers at `at` (world), inside
+    /// the zone there if any, and select it.
+    pub fn add_block(&self, kind: Kind, at: Point) -> Option<String> {
+        let at = self.place(self.free_spot(at));
+        let id = self.fresh(|h, d| h.fresh_block_id(d, kind));
+        let mut block = catalog::new_block(kind, id.clone(), at.x, at.y);
+        block.zone = self
+            .design
+            .with_untracked(|d| geometry::zone_at(d, at).map(String::from));
+        let index = self.design.with_untracked(|d| d.blocks.len());
+        self.dispatch(Command::AddBlock { index, block }, None)
+            .then(|| {
+                self.selection.set(Selection::only(ItemKind::Block, &id));
+                id
+            })
+    }
+
+    pub fn add_zone(&self, at: Point) -> Option<String> {
+        let at = self.place(at);
+        let id = self.fresh(|h, d| h.fresh_zone_id(d));
+        let mut zone = Zone::new(id.clone(), at.x - 200.0, at.y - 150.0, 400.0, 300.0);
+        zone.label = "Availability zone".into();
+        let index = self.design.with_untracked(|d| d.zones.len());
+        self.dispatch(Command::AddZone { index, zone }, None)
+            .then(|| {
+                self.selection.set(Selection::only(ItemKind::Zone, &id));
+                id
+            })
+    }
+
+    pub fn add_sticky(&self, at: Point) -> Option<String> {
+        let at = self.place(at);
+        let id = self.fresh(|h, d| h.fresh_sticky_id(d));
+        let sticky = Sticky::new(id.clone(), "Note", at.x, at.y);
+        let index = self.design.with_untracked(|d| d.stickies.len());
+        self.dispatch(Command::AddSticky { index, sticky }, None)
+            .then(|| {
+                self.selection.set(Selection::only(ItemKind::Sticky, &id));
+                id
+            })
+    }
+
+    /// Link `from` → `to` with the catalog's defaults. Self-links are refused.
+    pub fn connect(&self, from: &str, to: &str) -> Option<String> {
+        if from == to {
+            self.notice.set(Some(
+                "A block cannot call itself: pick another block.".into(),
+            ));
+            return None;
+        }
+        let pair = self.design.with_untracked(|d| {
+            Some((d.block(from)?.clone(), d.block(to)?.clone(), d.links.len()))
+        });
+        let (a, b, index) = pair?;
+        let id = self.fresh(|h, d| h.fresh_link_id(d));
+        let link = catalog::new_link(&a, &b, id.clone());
+        self.dispatch(Command::AddLink { index, link }, None)
+            .then(|| {
+                self.selection.set(Selection::only(ItemKind::Link, &id));
+                id
+            })
+    }
+
+    /// With exactly two blocks selected, link them (the first in document order
+    /// calls the second).
+    pub fn connect_selected(&self) {
+        let blocks: Vec<String> = self
+            .selection
+            .with_untracked(|s| s.blocks.iter().cloned().collect());
+        if blocks.len() != 2 {
+            self.notice
+                .set(Some("Select exactly two blocks to connect them.".into()));
+            return;
+        }
+        let (a, b) = self.design.with_untracked(|d| {
+            let pos = |id: &str| d.blocks.iter().position(|b| b.id == id);
+            if pos(&blocks[0]) <= pos(&blocks[1]) {
+                (blocks[0].clone(), blocks[1].clone())
+            } else {
+                (blocks[1].clone(), blocks[0].clone())
+            }
+        });
+        self.connect(&a, &b);
+    }
+
+    /// Delete the selection; links of removed blocks go too. One undo step.
+    pub fn delete_selection(&self) {
+        let sel = self.selection.get_untracked();
+        if sel.is_empty() {
+            return;
+        }
+        let removal = Removal {
+            blocks: sel.blocks.into_iter().collect(),
+            links: sel.links.into_iter().collect(),
+            zones: sel.zones.into_iter().collect(),
+            stickies: sel.stickies.into_iter().collect(),
+        };
+        self.seal();
+        self.dispatch(Command::Remove(removal), None);
+        self.selection.set(Selection::default());
+    }
+
+    /// Move the selection by a delta (arrow keys); consecutive nudges are one step.
+    pub fn nudge(&self, dx: f64, dy: f64) {
+        let ids = self.selection.with_untracked(Selection::movable);
+        if ids.is_empty() {
+            return;
+        }
+        self.dispatch(
+            Command::Move { ids, dx, dy },
+            Some(CoalesceKey::Named("nudge".into())),
+        );
+    }
+
+    /// The selection as a design fragment (saved JSON), for the clipboard.
+    pub fn copy_selection(&self) -> Option<String> {
+        let sel = self.selection.get_untracked();
+        if sel.is_empty() {
+            return None;
+        }
+        let ids: Vec<String> = sel.movable();
+        let fragment = self.design.with_untracked(|d| {
+            let mut f = copy_fragment(d, &ids);
+            // Selected links between copied blocks come along with them already;
+            // keep the title out of fragments.
+            f.title.clear();
+            f
+        });
+        self.paste_offset.set_value(0.0);
+        Some(format::save(&fragment))
+    }
+
+    /// Paste a fragment (saved JSON, e.g. from another tab) with fresh ids,
+    /// offset so it does not sit exactly on the original; select what arrived.
+    pub fn paste_text(&self, text: &str) -> bool {
+        let fragment = match format::load(text) {
+            Ok(f) => f,
+            Err(errors) => {
+                let first = errors
+                    .first()
+                    .map(|e| format!("{}: {}", e.at, e.message))
+                    .unwrap_or_default();
+                self.notice.set(Some(format!(
+                    "The clipboard does not hold Envelope blocks ({first})."
+                )));
+                return false;
+            }
+        };
+        let mut offset = 0.0;
+        self.paste_offset.update_value(|o| {
+            *o += 40.0;
+            offset = *o;
+        });
+        let mut outcome = Ok(Default::default());
+        self.history.update_value(|h| {
+            self.design.maybe_update(|d| {
+                outcome = h.paste(d, &fragment, offset, offset);
+                outcome.is_ok()
+            })
+        });
+        self.after_change();
+        match outcome {
+            Ok(map) => {
+                let mut sel = Selection::default();
+                self.design.with_untracked(|d| {
+                    for new in map.values() {
+                        let kind = if d.block(new).is_some() {
+                            ItemKind::Block
+                        } else if d.zone(new).is_some() {
+                            ItemKind::Zone
+                        } else {
+                            ItemKind::Sticky
+                        };
+                        sel.set_mut(kind).insert(new.clone());
+                    }
+                });
+                self.selection.set(sel);
+                true
+            }
+            Err(e) => {
+                self.notice.set(Some(e.to_string()));
+                false
+            }
+        }
+    }
+
+    /// Duplicate the selection in place (offset), as one step.
+    pub fn duplicate(&self) {
+        if let Some(text) = self.copy_selection() {
+            self.paste_text(&text);
+        }
+    }
+
+    pub fn select_all(&self) {
+        self.selection
+            .set(self.design.with_untracked(Selection::all));
+    }
+
+    pub fn clear_selection(&self) {
+        self.selection.set(Selection::default());
+    }
+
+    /// Where a block is drawn now: its position plus the drag preview if moving.
+    pub fn block_position(&self, id: &str) -> Option<Point> {
+        let i = self.block_index.with(|m| m.get(id).copied())?;
+        let p = self
+            .design
+            .with(|d| d.blocks.get(i).map(|b| Point::new(b.x, b.y)))?;
+        Some(self.preview_offset(id, p))
+    }
+
+    /// `p` shifted by the move in progress when `id` is being dragged.
+    pub fn preview_offset(&self, id: &str, p: Point) -> Point {
+        self.gesture.with(|g| match g {
+            Some(Gesture::Move { ids, dx, dy, .. }) if ids.contains(id) => {
+                Point::new(p.x + dx, p.y + dy)
+            }
+            _ => p,
+        })
+    }
+
+    fn fresh(&self, make: impl FnOnce(&mut History, &Design) -> String) -> String {
+        let mut id = String::new();
+        self.history
+            .update_value(|h| self.design.with_untracked(|d| id = make(h, d)));
+        id
+    }
+}
+
+/// Number the links joining each unordered pair of blocks.
+fn lanes(d: &Design) -> HashMap<String, (usize, usize)> {
+    let mut groups: HashMap<(&str, &str), Vec<&str>> = HashMap::new();
+    for l in &d.links {
+        let pair = if l.from <= l.to {
+            (l.from.as_str(), l.to.as_str())
+        } else {
+            (l.to.as_str(), l.from.as_str())
+        };
+        groups.entry(pair).or_default().push(&l.id);
+    }
+    let mut out = HashMap::with_capacity(d.links.len());
+    for ids in groups.values() {
+        for (i, id) in ids.iter().enumerate() {
+            out.insert(id.to_string(), (i, ids.len()));
+        }
+    }
+    out
+}
+
+/// The editor of the page, provided by `App`.
+pub fn use_editor() -> Editor {
+    expect_context::<Editor>()
+}

@@ -1,0 +1,126 @@
+//! Keyboard shortcuts of the editor, and the table the help sheet shows.
+
+use leptos::ev;
+use leptos::prelude::*;
+use web_sys::KeyboardEvent;
+
+use super::browser::typing_in_field;
+use super::editor::Editor;
+use crate::core::geometry::GRID;
+
+/// Every shortcut, as the help sheet lists them: (keys, what they do).
+pub const SHORTCUTS: &[(&str, &str)] = &[
+    ("Drag a palette item", "Add a block where you drop it"),
+    (
+        "Enter on a palette item",
+        "Add a block at the centre of the view",
+    ),
+    ("Drag empty space / Space+drag / wheel", "Pan"),
+    ("Ctrl+wheel / pinch", "Zoom about the pointer"),
+    ("Ctrl+0", "Zoom to 100%"),
+    ("Shift+1", "Fit the whole design"),
+    ("Ctrl+= / Ctrl+-", "Zoom in / out"),
+    ("Click / Shift+click", "Select / add to the selection"),
+    ("Shift+drag on empty space", "Select with a rubber band"),
+    ("Ctrl+A", "Select everything"),
+    ("Esc", "Clear the selection, close dialogs"),
+    ("Tab / Shift+Tab", "Move between blocks and links"),
+    ("Enter", "Edit the focused block or link in the inspector"),
+    ("Arrow keys (Shift: ×10)", "Nudge the selection"),
+    ("G", "Snap to grid on/off"),
+    (
+        "Drag a block's handle onto another",
+        "Connect them (caller → callee)",
+    ),
+    ("C", "Connect the two selected blocks"),
+    (
+        "Delete / Backspace",
+        "Delete the selection (with its links)",
+    ),
+    ("Ctrl+D", "Duplicate the selection"),
+    (
+        "Ctrl+C / Ctrl+X / Ctrl+V",
+        "Copy / cut / paste (also between tabs)",
+    ),
+    ("Ctrl+Z", "Undo"),
+    ("Ctrl+Shift+Z / Ctrl+Y", "Redo"),
+    ("L", "Show the design as a list (table)"),
+    ("?", "Show this help"),
+];
+
+/// UI toggles the shortcuts drive beside the editor's own state.
+#[derive(Clone, Copy)]
+pub struct Toggles {
+    pub help: RwSignal<bool>,
+    pub list_view: RwSignal<bool>,
+}
+
+/// Install the editor's keyboard shortcuts on the window.
+pub fn install(ed: Editor, toggles: Toggles) {
+    let down = window_event_listener(ev::keydown, move |e: KeyboardEvent| {
+        on_key_down(ed, toggles, e)
+    });
+    let up = window_event_listener(ev::keyup, move |e: KeyboardEvent| {
+        if e.key() == " " {
+            ed.space_held.set(false);
+        }
+    });
+    on_cleanup(move || {
+        down.remove();
+        up.remove();
+    });
+}
+
+fn on_key_down(ed: Editor, t: Toggles, e: KeyboardEvent) {
+    let key = e.key();
+    let ctrl = e.ctrl_key() || e.meta_key();
+    if key == "Escape" {
+        if t.help.get_untracked() {
+            t.help.set(false);
+        } else {
+            ed.gesture.set(None);
+            ed.clear_selection();
+        }
+        return;
+    }
+    if typing_in_field() || e.default_prevented() {
+        return;
+    }
+    let mut handled = true;
+    match (ctrl, key.as_str()) {
+        (true, "z") | (true, "Z") if e.shift_key() => ed.redo(),
+        (true, "z") => ed.undo(),
+        (true, "y") | (true, "Y") => ed.redo(),
+        (true, "a") => ed.select_all(),
+        (true, "d") => ed.duplicate(),
+        (true, "0") => ed.zoom_reset(),
+        (true, "=") | (true, "+") => ed.zoom_by(1.25),
+        (true, "-") => ed.zoom_by(0.8),
+        (false, "Delete") | (false, "Backspace") => ed.delete_selection(),
+        (false, "?") => t.help.update(|h| *h = !*h),
+        (false, "g") | (false, "G") if !e.shift_key() => ed.snap.update(|s| *s = !*s),
+        (false, "c") => ed.connect_selected(),
+        (false, "l") => t.list_view.update(|v| *v = !*v),
+        (false, " ") => ed.space_held.set(true),
+        (false, "!") if e.code() == "Digit1" => ed.fit(),
+        (false, k) if k.starts_with("Arrow") => {
+            let step = if ed.snap.get_untracked() { GRID } else { 1.0 }
+                * if e.shift_key() { 10.0 } else { 1.0 };
+            let (dx, dy) = match k {
+                "ArrowLeft" => (-step, 0.0),
+                "ArrowRight" => (step, 0.0),
+                "ArrowUp" => (0.0, -step),
+                _ => (0.0, step),
+            };
+            if ed.selection.with_untracked(|s| s.movable().is_empty()) {
+                handled = false;
+            } else {
+                ed.nudge(dx, dy);
+            }
+        }
+        _ => handled = false,
+    }
+    if handled {
+        e.prevent_default();
+    }
+}

@@ -1,0 +1,139 @@
+//! The session: what is selected, where the view is, the gesture in progress.
+//! None of it is saved with the document.
+
+use std::collections::BTreeSet;
+
+use crate::core::geometry::Point;
+use crate::core::model::Design;
+
+/// The selected items, by id.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Selection {
+    pub blocks: BTreeSet<String>,
+    pub links: BTreeSet<String>,
+    pub zones: BTreeSet<String>,
+    pub stickies: BTreeSet<String>,
+}
+
+/// What a selectable item is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ItemKind {
+    Block,
+    Link,
+    Zone,
+    Sticky,
+}
+
+impl Selection {
+    pub fn is_empty(&self) -> bool {
+        self.blocks.is_empty()
+            && self.links.is_empty()
+            && self.zones.is_empty()
+            && self.stickies.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.blocks.len() + self.links.len() + self.zones.len() + self.stickies.len()
+    }
+
+    pub fn only(kind: ItemKind, id: &str) -> Selection {
+        let mut s = Selection::default();
+        s.set_mut(kind).insert(id.to_string());
+        s
+    }
+
+    pub fn set(&self, kind: ItemKind) -> &BTreeSet<String> {
+        match kind {
+            ItemKind::Block => &self.blocks,
+            ItemKind::Link => &self.links,
+            ItemKind::Zone => &self.zones,
+            ItemKind::Sticky => &self.stickies,
+        }
+    }
+
+    pub fn set_mut(&mut self, kind: ItemKind) -> &mut BTreeSet<String> {
+        match kind {
+            ItemKind::Block => &mut self.blocks,
+            ItemKind::Link => &mut self.links,
+            ItemKind::Zone => &mut self.zones,
+            ItemKind::Sticky => &mut self.stickies,
+        }
+    }
+
+    pub fn contains(&self, kind: ItemKind, id: &str) -> bool {
+        self.set(kind).contains(id)
+    }
+
+    /// Add or remove one item (Shift+click).
+    pub fn toggle(&mut self, kind: ItemKind, id: &str) {
+        let set = self.set_mut(kind);
+        if !set.remove(id) {
+            set.insert(id.to_string());
+        }
+    }
+
+    /// Everything that can move: blocks, zones, stickies.
+    pub fn movable(&self) -> Vec<String> {
+        self.blocks
+            .iter()
+            .chain(&self.zones)
+            .chain(&self.stickies)
+            .cloned()
+            .collect()
+    }
+
+    /// Drop ids the design no longer has (after undo, delete, load).
+    pub fn retain_existing(&mut self, d: &Design) {
+        self.blocks.retain(|id| d.block(id).is_some());
+        self.links.retain(|id| d.link(id).is_some());
+        self.zones.retain(|id| d.zone(id).is_some());
+        self.stickies.retain(|id| d.sticky(id).is_some());
+    }
+
+    /// Everything in the design.
+    pub fn all(d: &Design) -> Selection {
+        Selection {
+            blocks: d.blocks.iter().map(|b| b.id.clone()).collect(),
+            links: d.links.iter().map(|l| l.id.clone()).collect(),
+            zones: d.zones.iter().map(|z| z.id.clone()).collect(),
+            stickies: d.stickies.iter().map(|s| s.id.clone()).collect(),
+        }
+    }
+}
+
+/// The pointer gesture in progress on the canvas.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Gesture {
+    /// Dragging empty space (or space+drag): the view follows the pointer.
+    Pan { last: Point },
+    /// Dragging the selection: previewed as an offset, committed on release as
+    /// one move (one undo step).
+    Move {
+        ids: BTreeSet<String>,
+        start: Point,
+        dx: f64,
+        dy: f64,
+    },
+    /// Rubber-band selection from `start` (world) to `now`.
+    Band {
+        start: Point,
+        now: Point,
+        additive: bool,
+    },
+    /// Dragging from a block's handle to connect it; `over` is the block under
+    /// the pointer that would become the callee.
+    Connect {
+        from: String,
+        now: Point,
+        over: Option<String>,
+    },
+    /// Resizing a zone by its corner handle.
+    Resize {
+        zone: String,
+        start: Point,
+        w: f64,
+        h: f64,
+        dw: f64,
+        dh: f64,
+    },
+}
