@@ -382,3 +382,16 @@ fn the_budget_adds_up_to_the_mean() {
     assert!(close(total, r.latency.unwrap().mean_ms, 1e-9));
     assert!(r.budget.iter().all(|i| !i.parallel));
 }
+
+#[test]
+fn generated_designs_are_valid_and_sized() {
+    for n in [1usize, 5, 10, 37, 100, 1000] {
+        let d = envelope::core::generate::design(n, 7);
+        assert_eq!(d.blocks.len(), n);
+        assert_eq!(envelope::core::format::validate(&d), Ok(()), "{n}");
+        assert_eq!(d, envelope::core::generate::design(n, 7));
+        let r = evaluate(&d, &fast());
+        assert!(r.availability.is_some_and(|a| (0.0..=1.0).contains(&a)));
+        assert!(r.latency.is_some(), "{n}: nothing overloaded");
+    }
+}
