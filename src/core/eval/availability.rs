@@ -122,7 +122,8 @@ struct Node {
     zone: Option<usize>,
     h: f64,
     route: Route,
-    /// `inner` is 1 whatever the children do (a failover with an optional link).
+    /// `inner` is 1 whatever the children do (no sync link, or a failover with
+    /// an optional link).
     always: bool,
     /// Constant part of a split's `inner` (shares of optional links).
     constant: f64,
@@ -215,8 +216,9 @@ impl Tree {
                     comps.len() - 1
                 })
             });
-            let always =
-                blk.route == Route::Failover && g.sync_out[b].iter().any(|&l| d.links[l].optional);
+            let always = g.sync_out[b].is_empty()
+                || (blk.route == Route::Failover
+                    && g.sync_out[b].iter().any(|&l| d.links[l].optional));
             let constant = if blk.route == Route::Split {
                 g.sync_out[b]
                     .iter()
@@ -425,7 +427,7 @@ impl Tree {
     /// `inner(node)` from its children's values (evaluation.md §2).
     fn inner_of(&self, i: usize, up: &[f64], inner: &[f64]) -> f64 {
         let n = &self.nodes[i];
-        if n.always || (n.terms.is_empty() && n.route != Route::Split) {
+        if n.always {
             return 1.0;
         }
         let val = |t: &Term| self.val(t.child, t.read, up, inner);
