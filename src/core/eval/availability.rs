@@ -20,7 +20,8 @@ use crate::core::report::Method;
 /// The availability figures of one evaluation.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Availability {
-    /// Each block's own, zone included (0 when forced down).
+    /// Each block's own, zone included. Spec choice: 0 when forced down by a
+    /// what-if failure (of the block or its zone).
     pub blocks: Vec<f64>,
     /// Parallel to `g.entries`.
     pub entries: Vec<f64>,
@@ -328,6 +329,10 @@ impl Tree {
     }
 
     /// `A(entry)` and, when sampled, the variance of the estimate.
+    ///
+    /// Spec choice: at most 30 conditioned components are enumerated whatever
+    /// `exact_limit` says; the design's 95% interval is ±1.96 standard errors of
+    /// the rps-weighted estimate, entries sampled independently.
     fn availability(
         &self,
         g: &Graph,

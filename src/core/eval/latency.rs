@@ -33,6 +33,14 @@ enum Samples {
     Many(Vec<f64>),
 }
 
+/// Per-entry and mix latency, and the budget of the mix.
+///
+/// Spec choices: the mean is the sample mean (the exact value when the path is
+/// certain); the mix's mean is the rps-weighted mean of the entries' means and its
+/// quantiles come from samples drawn from the entries in proportion to their rps.
+/// Under what-if failures the walk uses the load's effective shares: a call to a
+/// down block takes no time (it fails fast) and weighted links draw among the
+/// alternatives still up.
 pub fn compute(
     g: &Graph,
     entry_rps: &[f64],

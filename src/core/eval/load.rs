@@ -140,6 +140,8 @@ pub fn compute(
                 .iter()
                 .map(|&b| (1.0 - d.blocks[b].hit_ratio) * in_read[b] + in_write[b])
                 .collect();
+            // Spec choice: a set fed by an amplifying loop upstream receives
+            // unbounded traffic; it is listed only if it amplifies itself.
             let receives = ext.iter().any(|&x| x > 0.0);
             let infinite = ext.iter().any(|x| !x.is_finite());
             let rhs = if infinite { vec![1.0; set.len()] } else { ext };
