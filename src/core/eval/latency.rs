@@ -216,6 +216,8 @@ struct Walker<'g, 'a> {
     sigma: Vec<f64>,
     /// Certain time of `T(b, read)` / `T(b, write)` when it has no spread.
     fixed: Vec<[Option<f64>; 2]>,
+    /// The one sync link with a positive share, when there is exactly one.
+    single: Vec<usize>,
 }
 
 fn op_index(op: Op) -> usize {
@@ -250,11 +252,21 @@ impl<'g, 'a> Walker<'g, 'a> {
                 }
             })
             .collect();
+        let single = (0..g.block_count())
+            .map(|b| {
+                let mut used = g.sync_out[b].iter().filter(|&&l| share[l] > 0.0);
+                match (used.next(), used.next()) {
+                    (Some(&l), None) => l,
+                    _ => NO_LINK,
+                }
+            })
+            .collect();
         let mut w = Walker {
             g,
             share,
             median,
             sigma,
+            single,
             fixed: vec![[None, None]; g.block_count()],
         };
         w.fill_fixed();
@@ -377,9 +389,16 @@ impl<'g, 'a> Walker<'g, 'a> {
             weighted: blk.route != Route::All,
         };
         if frame.weighted {
-            let mut u: f64 = rng.random::<f64>();
-            let mut pick = NO_LINK;
+            let mut pick = self.single[b];
+            let mut u: f64 = if pick == NO_LINK {
+                rng.random::<f64>()
+            } else {
+                -1.0
+            };
             for &l in &g.sync_out[b] {
+                if u < 0.0 {
+                    break;
+                }
                 let w = self.share[l];
                 if w > 0.0 {
                     pick = l;
