@@ -17,6 +17,20 @@ fn bench(c: &mut Criterion) {
         });
     }
     group.finish();
+    // The same without latency sampling: what load and availability cost.
+    let few = EvalOptions {
+        latency_samples: 1,
+        ..EvalOptions::default()
+    };
+    let mut group = c.benchmark_group("evaluate_one_latency_sample");
+    group.sample_size(10);
+    for n in [100usize, 1_000, 10_000] {
+        let d = generate::design(n, 1);
+        group.bench_with_input(BenchmarkId::from_parameter(n), &d, |b, d| {
+            b.iter(|| evaluate(d, &few))
+        });
+    }
+    group.finish();
     let mut group = c.benchmark_group("format");
     group.sample_size(10);
     for n in [100usize, 10_000] {

@@ -490,6 +490,7 @@ impl Tree {
         let bits = touched.len();
         let mut total = 0.0;
         let mut state: u64 = 0;
+        let mut weight = 1.0;
         for step in 0..(1u64 << bits) {
             if step > 0 {
                 let bit = step.trailing_zeros() as usize;
@@ -500,15 +501,26 @@ impl Tree {
                     inner[i] = self.inner_of(i, up, &inner);
                 }
             }
-            let weight: f64 = (0..bits)
-                .map(|j| {
-                    if state >> j & 1 == 1 {
-                        1.0 - p[j]
-                    } else {
-                        p[j]
-                    }
-                })
-                .product();
+            // The state's probability: one factor changes per flip; recomputed
+            // exactly every 1024 states so rounding cannot drift.
+            if step % 1024 == 0 {
+                weight = (0..bits)
+                    .map(|j| {
+                        if state >> j & 1 == 1 {
+                            1.0 - p[j]
+                        } else {
+                            p[j]
+                        }
+                    })
+                    .product();
+            } else {
+                let bit = step.trailing_zeros() as usize;
+                weight *= if state >> bit & 1 == 1 {
+                    (1.0 - p[bit]) / p[bit]
+                } else {
+                    p[bit] / (1.0 - p[bit])
+                };
+            }
             total += weight * self.val(root, true, up, &inner);
         }
         for (j, &(c, _)) in touched.iter().enumerate() {
