@@ -1,1 +1,519 @@
 //! Availability (evaluation.md §2): exact by conditioning, Monte Carlo beyond 20.
+//!
+//! Per entry, the components that occur more than once in the unfolding of
+//! `s(entry)` are conditioned on (their 0/1 states enumerated, or sampled beyond
+//! `exact_limit`); every other component enters with its probability, which is the
+//! exact conditional expectation because the sub-expressions it meets are
+//! independent.
+
+use std::collections::HashMap;
+
+use rand::rngs::SmallRng;
+use rand::{Rng, SeedableRng};
+
+use super::graph::{Component, Graph};
+use super::success::{entry_success, Env};
+use super::EvalOptions;
+use crate::core::model::{Op, Route};
+use crate::core::report::Method;
+
+/// The availability figures of one evaluation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Availability {
+    /// Each block's own, zone included (0 when forced down).
+    pub blocks: Vec<f64>,
+    /// Parallel to `g.entries`.
+    pub entries: Vec<f64>,
+    pub design: Option<f64>,
+    pub method: Method,
+    pub interval: Option<[f64; 2]>,
+}
+
+/// The nominal environment with the what-if failures forced down.
+pub fn base_env(g: &Graph, down: &[bool], zone_down: &[bool]) -> Env {
+    let mut env = Env::nominal(g);
+    for (b, &d) in down.iter().enumerate() {
+        if d {
+            env.block_up[b] = 0.0;
+        }
+    }
+    for (z, &d) in zone_down.iter().enumerate() {
+        if d {
+            env.zone_up[z] = 0.0;
+        }
+    }
+    env
+}
+
+/// Spec choice (what-if failures): failed blocks and zones are forced down in
+/// availability; `split` keeps its weights (a request routed to a failed block
+/// fails), while `failover` already survives through its alternatives.
+pub fn compute(
+    g: &Graph,
+    entry_rps: &[f64],
+    down: &[bool],
+    zone_down: &[bool],
+    options: &EvalOptions,
+) -> Availability {
+    let env = base_env(g, down, zone_down);
+    let blocks = (0..g.block_count())
+        .map(|b| env.block_up[b] * g.block_zone[b].map_or(1.0, |z| env.zone_up[z]))
+        .collect();
+    let mut entries = Vec::with_capacity(g.entries.len());
+    let mut variances = Vec::with_capacity(g.entries.len());
+    let mut sampled = false;
+    for (i, &e) in g.entries.iter().enumerate() {
+        let tree = Tree::new(g, e, &env);
+        let (a, var) = tree.availability(g, &env, options, i as u64);
+        sampled |= var.is_some();
+        entries.push(a);
+        variances.push(var.unwrap_or(0.0));
+    }
+    let design = weighted(&entries, entry_rps);
+    let interval = match design {
+        Some(d) if sampled => {
+            let total: f64 = entry_rps.iter().sum();
+            let var: f64 = variances
+                .iter()
+                .zip(entry_rps)
+                .map(|(v, r)| v * (r / total) * (r / total))
+                .sum();
+            let half = 1.96 * var.sqrt();
+            Some([(d - half).max(0.0), (d + half).min(1.0)])
+        }
+        _ => None,
+    };
+    Availability {
+        blocks,
+        design,
+        entries,
+        method: if sampled {
+            Method::MonteCarlo
+        } else {
+            Method::Exact
+        },
+        interval,
+    }
+}
+
+/// `Σ rps·A / Σ rps`; `None` without traffic.
+fn weighted(values: &[f64], rps: &[f64]) -> Option<f64> {
+    let total: f64 = rps.iter().sum();
+    if values.is_empty() || total <= 0.0 {
+        return None;
+    }
+    Some(values.iter().zip(rps).map(|(a, r)| a * r).sum::<f64>() / total)
+}
+
+/// One sync link as the success expression sees it.
+#[derive(Clone, Copy, Debug)]
+struct Term {
+    child: usize,
+    read: bool,
+    /// `p_l` under route `all`, the share under `split`; unused under `failover`.
+    w: f64,
+}
+
+/// A block of the entry's sync tree, in local numbering.
+#[derive(Clone, Debug)]
+struct Node {
+    /// Local component numbers: the block, then its zone if any.
+    comp: usize,
+    zone: Option<usize>,
+    h: f64,
+    route: Route,
+    /// `inner` is 1 whatever the children do (a failover with an optional link).
+    always: bool,
+    /// Constant part of a split's `inner` (shares of optional links).
+    constant: f64,
+    terms: Vec<Term>,
+}
+
+/// The sync expansion of one entry: its nodes, children before parents.
+struct Tree {
+    entry: usize,
+    nodes: Vec<Node>,
+    /// Local component → global component.
+    comps: Vec<Component>,
+    /// Local components occurring more than once, with 0 < p < 1.
+    conditioned: Vec<usize>,
+    /// Some block below the entry lies on a sync cycle: evaluate with the
+    /// path rule (success.rs) instead of the flat order.
+    cyclic: bool,
+}
+
+/// The sync links of `b` that the success expression depends on, as
+/// `(link, weight)`: optional links and links used by no request are left out.
+fn relevant<'g>(g: &'g Graph<'_>, b: usize) -> impl Iterator<Item = (usize, f64)> + 'g {
+    let d = g.design;
+    let route = d.blocks[b].route;
+    g.sync_out[b].iter().filter_map(move |&l| {
+        let link = &d.links[l];
+        if link.optional {
+            return None;
+        }
+        let w = match route {
+            Route::All => link.calls.min(1.0),
+            Route::Split => g.share[l],
+            Route::Failover => 1.0,
+        };
+        (w > 0.0).then_some((l, w))
+    })
+}
+
+impl Tree {
+    fn new(g: &Graph, entry: usize, env: &Env) -> Tree {
+        let d = g.design;
+        let n = g.block_count();
+        // Post-order DFS from the entry: local numbers, children first.
+        let mut local = vec![usize::MAX; n];
+        let mut order = Vec::new();
+        let mut open = vec![false; n];
+        let mut seen = vec![false; n];
+        let mut work: Vec<(usize, Vec<usize>, usize)> = Vec::new();
+        let kids = |b: usize| -> Vec<usize> {
+            let failover_soft = d.blocks[b].route == Route::Failover
+                && g.sync_out[b].iter().any(|&l| d.links[l].optional);
+            if failover_soft {
+                return Vec::new();
+            }
+            relevant(g, b).map(|(l, _)| g.link_to[l]).collect()
+        };
+        seen[entry] = true;
+        open[entry] = true;
+        work.push((entry, kids(entry), 0));
+        let mut cyclic = g.cyclic_below[entry];
+        while let Some((b, ks, i)) = work.last_mut() {
+            if let Some(&t) = ks.get(*i) {
+                *i += 1;
+                if open[t] {
+                    cyclic = true;
+                }
+                if !seen[t] {
+                    seen[t] = true;
+                    open[t] = true;
+                    let kt = kids(t);
+                    work.push((t, kt, 0));
+                }
+            } else {
+                let b = *b;
+                open[b] = false;
+                local[b] = order.len();
+                order.push(b);
+                work.pop();
+            }
+        }
+        // Components, in local numbering.
+        let mut comps: Vec<Component> = order.iter().map(|&b| Component::Block(b)).collect();
+        let mut zone_local: HashMap<usize, usize> = HashMap::new();
+        let mut nodes = Vec::with_capacity(order.len());
+        for (i, &b) in order.iter().enumerate() {
+            let blk = &d.blocks[b];
+            let zone = g.block_zone[b].map(|z| {
+                *zone_local.entry(z).or_insert_with(|| {
+                    comps.push(Component::Zone(z));
+                    comps.len() - 1
+                })
+            });
+            let always =
+                blk.route == Route::Failover && g.sync_out[b].iter().any(|&l| d.links[l].optional);
+            let constant = if blk.route == Route::Split {
+                g.sync_out[b]
+                    .iter()
+                    .filter(|&&l| d.links[l].optional)
+                    .map(|&l| g.share[l])
+                    .sum()
+            } else {
+                0.0
+            };
+            let terms = if always {
+                Vec::new()
+            } else {
+                relevant(g, b)
+                    .map(|(l, w)| Term {
+                        child: local[g.link_to[l]],
+                        read: d.links[l].op == Op::Read,
+                        w,
+                    })
+                    .collect()
+            };
+            nodes.push(Node {
+                comp: i,
+                zone,
+                h: blk.hit_ratio,
+                route: blk.route,
+                always,
+                constant,
+                terms,
+            });
+        }
+        let mut tree = Tree {
+            entry,
+            nodes,
+            comps,
+            conditioned: Vec::new(),
+            cyclic,
+        };
+        tree.conditioned = tree.shared_components(env);
+        tree
+    }
+
+    /// Components occurring more than once in the unfolding from the entry (the
+    /// path rule for cycles), whose state is uncertain under `env`.
+    ///
+    /// A block reached a second time makes everything below it occur twice, so a
+    /// block is explored once and a repeat marks its whole subtree; this may
+    /// condition on a few more components than needed under cycles, never fewer.
+    fn shared_components(&self, env: &Env) -> Vec<usize> {
+        let k = self.nodes.len();
+        let root = k - 1;
+        let mut visits = vec![0u8; k];
+        let mut on_path = vec![false; k];
+        visits[root] = 1;
+        on_path[root] = true;
+        let mut work: Vec<(usize, usize)> = vec![(root, 0)];
+        while let Some(&mut (b, ref mut i)) = work.last_mut() {
+            if let Some(term) = self.nodes[b].terms.get(*i) {
+                *i += 1;
+                let t = term.child;
+                if on_path[t] {
+                    continue;
+                }
+                if visits[t] == 0 {
+                    visits[t] = 1;
+                    on_path[t] = true;
+                    work.push((t, 0));
+                } else {
+                    self.mark_twice(t, &mut visits);
+                }
+            } else {
+                on_path[b] = false;
+                work.pop();
+            }
+        }
+        let mut count = vec![0u8; self.comps.len()];
+        for (i, node) in self.nodes.iter().enumerate() {
+            count[node.comp] = visits[i];
+            if let Some(z) = node.zone {
+                count[z] = count[z].saturating_add(visits[i]);
+            }
+        }
+        let mut out: Vec<usize> = (0..self.comps.len())
+            .filter(|&c| {
+                let p = env.get(self.comps[c]);
+                count[c] >= 2 && p > 0.0 && p < 1.0
+            })
+            .collect();
+        // Zones first, then blocks nearest the entry: early states cut the most.
+        out.sort_by_key(|&c| (matches!(self.comps[c], Component::Block(_)), usize::MAX - c));
+        out
+    }
+
+    fn mark_twice(&self, from: usize, visits: &mut [u8]) {
+        if visits[from] == 2 {
+            return;
+        }
+        visits[from] = 2;
+        let mut todo = vec![from];
+        while let Some(b) = todo.pop() {
+            for term in &self.nodes[b].terms {
+                if visits[term.child] != 2 {
+                    visits[term.child] = 2;
+                    todo.push(term.child);
+                }
+            }
+        }
+    }
+
+    /// `A(entry)` and, when sampled, the variance of the estimate.
+    fn availability(
+        &self,
+        g: &Graph,
+        env: &Env,
+        opts: &EvalOptions,
+        salt: u64,
+    ) -> (f64, Option<f64>) {
+        let mut up: Vec<f64> = self.comps.iter().map(|&c| env.get(c)).collect();
+        let mut scratch = vec![0.0; self.nodes.len()];
+        if self.conditioned.len() <= opts.exact_limit {
+            let a = self.enumerate(g, env, &mut up, 0, &mut scratch);
+            return (a.clamp(0.0, 1.0), None);
+        }
+        self.monte_carlo(g, env, &mut up, opts, salt, &mut scratch)
+    }
+
+    /// Exact: condition on `conditioned[at..]` one at a time, skipping a
+    /// component when the states fixed so far already cut it off from the entry.
+    fn enumerate(
+        &self,
+        g: &Graph,
+        env: &Env,
+        up: &mut [f64],
+        at: usize,
+        scratch: &mut [f64],
+    ) -> f64 {
+        let Some(&c) = self.conditioned.get(at) else {
+            return self.success(g, env, up, scratch);
+        };
+        let p = up[c];
+        if at >= 4 && !self.reachable(c, up) {
+            return self.enumerate(g, env, up, at + 1, scratch);
+        }
+        up[c] = 1.0;
+        let yes = self.enumerate(g, env, up, at + 1, scratch);
+        up[c] = 0.0;
+        let no = self.enumerate(g, env, up, at + 1, scratch);
+        up[c] = p;
+        p * yes + (1.0 - p) * no
+    }
+
+    /// Whether some occurrence of component `c` is reached from the entry through
+    /// blocks that are not certainly down.
+    fn reachable(&self, c: usize, up: &[f64]) -> bool {
+        let k = self.nodes.len();
+        let mut seen = vec![false; k];
+        let mut todo = vec![k - 1];
+        seen[k - 1] = true;
+        while let Some(b) = todo.pop() {
+            let node = &self.nodes[b];
+            if node.comp == c || node.zone == Some(c) {
+                return true;
+            }
+            if up[node.comp] == 0.0 || node.zone.is_some_and(|z| up[z] == 0.0) {
+                continue;
+            }
+            for t in &node.terms {
+                if !seen[t.child] {
+                    seen[t.child] = true;
+                    todo.push(t.child);
+                }
+            }
+        }
+        false
+    }
+
+    /// `s(entry, read)` with every local component up with probability `up`.
+    fn success(&self, g: &Graph, env: &Env, up: &[f64], inner: &mut [f64]) -> f64 {
+        if self.cyclic {
+            let mut e = env.clone();
+            for (i, &c) in self.comps.iter().enumerate() {
+                e.set(c, up[i]);
+            }
+            return entry_success(g, self.entry, &e);
+        }
+        let upness = |n: &Node| up[n.comp] * n.zone.map_or(1.0, |z| up[z]);
+        let val = |i: usize, read: bool, inner: &[f64]| {
+            let n = &self.nodes[i];
+            let u = upness(n);
+            if u == 0.0 {
+                return 0.0;
+            }
+            let h = if read { n.h } else { 0.0 };
+            u * (h + (1.0 - h) * inner[i])
+        };
+        for (i, n) in self.nodes.iter().enumerate() {
+            inner[i] = if n.always || (n.terms.is_empty() && n.route != Route::Split) {
+                1.0
+            } else {
+                match n.route {
+                    Route::All => n
+                        .terms
+                        .iter()
+                        .map(|t| 1.0 - t.w + t.w * val(t.child, t.read, inner))
+                        .product(),
+                    Route::Split => {
+                        n.constant
+                            + n.terms
+                                .iter()
+                                .map(|t| t.w * val(t.child, t.read, inner))
+                                .sum::<f64>()
+                    }
+                    Route::Failover => {
+                        1.0 - n
+                            .terms
+                            .iter()
+                            .map(|t| 1.0 - val(t.child, t.read, inner))
+                            .product::<f64>()
+                    }
+                }
+            };
+        }
+        val(self.nodes.len() - 1, true, inner)
+    }
+
+    /// Monte Carlo over the conditioned components' states (the others keep their
+    /// probabilities, an exact conditional expectation). Failures are drawn by
+    /// geometric skips, so a sample costs nothing unless some component is down,
+    /// and repeated states are evaluated once.
+    fn monte_carlo(
+        &self,
+        g: &Graph,
+        env: &Env,
+        up: &mut [f64],
+        opts: &EvalOptions,
+        salt: u64,
+        scratch: &mut [f64],
+    ) -> (f64, Option<f64>) {
+        let n = opts.mc_samples.max(2) as u64;
+        let mut rng = SmallRng::seed_from_u64(opts.seed ^ salt.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        let mut events: Vec<(u64, u32)> = Vec::new();
+        for (j, &c) in self.conditioned.iter().enumerate() {
+            let q = 1.0 - up[c];
+            let log_keep = (-q).ln_1p();
+            let mut at: u64 = 0;
+            loop {
+                let u: f64 = 1.0 - rng.random::<f64>(); // in (0, 1]
+                let skip = (u.ln() / log_keep).floor();
+                if !(skip < (n - at) as f64) {
+                    break;
+                }
+                at += skip as u64;
+                events.push((at, j as u32));
+                at += 1;
+                if at >= n {
+                    break;
+                }
+            }
+        }
+        events.sort_unstable();
+        for &c in &self.conditioned {
+            up[c] = 1.0;
+        }
+        let all_up = self.success(g, env, up, scratch);
+        let mut memo: HashMap<Vec<u32>, f64> = HashMap::new();
+        let (mut sum, mut sq, mut plain) = (0.0, 0.0, n);
+        let mut i = 0;
+        let mut key = Vec::new();
+        while i < events.len() {
+            let s = events[i].0;
+            key.clear();
+            while i < events.len() && events[i].0 == s {
+                key.push(events[i].1);
+                i += 1;
+            }
+            let v = match memo.get(&key) {
+                Some(&v) => v,
+                None => {
+                    for &j in &key {
+                        up[self.conditioned[j as usize]] = 0.0;
+                    }
+                    let v = self.success(g, env, up, scratch);
+                    for &j in &key {
+                        up[self.conditioned[j as usize]] = 1.0;
+                    }
+                    memo.insert(key.clone(), v);
+                    v
+                }
+            };
+            sum += v;
+            sq += v * v;
+            plain -= 1;
+        }
+        sum += plain as f64 * all_up;
+        sq += plain as f64 * all_up * all_up;
+        let nf = n as f64;
+        let mean = sum / nf;
+        let var = ((sq / nf - mean * mean) * nf / (nf - 1.0)).max(0.0) / nf;
+        (mean.clamp(0.0, 1.0), Some(var))
+    }
+}

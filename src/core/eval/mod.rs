@@ -12,7 +12,7 @@ pub mod rules;
 pub mod success;
 
 use crate::core::model::Design;
-use crate::core::report::{BudgetItem, Latency, Method, Report};
+use crate::core::report::{BlockReport, BudgetItem, EntryReport, Latency, Method, Report};
 use graph::{Graph, RequestPath};
 
 /// What-if and sampling settings. `Default` is the plain evaluation.
@@ -28,6 +28,9 @@ pub struct EvalOptions {
     pub latency_samples: usize,
     /// Monte Carlo availability samples (evaluation.md §2: at least 10^6).
     pub mc_samples: usize,
+    /// Most components availability conditions on exactly (evaluation.md §2: 20);
+    /// beyond it, Monte Carlo. Tests lower it to force Monte Carlo.
+    pub exact_limit: usize,
 }
 
 impl Default for EvalOptions {
@@ -38,6 +41,7 @@ impl Default for EvalOptions {
             seed: 0x5EED_E17E,
             latency_samples: 200_000,
             mc_samples: 1_000_000,
+            exact_limit: 20,
         }
     }
 }
@@ -70,17 +74,129 @@ pub struct Analysis<'a> {
     pub paths: Vec<RequestPath>,
     /// The union of `paths`: "on the request path" (evaluation.md §4).
     pub on_path: RequestPath,
+    /// Blocks forced down by `options.fail` (their id or their zone's).
+    pub down: Vec<bool>,
+    /// Per link: the share of `base(from)` it carries with `down` removed
+    /// ([`load::effective_shares`]); `graph.share` when nothing failed.
+    pub share: Vec<f64>,
 }
 
 /// Compute load, availability and latency (everything but the findings).
 pub fn analyse<'a>(design: &'a Design, options: &'a EvalOptions) -> Analysis<'a> {
-    let _ = (design, options);
-    todo!("load, availability and latency")
+    let graph = Graph::new(design);
+    let scale = if options.scale.is_finite() && options.scale >= 0.0 {
+        options.scale
+    } else {
+        1.0
+    };
+    let entry_rps: Vec<f64> = graph
+        .entries
+        .iter()
+        .map(|&e| design.blocks[e].rps * scale)
+        .collect();
+    let (down, zone_down) = failed(&graph, &options.fail);
+    let share = load::effective_shares(&graph, &down);
+    let (load, load_loops) = match load::compute(&graph, &entry_rps, &share, &down) {
+        Ok(l) => (Some(l), Vec::new()),
+        Err(loops) => (None, loops),
+    };
+    let avail = availability::compute(&graph, &entry_rps, &down, &zone_down, options);
+    let paths: Vec<RequestPath> = graph
+        .entries
+        .iter()
+        .map(|&e| graph.request_path(e))
+        .collect();
+    let mut on_path = RequestPath {
+        blocks: vec![false; design.blocks.len()],
+        links: vec![false; design.links.len()],
+    };
+    for p in &paths {
+        on_path.merge(p);
+    }
+    let lat = latency::compute(&graph, &entry_rps, load.as_ref(), &share, &paths, options);
+    Analysis {
+        graph,
+        options,
+        entry_rps,
+        load,
+        load_loops,
+        block_availability: avail.blocks,
+        entry_availability: avail.entries,
+        availability: avail.design,
+        availability_method: avail.method,
+        availability_interval: avail.interval,
+        entry_latency: lat.entries,
+        latency: lat.mix,
+        budget: lat.budget,
+        paths,
+        on_path,
+        down,
+        share,
+    }
+}
+
+/// Blocks forced down by `fail` (their own id or their zone's), and failed zones.
+fn failed(g: &Graph, fail: &[String]) -> (Vec<bool>, Vec<bool>) {
+    let mut zone_down = vec![false; g.design.zones.len()];
+    let mut down = vec![false; g.block_count()];
+    for id in fail {
+        if let Some(&z) = g.zone_index.get(id.as_str()) {
+            zone_down[z] = true;
+        }
+        if let Some(&b) = g.block_index.get(id.as_str()) {
+            down[b] = true;
+        }
+    }
+    for (b, d) in down.iter_mut().enumerate() {
+        if g.block_zone[b].is_some_and(|z| zone_down[z]) {
+            *d = true;
+        }
+    }
+    (down, zone_down)
 }
 
 pub fn evaluate(design: &Design, options: &EvalOptions) -> Report {
     let analysis = analyse(design, options);
     let findings = rules::run(&analysis);
-    let _ = findings;
-    todo!("assemble the report")
+    let g = &analysis.graph;
+    let load = analysis.load.as_ref();
+    let entries = g
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(i, &e)| EntryReport {
+            block: design.blocks[e].id.clone(),
+            rps: analysis.entry_rps[i],
+            availability: analysis.entry_availability[i],
+            latency: analysis.entry_latency[i],
+        })
+        .collect();
+    let blocks = design
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(b, blk)| BlockReport {
+            id: blk.id.clone(),
+            read_rps: load.map(|l| l.read[b]),
+            write_rps: load.map(|l| l.write[b]),
+            utilization: load.and_then(|l| l.utilization[b]),
+            utilization_one_down: load.and_then(|l| l.one_down[b]),
+            availability: analysis.block_availability[b],
+        })
+        .collect();
+    Report {
+        availability: analysis.availability,
+        downtime_min_per_year: analysis.availability.map(|a| (1.0 - a) * 525_600.0),
+        latency: analysis.latency,
+        max_scale: load.and_then(|l| l.max_scale),
+        bottleneck: load
+            .and_then(|l| l.bottleneck)
+            .map(|b| design.blocks[b].id.clone()),
+        availability_method: analysis.availability_method,
+        availability_interval: analysis.availability_interval,
+        entries,
+        blocks,
+        findings,
+        budget: analysis.budget.clone(),
+    }
 }
