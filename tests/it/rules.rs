@@ -191,6 +191,13 @@ fn load_loop_lists_the_amplifying_set() {
     assert_eq!(of(&d, "overloaded"), none());
     assert_eq!(of(&d, "hot-spot"), none());
     assert_eq!(of(&d, "sync-cycle"), none());
+    // Spec choice: a link inside the set that carries nothing is not listed.
+    let mut d = loop_design(Mode::Async, 1.0);
+    d.links.push(lw("l4", "b", "a", |k| {
+        k.mode = Mode::Async;
+        k.calls = 0.0;
+    }));
+    assert_eq!(of(&d, "load-loop"), one(Error, &["a", "b"], &["l2", "l3"]));
 }
 
 #[test]

@@ -4,6 +4,7 @@
 //! `load-loop` (every utilization is `null` then, evaluation.md §1).
 
 use super::{finding, quoted_list, Ctx};
+use crate::core::model::Op;
 use crate::core::report::Finding;
 
 /// Per block with a utilization, a finding when `fire(ρ, ρ one down)` says so.
@@ -59,14 +60,19 @@ pub(super) fn no_failover_headroom(c: &Ctx) -> Vec<Finding> {
 
 /// `load-loop`: one finding per amplifying strongly connected set.
 ///
-/// Spec choice: its links are the links inside the set that carry traffic
-/// (any mode, a positive share of the caller's load); a link with `calls` = 0
-/// does not take part in the amplification.
+/// Spec choice: its links are the links inside the set that pass traffic on
+/// (any mode, a positive share of the caller's load, and not a read that a
+/// hit ratio of 1 stops): a link with `calls` = 0 takes no part in the loop.
 pub(super) fn load_loop(c: &Ctx) -> Vec<Finding> {
+    let d = c.g.design;
+    let passes = |l: usize| {
+        let share = c.a.share.get(l).copied().unwrap_or(c.g.share[l]);
+        share > 0.0 && (d.links[l].op == Op::Write || d.blocks[c.g.link_to[l]].hit_ratio < 1.0)
+    };
     c.a.load_loops
         .iter()
         .map(|set| {
-            let links = c.g.links_inside(set, |l| c.g.share[l] > 0.0);
+            let links = c.g.links_inside(set, passes);
             let names: Vec<&str> = set.iter().map(|&b| c.block_id(b)).collect();
             finding(
                 "load-loop",
