@@ -1153,3 +1153,53 @@ fn example_findings_match_the_reference_reports() {
     assert_eq!(keys(&example_03()), expected("03_shared_db"));
     assert_eq!(keys(&example_07()), expected("07_rho08"));
 }
+
+/// Spec choice: under `split`, weights that sum to 0 count as equal, so both
+/// branches are taken and the longer one counts.
+#[test]
+fn long_sync_chain_split_with_zero_weights_counts_equal_branches() {
+    let mut d = chain(4);
+    d.blocks.push(with(b("lb", Kind::LoadBalancer), |x| {
+        x.route = Route::Split
+    }));
+    d.blocks.push(svc("t1"));
+    d.links[0].to = "lb".into();
+    d.links.push(lw("m1", "lb", "s1", |k| k.calls = 0.0));
+    d.links.push(lw("m2", "lb", "t1", |k| k.calls = 0.0));
+    assert_eq!(
+        of(&d, "long-sync-chain"),
+        one(Warning, &["users", "s1", "s2", "s3", "s4"], &[])
+    );
+}
+
+/// Spec choice: one finding per index lists every writer keeping nothing else.
+#[test]
+fn search_as_source_of_truth_lists_all_such_writers_once() {
+    let mut d = search_writer(None);
+    d.blocks.push(b("w", Kind::Worker));
+    d.links.push(lw("l9", "svc", "w", |k| k.mode = Mode::Async));
+    d.links.push(lw("l10", "w", "search", |k| k.op = Op::Write));
+    assert_eq!(
+        of(&d, "search-as-source-of-truth"),
+        one(Warning, &["search", "svc", "w"], &[])
+    );
+}
+
+/// Spec choice: the retry rules look at every link, async ones included (a
+/// consumer's redelivery is a retry too).
+#[test]
+fn retry_rules_apply_to_async_links() {
+    let d = retried(|k| {
+        k.mode = Mode::Async;
+        k.op = Op::Write;
+        k.retries = 5;
+    });
+    assert_eq!(
+        of(&d, "retry-without-backoff"),
+        one(Warning, &["db", "svc"], &["l2"])
+    );
+    assert_eq!(
+        of(&d, "retry-not-idempotent"),
+        one(Warning, &["db", "svc"], &["l2"])
+    );
+}
