@@ -1,1 +1,384 @@
-//! Tests: eval.
+//! Tests: eval. The worked checks of evaluation.md, then properties of the
+//! load, availability and latency computations on generated designs.
+
+use envelope::core::eval::{analyse, evaluate, EvalOptions};
+use envelope::core::model::{Block, Design, Kind, Link, Mode, Op, Route, Zone};
+use envelope::core::report::Method;
+use proptest::prelude::*;
+
+/// A block with the format's defaults plus the given availability and latency.
+fn block(id: &str, availability: f64, latency_ms: f64) -> Block {
+    let mut b = Block::new(id, Kind::Service, 0.0, 0.0);
+    b.availability = availability;
+    b.latency_ms = latency_ms;
+    b.p99_ms = latency_ms;
+    b
+}
+
+fn client(id: &str, rps: f64) -> Block {
+    let mut b = Block::new(id, Kind::Client, 0.0, 0.0);
+    b.rps = rps;
+    b
+}
+
+fn link(id: &str, from: &str, to: &str) -> Link {
+    Link::new(id, from, to)
+}
+
+fn design(blocks: Vec<Block>, links: Vec<Link>) -> Design {
+    Design {
+        blocks,
+        links,
+        ..Design::default()
+    }
+}
+
+/// A chain users → b1 → b2 → … with the given availabilities.
+fn chain(avail: &[f64]) -> Design {
+    let mut blocks = vec![client("users", 1000.0)];
+    let mut links = Vec::new();
+    let mut prev = "users".to_string();
+    for (i, &a) in avail.iter().enumerate() {
+        let id = format!("b{i}");
+        blocks.push(block(&id, a, 1.0));
+        links.push(link(&format!("l{i}"), &prev, &id));
+        prev = id;
+    }
+    design(blocks, links)
+}
+
+fn fast() -> EvalOptions {
+    EvalOptions {
+        latency_samples: 20_000,
+        ..EvalOptions::default()
+    }
+}
+
+fn close(a: f64, b: f64, tol: f64) -> bool {
+    (a - b).abs() <= tol
+}
+
+#[test]
+fn series_of_five_is_the_product() {
+    let d = chain(&[0.9999, 0.9995, 0.9999, 0.9995, 0.999]);
+    let r = evaluate(&d, &fast());
+    let a = r.availability.expect("an entry");
+    assert!(close(a, 0.99780166, 5e-9), "{a}");
+    // ≈ 19.3 hours a year.
+    let hours = r.downtime_min_per_year.expect("an entry") / 60.0;
+    assert!(close(hours, 19.3, 0.05), "{hours}");
+    assert_eq!(r.availability_method, Method::Exact);
+    assert_eq!(r.availability_interval, None);
+}
+
+#[test]
+fn replicas_multiply_the_nines() {
+    for (replicas, want) in [(2, 0.9999), (3, 0.999999)] {
+        let mut d = chain(&[0.99]);
+        d.blocks[1].replicas = replicas;
+        let r = evaluate(&d, &fast());
+        assert!(close(r.availability.unwrap(), want, 1e-12));
+        assert!(close(r.blocks[1].availability, want, 1e-12));
+    }
+}
+
+#[test]
+fn app_lb_and_a_replicated_db() {
+    let d = chain(&[0.9995, 0.9999, 0.99999]);
+    let a = evaluate(&d, &fast()).availability.unwrap();
+    assert!(close(a, 0.99939006, 5e-9), "{a}");
+}
+
+#[test]
+fn a_shared_database_counts_once() {
+    // users → gw → (a, b) → db: db's downtime is not squared.
+    let mut d = design(
+        vec![
+            client("users", 100.0),
+            block("gw", 1.0, 1.0),
+            block("a", 1.0, 1.0),
+            block("b", 1.0, 1.0),
+            block("db", 0.99, 1.0),
+        ],
+        vec![
+            link("l1", "users", "gw"),
+            link("l2", "gw", "a"),
+            link("l3", "gw", "b"),
+            link("l4", "a", "db"),
+            link("l5", "b", "db"),
+        ],
+    );
+    let a = evaluate(&d, &fast()).availability.unwrap();
+    assert!(close(a, 0.99, 1e-12), "{a}");
+    // Failover between a and b still needs the one db.
+    d.blocks[1].route = Route::Failover;
+    let a = evaluate(&d, &fast()).availability.unwrap();
+    assert!(close(a, 0.99, 1e-12), "{a}");
+}
+
+#[test]
+fn a_zone_fails_its_replicas_together() {
+    let mut d = chain(&[0.99]);
+    d.blocks[1].replicas = 2;
+    d.blocks[1].zone = Some("z".into());
+    d.zones.push(Zone {
+        availability: 0.999,
+        ..Zone::new("z", 0.0, 0.0, 10.0, 10.0)
+    });
+    let r = evaluate(&d, &fast());
+    assert!(close(r.availability.unwrap(), 0.9999 * 0.999, 1e-12));
+    assert!(close(r.blocks[1].availability, 0.9999 * 0.999, 1e-12));
+}
+
+#[test]
+fn cache_hits_survive_the_outage_behind_the_cache() {
+    let mut d = chain(&[1.0, 0.9]);
+    d.blocks[1].hit_ratio = 0.8;
+    let a = evaluate(&d, &fast()).availability.unwrap();
+    assert!(close(a, 0.8 + 0.2 * 0.9, 1e-12), "{a}");
+}
+
+#[test]
+fn load_follows_calls_hits_and_writes() {
+    // users 1000 → cache (hit 0.9) → db; app writes 0.5 per request.
+    let mut d = chain(&[1.0, 1.0, 1.0]);
+    d.blocks[1].hit_ratio = 0.9;
+    d.links[2].op = Op::Write;
+    d.links[2].calls = 0.5;
+    d.blocks[3].capacity_rps = Some(100.0);
+    let r = evaluate(&d, &fast());
+    assert_eq!(r.blocks[1].read_rps, Some(1000.0));
+    assert!(close(r.blocks[2].read_rps.unwrap(), 100.0, 1e-9));
+    assert!(close(r.blocks[3].write_rps.unwrap(), 50.0, 1e-9));
+    assert!(close(r.blocks[3].utilization.unwrap(), 0.5, 1e-12));
+    assert!(close(r.max_scale.unwrap(), 2.0, 1e-12));
+    assert_eq!(r.bottleneck.as_deref(), Some("b2"));
+}
+
+#[test]
+fn utilization_counts_replicas_shards_and_one_writer() {
+    let mut d = chain(&[1.0]);
+    d.blocks[0].rps = 2000.0;
+    d.links.push(Link {
+        op: Op::Write,
+        calls: 0.25,
+        ..link("w", "users", "b0")
+    });
+    let b = &mut d.blocks[1];
+    b.replicas = 2;
+    b.shards = 2;
+    b.capacity_rps = Some(1000.0);
+    b.write_capacity_rps = Some(500.0);
+    b.single_writer = true;
+    let r = evaluate(&d, &fast());
+    // 2000 / (1000·4) + 500 / (500·2)
+    assert!(close(r.blocks[1].utilization.unwrap(), 1.0, 1e-12));
+    // 2000 / (1000·2) + 500 / (500·2)
+    assert!(close(r.blocks[1].utilization_one_down.unwrap(), 1.5, 1e-12));
+}
+
+#[test]
+fn an_amplifying_loop_has_no_load_figures() {
+    // a ⇄ b, each forwarding 2 calls: the traffic grows without bound.
+    let mut d = chain(&[1.0, 1.0]);
+    d.links[1].calls = 2.0;
+    d.links.push(Link {
+        mode: Mode::Async,
+        calls: 1.0,
+        ..link("back", "b1", "b0")
+    });
+    d.blocks[1].capacity_rps = Some(10.0);
+    let opts = fast();
+    let a = analyse(&d, &opts);
+    assert!(a.load.is_none());
+    assert_eq!(a.load_loops, vec![vec![1, 2]]);
+    let r = evaluate(&d, &fast());
+    assert!(r
+        .blocks
+        .iter()
+        .all(|b| b.read_rps.is_none() && b.utilization.is_none()));
+    assert_eq!(r.max_scale, None);
+    assert_eq!(r.latency, None);
+    assert!(r.availability.is_some());
+}
+
+#[test]
+fn a_damped_loop_is_solved() {
+    // a → b (1 call), b → a async with 0.5 calls: R(a) = 1000 / (1 − 0.5).
+    let mut d = chain(&[1.0, 1.0]);
+    d.links.push(Link {
+        mode: Mode::Async,
+        calls: 0.5,
+        ..link("back", "b1", "b0")
+    });
+    let r = evaluate(&d, &fast());
+    assert!(close(r.blocks[1].read_rps.unwrap(), 2000.0, 1e-9));
+    assert!(close(r.blocks[2].read_rps.unwrap(), 2000.0, 1e-9));
+}
+
+#[test]
+fn failover_standby_takes_over_in_what_if() {
+    let mut d = design(
+        vec![
+            client("users", 100.0),
+            block("lb", 1.0, 0.0),
+            block("p", 0.9, 0.0),
+            block("s", 0.9, 0.0),
+        ],
+        vec![link("l1", "users", "lb"), link("l2", "lb", "p"), {
+            let mut l = link("l3", "lb", "s");
+            l.calls = 0.0;
+            l
+        }],
+    );
+    d.blocks[1].route = Route::Failover;
+    let r = evaluate(&d, &fast());
+    assert_eq!(r.blocks[3].read_rps, Some(0.0));
+    assert!(close(r.availability.unwrap(), 1.0 - 0.1 * 0.1, 1e-12));
+    let opts = EvalOptions {
+        fail: vec!["p".into()],
+        ..fast()
+    };
+    let r = evaluate(&d, &opts);
+    assert_eq!(r.blocks[2].read_rps, Some(0.0));
+    assert_eq!(r.blocks[3].read_rps, Some(100.0));
+    assert!(close(r.availability.unwrap(), 0.9, 1e-12));
+    assert_eq!(r.blocks[2].availability, 0.0);
+}
+
+#[test]
+fn what_if_scale_multiplies_traffic() {
+    let mut d = chain(&[1.0]);
+    d.blocks[1].capacity_rps = Some(4000.0);
+    let r = evaluate(
+        &d,
+        &EvalOptions {
+            scale: 2.0,
+            ..fast()
+        },
+    );
+    assert_eq!(r.entries[0].rps, 2000.0);
+    assert!(close(r.max_scale.unwrap(), 2.0, 1e-12));
+}
+
+#[test]
+fn no_entry_means_no_figures() {
+    let mut d = chain(&[0.9]);
+    d.blocks[0].rps = 0.0;
+    let r = evaluate(&d, &fast());
+    assert_eq!(r.availability, None);
+    assert_eq!(r.downtime_min_per_year, None);
+    assert_eq!(r.latency, None);
+    assert!(r.entries.is_empty());
+    assert_eq!(r.blocks.len(), 2);
+}
+
+#[test]
+fn deterministic_path_adds_up() {
+    let mut d = chain(&[1.0, 1.0]);
+    d.links[0].latency_ms = 30.0;
+    d.links[1].latency_ms = 0.5;
+    d.links[1].calls = 3.0;
+    let lat = evaluate(&d, &fast()).latency.unwrap();
+    // 30 + 1 + 3·(0.5 + 1)
+    assert_eq!(lat.p50_ms, 35.5);
+    assert_eq!(lat.mean_ms, 35.5);
+    assert_eq!(lat.p999_ms, 35.5);
+}
+
+/// Standard normal CDF (Abramowitz–Stegun 7.1.26 erf, |error| < 1.5e-7).
+fn phi(z: f64) -> f64 {
+    let x = z.abs() / std::f64::consts::SQRT_2;
+    let t = 1.0 / (1.0 + 0.3275911 * x);
+    let poly = t
+        * (0.254829592
+            + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+    let erf = 1.0 - poly * (-x * x).exp();
+    if z >= 0.0 {
+        0.5 * (1.0 + erf)
+    } else {
+        0.5 * (1.0 - erf)
+    }
+}
+
+#[test]
+fn ten_parallel_calls_wait_for_the_slowest() {
+    let (median, p99) = (100.0, 1000.0);
+    let mut blocks = vec![client("users", 1.0), block("gather", 1.0, 0.0)];
+    let mut links = vec![link("l0", "users", "gather")];
+    for i in 0..10 {
+        let id = format!("s{i}");
+        let mut b = block(&id, 1.0, median);
+        b.p99_ms = p99;
+        blocks.push(b);
+        let mut l = link(&format!("p{i}"), "gather", &id);
+        l.parallel = true;
+        links.push(l);
+    }
+    let d = design(blocks, links);
+    let lat = evaluate(&d, &EvalOptions::default()).latency.unwrap();
+    // Exact p99 of the max: F(t)^10 = 0.99, F log-normal.
+    let sigma = f64::ln(p99 / median) / 2.3263;
+    let cdf10 = |t: f64| phi((t / median).ln() / sigma).powi(10);
+    let (mut lo, mut hi) = (median, 100.0 * p99);
+    for _ in 0..200 {
+        let mid = 0.5 * (lo + hi);
+        if cdf10(mid) < 0.99 {
+            lo = mid
+        } else {
+            hi = mid
+        }
+    }
+    assert!(
+        (lat.p99_ms / hi - 1.0).abs() < 0.02,
+        "{} vs {hi}",
+        lat.p99_ms
+    );
+    // Only 0.99^10 ≈ 90.4% finish within one service's p99.
+    assert!(close(cdf10(p99), 0.904, 0.001));
+    // Near one service's p99.9: z(0.999) = 3.0902.
+    let p999_one = median * (sigma * 3.0902).exp();
+    assert!((lat.p99_ms / p999_one - 1.0).abs() < 0.05);
+}
+
+#[test]
+fn utilization_point_eight_is_five_times_slower() {
+    let mut d = chain(&[1.0]);
+    d.blocks[0].rps = 800.0;
+    d.blocks[1].latency_ms = 10.0;
+    d.blocks[1].p99_ms = 40.0;
+    let light = evaluate(&d, &fast()).latency.unwrap();
+    d.blocks[1].capacity_rps = Some(1000.0);
+    let loaded = evaluate(&d, &fast()).latency.unwrap();
+    for (a, b) in [
+        (light.p50_ms, loaded.p50_ms),
+        (light.p99_ms, loaded.p99_ms),
+        (light.mean_ms, loaded.mean_ms),
+    ] {
+        assert!((b / a / 5.0 - 1.0).abs() < 1e-9, "{a} {b}");
+    }
+    // The light-load median and p99 are the block's own numbers (within 2%).
+    assert!((light.p50_ms / 10.0 - 1.0).abs() < 0.02);
+    assert!((light.p99_ms / 40.0 - 1.0).abs() < 0.02);
+}
+
+#[test]
+fn an_overloaded_block_on_the_path_nulls_latency() {
+    let mut d = chain(&[1.0]);
+    d.blocks[1].capacity_rps = Some(1000.0);
+    let r = evaluate(&d, &fast());
+    assert_eq!(r.entries[0].latency, None);
+    assert_eq!(r.latency, None);
+    assert!(r.budget.is_empty());
+}
+
+#[test]
+fn the_budget_adds_up_to_the_mean() {
+    let mut d = chain(&[1.0, 1.0]);
+    d.links[0].latency_ms = 30.0;
+    d.links[1].latency_ms = 0.5;
+    let r = evaluate(&d, &fast());
+    let total: f64 = r.budget.iter().map(|i| i.mean_ms).sum();
+    assert!(close(total, r.latency.unwrap().mean_ms, 1e-9));
+    assert!(r.budget.iter().all(|i| !i.parallel));
+}

@@ -1,1 +1,133 @@
-//! Tests: examples.
+//! Tests: examples. Each design of the spec's `examples/` evaluates to the report
+//! an independent implementation gives: availability, load, utilization and
+//! `max_scale` to 1e-9, latency within evaluation.md §3's tolerances, findings by
+//! rule, severity, blocks and links.
+
+use std::path::PathBuf;
+
+use envelope::core::eval::{evaluate, EvalOptions};
+use envelope::core::format;
+use serde_json::Value;
+
+fn dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/spec-examples")
+}
+
+fn names() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir())
+        .expect("fixtures")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".json") && !n.ends_with(".report.json"))
+        .map(|n| n.trim_end_matches(".json").to_string())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Two optional numbers agree within `tol` (absolute) or are both null.
+fn same(name: &str, what: &str, got: &Value, want: &Value, tol: f64) {
+    match (got.as_f64(), want.as_f64()) {
+        (Some(g), Some(w)) => assert!(
+            (g - w).abs() <= tol * w.abs().max(1.0),
+            "{name}: {what}: got {g}, want {w}"
+        ),
+        _ => assert_eq!(got, want, "{name}: {what}"),
+    }
+}
+
+/// Latency objects agree within 2% (mean, p50, p99) and 5% (p999), or both null.
+fn same_latency(name: &str, what: &str, got: &Value, want: &Value) {
+    if want.is_null() || got.is_null() {
+        assert_eq!(got, want, "{name}: {what}");
+        return;
+    }
+    for (key, tol) in [
+        ("mean_ms", 0.02),
+        ("p50_ms", 0.02),
+        ("p99_ms", 0.02),
+        ("p999_ms", 0.05),
+    ] {
+        let (g, w) = (got[key].as_f64().unwrap(), want[key].as_f64().unwrap());
+        assert!(
+            (g - w).abs() <= tol * w.abs(),
+            "{name}: {what}.{key}: got {g}, want {w}"
+        );
+    }
+}
+
+fn finding_keys(v: &Value) -> Vec<(Value, Value, Value, Value)> {
+    v.as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].clone(),
+                f["severity"].clone(),
+                f["blocks"].clone(),
+                f["links"].clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_example_evaluates_as_the_reference() {
+    let names = names();
+    assert!(!names.is_empty());
+    // Numbers of every example first, then the findings.
+    let mut findings = Vec::new();
+    for name in names {
+        let text = std::fs::read_to_string(dir().join(format!("{name}.json"))).unwrap();
+        let want: Value = serde_json::from_str(
+            &std::fs::read_to_string(dir().join(format!("{name}.report.json"))).unwrap(),
+        )
+        .unwrap();
+        let design = format::load(&text).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let report = evaluate(&design, &EvalOptions::default());
+        let got: Value = serde_json::from_str(&report.to_json()).unwrap();
+        for key in ["availability", "downtime_min_per_year", "max_scale"] {
+            same(&name, key, &got[key], &want[key], 1e-9);
+        }
+        for key in ["bottleneck", "availability_method", "availability_interval"] {
+            assert_eq!(got[key], want[key], "{name}: {key}");
+        }
+        same_latency(&name, "latency", &got["latency"], &want["latency"]);
+        let (ge, we) = (&got["entries"], &want["entries"]);
+        assert_eq!(ge.as_array().unwrap().len(), we.as_array().unwrap().len());
+        for (g, w) in ge.as_array().unwrap().iter().zip(we.as_array().unwrap()) {
+            assert_eq!(g["block"], w["block"], "{name}");
+            same(&name, "entry rps", &g["rps"], &w["rps"], 1e-9);
+            same(
+                &name,
+                "entry availability",
+                &g["availability"],
+                &w["availability"],
+                1e-9,
+            );
+            same_latency(&name, "entry latency", &g["latency"], &w["latency"]);
+        }
+        let (gb, wb) = (&got["blocks"], &want["blocks"]);
+        assert_eq!(gb.as_array().unwrap().len(), wb.as_array().unwrap().len());
+        for (g, w) in gb.as_array().unwrap().iter().zip(wb.as_array().unwrap()) {
+            assert_eq!(g["id"], w["id"], "{name}");
+            for key in [
+                "read_rps",
+                "write_rps",
+                "utilization",
+                "utilization_one_down",
+                "availability",
+            ] {
+                same(&name, &format!("{} {key}", w["id"]), &g[key], &w[key], 1e-9);
+            }
+        }
+        findings.push((name, got, want));
+    }
+    for (name, got, want) in findings {
+        assert_eq!(
+            finding_keys(&got["findings"]),
+            finding_keys(&want["findings"]),
+            "{name}: findings"
+        );
+    }
+}

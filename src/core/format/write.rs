@@ -1,0 +1,295 @@
+//! `Design` → pretty JSON with a fixed key order (see `format::save`).
+
+use serde_json::Value;
+
+use super::number::format_number;
+use super::{FORMAT, VERSION};
+use crate::core::model::{Block, Design, Extra, Link, Mode, Op, Route, Sticky, Targets, Zone};
+
+/// A JSON value whose object keys keep the order they were added in.
+enum J {
+    /// A number or literal, already written.
+    Raw(String),
+    Str(String),
+    Arr(Vec<J>),
+    Obj(Vec<(String, J)>),
+}
+
+/// An object under construction: fields are added in save order.
+#[derive(Default)]
+struct Fields(Vec<(String, J)>);
+
+impl Fields {
+    fn put(&mut self, key: &str, v: J) {
+        self.0.push((key.to_string(), v));
+    }
+    fn num(&mut self, key: &str, v: f64) {
+        self.put(key, J::Raw(format_number(v)));
+    }
+    /// Written only when it differs from the default.
+    fn num_unless(&mut self, key: &str, v: f64, default: f64) {
+        if v != default {
+            self.num(key, v);
+        }
+    }
+    fn opt_num(&mut self, key: &str, v: Option<f64>) {
+        if let Some(v) = v {
+            self.num(key, v);
+        }
+    }
+    fn int_unless(&mut self, key: &str, v: u32, default: u32) {
+        if v != default {
+            self.put(key, J::Raw(v.to_string()));
+        }
+    }
+    fn flag(&mut self, key: &str, v: bool) {
+        if v {
+            self.put(key, J::Raw("true".into()));
+        }
+    }
+    fn text(&mut self, key: &str, v: &str) {
+        self.put(key, J::Str(v.to_string()));
+    }
+    fn text_unless_empty(&mut self, key: &str, v: &str) {
+        if !v.is_empty() {
+            self.text(key, v);
+        }
+    }
+    /// Unknown fields, sorted; a name the format already uses is skipped so
+    /// the output stays a valid document.
+    fn extra(mut self, extra: &Extra, known: &[&str]) -> J {
+        let mut keys: Vec<&String> = extra.keys().collect();
+        keys.sort();
+        for k in keys {
+            if let Some(v) = extra.get(k) {
+                if !known.contains(&k.as_str()) && !self.0.iter().any(|(name, _)| name == k) {
+                    self.put(k, from_value(v));
+                }
+            }
+        }
+        J::Obj(self.0)
+    }
+}
+
+fn from_value(v: &Value) -> J {
+    match v {
+        Value::Null => J::Raw("null".into()),
+        Value::Bool(b) => J::Raw(b.to_string()),
+        Value::Number(n) => J::Raw(n.to_string()),
+        Value::String(s) => J::Str(s.clone()),
+        Value::Array(items) => J::Arr(items.iter().map(from_value).collect()),
+        Value::Object(m) => {
+            let mut keys: Vec<&String> = m.keys().collect();
+            keys.sort();
+            J::Obj(
+                keys.into_iter()
+                    .filter_map(|k| m.get(k).map(|v| (k.clone(), from_value(v))))
+                    .collect(),
+            )
+        }
+    }
+}
+
+const TOP: &[&str] = &[
+    "format", "version", "title", "notes", "targets", "blocks", "links", "zones", "stickies",
+];
+
+pub(super) fn write(d: &Design) -> String {
+    let mut f = Fields::default();
+    f.text("format", FORMAT);
+    f.put("version", J::Raw(VERSION.to_string()));
+    f.text_unless_empty("title", &d.title);
+    f.text_unless_empty("notes", &d.notes);
+    if d.targets != Targets::default() {
+        f.put("targets", targets(&d.targets));
+    }
+    f.put("blocks", J::Arr(d.blocks.iter().map(block).collect()));
+    f.put("links", J::Arr(d.links.iter().map(link).collect()));
+    if !d.zones.is_empty() {
+        f.put("zones", J::Arr(d.zones.iter().map(zone).collect()));
+    }
+    if !d.stickies.is_empty() {
+        f.put("stickies", J::Arr(d.stickies.iter().map(sticky).collect()));
+    }
+    let mut out = String::new();
+    emit(&f.extra(&d.extra, TOP), 0, &mut out);
+    out.push('\n');
+    out
+}
+
+fn targets(t: &Targets) -> J {
+    let mut f = Fields::default();
+    f.opt_num("availability", t.availability);
+    f.opt_num("p99_ms", t.p99_ms);
+    if let Some(n) = t.team_size {
+        f.put("team_size", J::Raw(n.to_string()));
+    }
+    f.extra(&t.extra, &["availability", "p99_ms", "team_size"])
+}
+
+fn block(b: &Block) -> J {
+    let mut f = Fields::default();
+    f.text("id", &b.id);
+    f.text("kind", b.kind.as_str());
+    f.text_unless_empty("label", &b.label);
+    f.num("x", b.x);
+    f.num("y", b.y);
+    f.text_unless_empty("notes", &b.notes);
+    f.num_unless("rps", b.rps, 0.0);
+    f.int_unless("replicas", b.replicas, 1);
+    f.int_unless("min_healthy", b.min_healthy, 1);
+    f.int_unless("shards", b.shards, 1);
+    f.num_unless("availability", b.availability, 1.0);
+    f.num_unless("latency_ms", b.latency_ms, 0.0);
+    f.num_unless("p99_ms", b.p99_ms, b.latency_ms);
+    f.opt_num("capacity_rps", b.capacity_rps);
+    f.opt_num("write_capacity_rps", b.write_capacity_rps);
+    f.flag("single_writer", b.single_writer);
+    f.num_unless("hit_ratio", b.hit_ratio, 0.0);
+    match b.route {
+        Route::All => {}
+        Route::Split => f.text("route", "split"),
+        Route::Failover => f.text("route", "failover"),
+    }
+    if let Some(z) = &b.zone {
+        f.text("zone", z);
+    }
+    f.opt_num("ttl_s", b.ttl_s);
+    f.flag("dead_letter", b.dead_letter);
+    f.extra(
+        &b.extra,
+        &[
+            "id",
+            "kind",
+            "label",
+            "x",
+            "y",
+            "notes",
+            "rps",
+            "replicas",
+            "min_healthy",
+            "shards",
+            "availability",
+            "latency_ms",
+            "p99_ms",
+            "capacity_rps",
+            "write_capacity_rps",
+            "single_writer",
+            "hit_ratio",
+            "route",
+            "zone",
+            "ttl_s",
+            "dead_letter",
+        ],
+    )
+}
+
+fn link(l: &Link) -> J {
+    let mut f = Fields::default();
+    f.text("id", &l.id);
+    f.text("from", &l.from);
+    f.text("to", &l.to);
+    f.text_unless_empty("label", &l.label);
+    if l.mode == Mode::Async {
+        f.text("mode", "async");
+    }
+    if l.op == Op::Write {
+        f.text("op", "write");
+    }
+    f.num_unless("calls", l.calls, 1.0);
+    f.num_unless("latency_ms", l.latency_ms, 0.0);
+    f.flag("parallel", l.parallel);
+    f.flag("optional", l.optional);
+    f.opt_num("timeout_ms", l.timeout_ms);
+    f.int_unless("retries", l.retries, 0);
+    f.flag("backoff", l.backoff);
+    f.flag("idempotent", l.idempotent);
+    f.extra(
+        &l.extra,
+        &[
+            "id",
+            "from",
+            "to",
+            "label",
+            "mode",
+            "op",
+            "calls",
+            "latency_ms",
+            "parallel",
+            "optional",
+            "timeout_ms",
+            "retries",
+            "backoff",
+            "idempotent",
+        ],
+    )
+}
+
+fn zone(z: &Zone) -> J {
+    let mut f = Fields::default();
+    f.text("id", &z.id);
+    f.text_unless_empty("label", &z.label);
+    f.num("x", z.x);
+    f.num("y", z.y);
+    f.num_unless("availability", z.availability, 1.0);
+    f.num("w", z.w);
+    f.num("h", z.h);
+    f.extra(
+        &z.extra,
+        &["id", "label", "availability", "x", "y", "w", "h"],
+    )
+}
+
+fn sticky(s: &Sticky) -> J {
+    let mut f = Fields::default();
+    f.text("id", &s.id);
+    f.num("x", s.x);
+    f.num("y", s.y);
+    f.text_unless_empty("text", &s.text);
+    f.extra(&s.extra, &["id", "text", "x", "y"])
+}
+
+fn quote(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string())
+}
+
+fn emit(j: &J, indent: usize, out: &mut String) {
+    match j {
+        J::Raw(s) => out.push_str(s),
+        J::Str(s) => out.push_str(&quote(s)),
+        J::Arr(items) if items.is_empty() => out.push_str("[]"),
+        J::Obj(fields) if fields.is_empty() => out.push_str("{}"),
+        J::Arr(items) => {
+            out.push_str("[\n");
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(",\n");
+                }
+                pad(indent + 2, out);
+                emit(item, indent + 2, out);
+            }
+            out.push('\n');
+            pad(indent, out);
+            out.push(']');
+        }
+        J::Obj(fields) => {
+            out.push_str("{\n");
+            for (i, (k, v)) in fields.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(",\n");
+                }
+                pad(indent + 2, out);
+                out.push_str(&quote(k));
+                out.push_str(": ");
+                emit(v, indent + 2, out);
+            }
+            out.push('\n');
+            pad(indent, out);
+            out.push('}');
+        }
+    }
+}
+
+fn pad(n: usize, out: &mut String) {
+    out.extend(std::iter::repeat_n(' ', n));
+}
