@@ -1099,14 +1099,9 @@ type Key = (String, String, Vec<String>, Vec<String>);
 
 fn expected(name: &str) -> Vec<Key> {
     let path = format!(
-        "{}/../../shared/spec/examples/{name}.report.json",
+        "{}/tests/fixtures/spec-examples/{name}.report.json",
         env!("CARGO_MANIFEST_DIR")
     );
-    let path = if std::path::Path::new(&path).exists() {
-        path
-    } else {
-        format!("/work/shared/spec/examples/{name}.report.json")
-    };
     let text = std::fs::read_to_string(&path).expect("example report");
     let v: serde_json::Value = serde_json::from_str(&text).expect("report JSON");
     let strs = |x: &serde_json::Value| -> Vec<String> {
