@@ -1,1 +1,253 @@
-fn main() {}
+//! `envelope`: the native CLI over the core. Argument parsing and printing only.
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+use envelope::core::eval::{evaluate, EvalOptions};
+use envelope::core::format::{self, LoadError};
+use envelope::core::model::Design;
+use envelope::core::render::{markdown, text};
+use envelope::core::report::Severity;
+use envelope::core::share;
+
+const USAGE: &str = "\
+envelope: back-of-the-envelope math for system designs
+
+Usage:
+  envelope eval FILE|- [--json|--markdown] [--scale N] [--fail ID,...]
+  envelope check FILE|- [--json|--markdown] [--scale N] [--fail ID,...]
+  envelope link FILE|- [--base URL] [--view] [--scale N] [--fail ID,...]
+  envelope unlink URL|-
+  envelope help [COMMAND]
+
+Run `envelope COMMAND --help` for a command's options.
+Exit status: 0 success, 1 `check` found an error finding, 2 bad input or usage.
+";
+
+const EVAL_HELP: &str = "\
+envelope eval FILE|- [--json|--markdown] [--scale N] [--fail ID,...]
+
+Evaluate a design file (`-` reads standard input) and print a summary:
+availability and downtime, latency, max scale and bottleneck, each block's load
+and utilization, and the findings.
+
+  --json        print the report of format.md §3 instead
+  --markdown    print the report as Markdown, for a design doc
+  --scale N     what-if: multiply every entry's rps by N (N > 0)
+  --fail IDS    what-if: blocks or zones to take down, comma-separated
+
+Exits 0 when the design loaded, 2 (with the errors on stderr) when it did not.
+";
+
+const CHECK_HELP: &str = "\
+envelope check FILE|- [--json|--markdown] [--scale N] [--fail ID,...]
+
+As `eval`, for CI of design documents: exits 1 when any finding is an error,
+0 otherwise, 2 when the design does not load.
+";
+
+const LINK_HELP: &str = "\
+envelope link FILE|- [--base URL] [--view] [--scale N] [--fail ID,...]
+
+Print a share link that holds the whole design in its #v1= fragment.
+
+  --base URL    where the app is served (default https://envelope.invalid/)
+  --view        the link opens read-only
+  --scale N     the link opens with a what-if traffic multiplier
+  --fail IDS    the link opens with these blocks or zones failed
+";
+
+const UNLINK_HELP: &str = "\
+envelope unlink URL|-
+
+Decode a share link (or its #v1= fragment; `-` reads it from standard input)
+and print the design JSON.
+";
+
+const DEFAULT_BASE: &str = "https://envelope.invalid/";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => ExitCode::from(code),
+        Err(message) => {
+            eprintln!("envelope: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[derive(Default)]
+struct Opts {
+    input: Option<String>,
+    json: bool,
+    markdown: bool,
+    view: bool,
+    base: Option<String>,
+    eval: EvalOptions,
+}
+
+fn run(args: &[String]) -> Result<u8, String> {
+    let Some(command) = args.first() else {
+        print!("{USAGE}");
+        return Ok(2);
+    };
+    let rest = &args[1..];
+    let help = match command.as_str() {
+        "eval" => EVAL_HELP,
+        "check" => CHECK_HELP,
+        "link" => LINK_HELP,
+        "unlink" => UNLINK_HELP,
+        "help" | "--help" | "-h" => {
+            let text = match rest.first().map(String::as_str) {
+                Some("eval") => EVAL_HELP,
+                Some("check") => CHECK_HELP,
+                Some("link") => LINK_HELP,
+                Some("unlink") => UNLINK_HELP,
+                _ => USAGE,
+            };
+            print!("{text}");
+            return Ok(0);
+        }
+        other => return Err(format!("unknown command '{other}'\n\n{USAGE}")),
+    };
+    if rest.iter().any(|a| a == "--help" || a == "-h") {
+        print!("{help}");
+        return Ok(0);
+    }
+    let opts = parse(command, rest)?;
+    let input = opts
+        .input
+        .as_deref()
+        .ok_or_else(|| format!("'{command}' needs an input\n\n{help}"))?;
+    match command.as_str() {
+        "eval" | "check" => {
+            let design = load_design(input)?;
+            let report = evaluate(&design, &opts.eval);
+            let out = if opts.json {
+                report.to_json() + "\n"
+            } else if opts.markdown {
+                markdown::markdown(&design, &report, &|_| None)
+            } else {
+                text::summary(&design, &report)
+            };
+            print_out(&out);
+            let failed = report
+                .findings
+                .iter()
+                .any(|f| f.severity == Severity::Error);
+            Ok(u8::from(command == "check" && failed))
+        }
+        "link" => {
+            let design = load_design(input)?;
+            let base = opts.base.as_deref().unwrap_or(DEFAULT_BASE);
+            let scale = (opts.eval.scale != 1.0).then_some(opts.eval.scale);
+            let url = share::link_with(&design, base, opts.view, scale, &opts.eval.fail);
+            print_out(&(url + "\n"));
+            Ok(0)
+        }
+        _ => {
+            let url = if input == "-" {
+                read_stdin()?
+            } else {
+                input.to_string()
+            };
+            let shared = share::open(url.trim()).map_err(|errors| describe("the link", &errors))?;
+            print_out(&format::save(&shared.design));
+            Ok(0)
+        }
+    }
+}
+
+fn parse(command: &str, args: &[String]) -> Result<Opts, String> {
+    let mut o = Opts::default();
+    let mut it = args.iter();
+    let takes_eval = matches!(command, "eval" | "check");
+    let takes_link = command == "link";
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
+        match a.as_str() {
+            "--json" if takes_eval => o.json = true,
+            "--markdown" if takes_eval => o.markdown = true,
+            "--view" if takes_link => o.view = true,
+            "--base" if takes_link => o.base = Some(value("--base")?),
+            "--scale" if takes_eval || takes_link => {
+                let v = value("--scale")?;
+                o.eval.scale = v
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|s| s.is_finite() && *s > 0.0)
+                    .ok_or_else(|| format!("--scale expects a number > 0, found '{v}'"))?;
+            }
+            "--fail" if takes_eval || takes_link => {
+                let v = value("--fail")?;
+                o.eval.fail = v
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(String::from)
+                    .collect();
+            }
+            s if s.starts_with("--") => {
+                return Err(format!(
+                    "unknown option '{s}' for '{command}' (see envelope {command} --help)"
+                ))
+            }
+            s => {
+                if o.input.replace(s.to_string()).is_some() {
+                    return Err(format!("'{command}' takes one input, found another: '{s}'"));
+                }
+            }
+        }
+    }
+    if o.json && o.markdown {
+        return Err("choose one of --json and --markdown".into());
+    }
+    Ok(o)
+}
+
+fn load_design(input: &str) -> Result<Design, String> {
+    let (name, text) = if input == "-" {
+        ("<stdin>".to_string(), read_stdin()?)
+    } else {
+        let bytes = std::fs::read(input).map_err(|e| format!("cannot read '{input}': {e}"))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            format!(
+                "{input}: not UTF-8 text (byte {})",
+                e.utf8_error().valid_up_to()
+            )
+        })?;
+        (input.to_string(), text)
+    };
+    format::load(&text).map_err(|errors| describe(&name, &errors))
+}
+
+fn read_stdin() -> Result<String, String> {
+    let mut s = String::new();
+    std::io::stdin()
+        .read_to_string(&mut s)
+        .map_err(|e| format!("cannot read standard input: {e}"))?;
+    Ok(s)
+}
+
+fn describe(name: &str, errors: &[LoadError]) -> String {
+    let mut s = format!(
+        "{name} is not a valid design ({} problem(s)):",
+        errors.len()
+    );
+    for e in errors {
+        s.push_str(&format!("\n  {}: {}", e.at, e.message));
+    }
+    s
+}
+
+/// Print, ignoring a closed pipe (`envelope eval x | head`) instead of panicking.
+fn print_out(s: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(s.as_bytes());
+    let _ = out.flush();
+}

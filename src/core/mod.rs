@@ -4,6 +4,8 @@ pub mod edit;
 pub mod eval;
 pub mod format;
 pub mod generate;
+pub mod geometry;
 pub mod model;
+pub mod render;
 pub mod report;
 pub mod share;

@@ -98,11 +98,7 @@ pub fn open(url_or_fragment: &str) -> Result<Shared, Vec<LoadError>> {
             None => (part, None),
         };
         match key {
-            "v1" => {
-                if payload.is_none() {
-                    payload = value;
-                }
-            }
+            "v1" if payload.is_none() => payload = value,
             "view" => shared.view = matches!(value, None | Some("" | "1" | "true")),
             "scale" => {
                 shared.scale = value

@@ -1,1 +1,203 @@
-//! Tests: cli.
+//! The `envelope` CLI end to end: exit codes, stdout and stderr on fixture files.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/cli/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn envelope(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_envelope"))
+        .args(args)
+        .output()
+        .expect("the CLI runs")
+}
+
+fn envelope_stdin(args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_envelope"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the CLI runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write stdin");
+    child.wait_with_output().expect("the CLI finishes")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).expect("stdout is JSON")
+}
+
+#[test]
+fn eval_prints_a_readable_summary() {
+    let o = envelope(&["eval", &fixture("series5.json")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    // The seed's worked example: 99.78% is about 19.3 hours of downtime a year.
+    assert!(out.contains("Availability  99.78%"), "{out}");
+    assert!(out.contains("19.3 h/year"), "{out}");
+    assert!(
+        out.contains("x10 today's traffic; 'lb' saturates first"),
+        "{out}"
+    );
+    assert!(out.contains("p50 109 ms"), "{out}");
+    // The block table lists every block with its load and utilization.
+    let lb_row = out
+        .lines()
+        .find(|l| l.starts_with("lb "))
+        .expect("a row for lb");
+    assert!(
+        lb_row.contains("1,000") && lb_row.contains("0.10"),
+        "{lb_row}"
+    );
+    assert!(out.contains("warning spof"), "{out}");
+}
+
+#[test]
+fn eval_json_is_the_report() {
+    let o = envelope(&["eval", &fixture("series5.json"), "--json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let r = json(&o);
+    let a = r["availability"].as_f64().expect("availability");
+    assert!((a - 0.99780166).abs() < 5e-9, "{a}");
+    assert_eq!(r["bottleneck"], "lb");
+    assert_eq!(r["blocks"].as_array().map(Vec::len), Some(6));
+}
+
+#[test]
+fn eval_reads_standard_input() {
+    let text = std::fs::read_to_string(fixture("series5.json")).expect("fixture");
+    let o = envelope_stdin(&["eval", "-", "--json"], &text);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(json(&o)["bottleneck"], "lb");
+}
+
+#[test]
+fn check_exits_1_on_an_error_finding_and_eval_does_not() {
+    let path = fixture("overloaded.json");
+    let check = envelope(&["check", &path]);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(stdout(&check).contains("overloaded"), "{}", stdout(&check));
+    assert_eq!(envelope(&["eval", &path]).status.code(), Some(0));
+    // Warnings alone do not fail a check.
+    assert_eq!(
+        envelope(&["check", &fixture("series5.json")]).status.code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn a_bad_design_exits_2_with_every_error_and_where() {
+    let o = envelope(&["eval", &fixture("bad.json")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+    let err = stderr(&o);
+    assert!(err.contains("/blocks/1/replicas"), "{err}");
+    assert!(err.contains("/links/0/to"), "{err}");
+}
+
+#[test]
+fn a_syntax_error_names_line_and_column() {
+    let o = envelope(&["check", &fixture("notjson.json")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("line 2"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_missing_file_exits_2() {
+    let o = envelope(&["eval", "/nonexistent/design.json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("cannot read"), "{}", stderr(&o));
+}
+
+#[test]
+fn what_if_scale_and_fail() {
+    let base = json(&envelope(&["eval", &fixture("series5.json"), "--json"]));
+    let scaled = json(&envelope(&[
+        "eval",
+        &fixture("series5.json"),
+        "--json",
+        "--scale",
+        "4",
+    ]));
+    let m0 = base["max_scale"].as_f64().expect("max_scale");
+    let m1 = scaled["max_scale"].as_f64().expect("max_scale");
+    assert!((m0 / m1 - 4.0).abs() < 1e-9, "{m0} {m1}");
+    let failed = json(&envelope(&[
+        "eval",
+        &fixture("series5.json"),
+        "--json",
+        "--fail",
+        "db",
+    ]));
+    assert_eq!(failed["availability"].as_f64(), Some(0.0));
+    let bad = envelope(&["eval", &fixture("series5.json"), "--scale", "-1"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn markdown_report() {
+    let o = envelope(&["eval", &fixture("series5.json"), "--markdown"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(out.contains("| Availability | 99.78%"), "{out}");
+    assert!(out.contains("- warning `spof`"), "{out}");
+}
+
+#[test]
+fn link_and_unlink_round_trip() {
+    let o = envelope(&[
+        "link",
+        &fixture("series5.json"),
+        "--base",
+        "https://x.test/app/",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let url = stdout(&o).trim().to_string();
+    assert!(url.starts_with("https://x.test/app/#v1="), "{url}");
+    let back = envelope(&["unlink", &url]);
+    assert_eq!(back.status.code(), Some(0), "{}", stderr(&back));
+    let text = std::fs::read_to_string(fixture("series5.json")).expect("fixture");
+    let original = envelope::core::format::load(&text).expect("fixture loads");
+    let decoded = envelope::core::format::load(&stdout(&back)).expect("unlink prints a design");
+    assert_eq!(decoded, original);
+}
+
+#[test]
+fn a_truncated_link_exits_2() {
+    let o = envelope(&["link", &fixture("series5.json")]);
+    let url = stdout(&o).trim().to_string();
+    let cut = &url[..url.len() - 20];
+    let back = envelope(&["unlink", cut]);
+    assert_eq!(back.status.code(), Some(2));
+    assert!(stderr(&back).contains("link"), "{}", stderr(&back));
+}
+
+#[test]
+fn help_on_every_command() {
+    for cmd in ["eval", "check", "link", "unlink"] {
+        let o = envelope(&[cmd, "--help"]);
+        assert_eq!(o.status.code(), Some(0));
+        assert!(stdout(&o).contains(&format!("envelope {cmd}")), "{cmd}");
+    }
+    assert_eq!(envelope(&["--help"]).status.code(), Some(0));
+    let o = envelope(&["eval", "--frobnicate", "x.json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("unknown option '--frobnicate'"));
+    assert_eq!(envelope(&["explode"]).status.code(), Some(2));
+}

@@ -1,7 +1,7 @@
 //! The rules of format.md §1 checked on a design in memory: ranges, lengths,
 //! ids, uniqueness, references and the limits on counts.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::number::{describe_int, show, Range};
 use super::{LoadError, MAX_BLOCKS, MAX_LINKS};
@@ -185,6 +185,7 @@ impl Checker<'_> {
     }
 
     fn blocks(&mut self, d: &Design) {
+        let zones: HashSet<&str> = d.zones.iter().map(|z| z.id.as_str()).collect();
         for (i, b) in d.blocks.iter().enumerate() {
             let at = format!("/blocks/{i}");
             let f = |name: &str| format!("{at}/{name}");
@@ -194,7 +195,7 @@ impl Checker<'_> {
             self.real(&f("y"), b.y, Range::Finite);
             self.real(&f("rps"), b.rps, Range::NonNegative);
             self.int(&f("replicas"), b.replicas, 1, 10_000);
-            if (self.failed)(&f("replicas")) {
+            if (self.failed)(&f("replicas")) || !(1..=10_000).contains(&b.replicas) {
                 self.int(&f("min_healthy"), b.min_healthy, 1, 10_000);
             } else if b.min_healthy < 1 || b.min_healthy > b.replicas {
                 self.push(
@@ -217,7 +218,7 @@ impl Checker<'_> {
             );
             self.real(&f("hit_ratio"), b.hit_ratio, Range::Fraction);
             if let Some(z) = &b.zone {
-                if d.zone(z).is_none() {
+                if !zones.contains(z.as_str()) {
                     let shown = serde_json::to_string(z).unwrap_or_default();
                     self.push(
                         f("zone"),
@@ -261,12 +262,13 @@ impl Checker<'_> {
 
     fn links(&mut self, d: &Design) {
         let mut seen: HashMap<&str, String> = HashMap::new();
+        let blocks: HashSet<&str> = d.blocks.iter().map(|b| b.id.as_str()).collect();
         for (i, l) in d.links.iter().enumerate() {
             let at = format!("/links/{i}");
             let f = |name: &str| format!("{at}/{name}");
             self.unique(&mut seen, f("id"), &l.id);
             for (end, id) in [("from", &l.from), ("to", &l.to)] {
-                if d.block(id).is_none() && !(self.failed)(&f(end)) {
+                if !blocks.contains(id.as_str()) && !(self.failed)(&f(end)) {
                     let shown = serde_json::to_string(id).unwrap_or_default();
                     self.push(
                         f(end),

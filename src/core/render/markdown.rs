@@ -1,0 +1,136 @@
+//! The report as Markdown, to paste into a design doc ("Copy report",
+//! `envelope eval --markdown`).
+
+use std::fmt::Write;
+
+use super::text::latency;
+use super::units::{downtime, grouped, ms, nines, percent, sig};
+use crate::core::model::Design;
+use crate::core::report::{Report, Severity};
+
+/// The reason a finding was accepted with, if it was (a design review decision
+/// kept in the document; the report itself only lists findings).
+pub type Accepted<'a> = &'a dyn Fn(&crate::core::report::Finding) -> Option<String>;
+
+pub fn markdown(design: &Design, report: &Report, accepted: Accepted) -> String {
+    let mut out = String::new();
+    let title = if design.title.is_empty() {
+        "Untitled design"
+    } else {
+        &design.title
+    };
+    let _ = writeln!(out, "## {}\n", escape(title));
+    let _ = writeln!(out, "| Figure | Value | Target |\n|---|---|---|");
+    let avail = report.availability.map_or("no entry".to_string(), |a| {
+        format!(
+            "{} ({:.2} nines; downtime {})",
+            percent(a),
+            nines(a).min(99.0),
+            downtime(a)
+        )
+    });
+    let avail_target = match (design.targets.availability, report.availability) {
+        (Some(t), Some(a)) => format!("{} {}", percent(t), pass(a >= t)),
+        (Some(t), None) => format!("{} {}", percent(t), pass(false)),
+        _ => "–".into(),
+    };
+    let _ = writeln!(out, "| Availability | {avail} | {avail_target} |");
+    if let Some([lo, hi]) = report.availability_interval {
+        let _ = writeln!(
+            out,
+            "| Availability 95% interval (Monte Carlo) | {} – {} | |",
+            percent(lo),
+            percent(hi)
+        );
+    }
+    let p99_target = match design.targets.p99_ms {
+        Some(t) => format!(
+            "p99 {} {}",
+            ms(t),
+            pass(report.latency.is_some_and(|l| l.p99_ms <= t))
+        ),
+        None => "–".into(),
+    };
+    let _ = writeln!(
+        out,
+        "| Latency | {} | {p99_target} |",
+        latency(report.latency.as_ref())
+    );
+    let scale = match (report.max_scale, &report.bottleneck) {
+        (Some(s), Some(b)) => format!("×{} today's traffic; `{b}` saturates first", sig(s)),
+        _ => "unlimited (no capacities given)".into(),
+    };
+    let _ = writeln!(out, "| Max scale | {scale} | |\n");
+
+    if !report.entries.is_empty() {
+        let _ = writeln!(
+            out,
+            "### Entries\n\n| Entry | Traffic | Availability | p50 | p99 |\n|---|---|---|---|---|"
+        );
+        for e in &report.entries {
+            let (p50, p99) = e.latency.map_or(("–".into(), "–".into()), |l| {
+                (ms(l.p50_ms), ms(l.p99_ms))
+            });
+            let _ = writeln!(
+                out,
+                "| `{}` | {} req/s | {} | {p50} | {p99} |",
+                e.block,
+                grouped(e.rps),
+                percent(e.availability)
+            );
+        }
+        let _ = writeln!(out);
+    }
+
+    if !report.budget.is_empty() {
+        let _ = writeln!(
+            out,
+            "### Latency budget (mean per request)\n\n| Where | Time | |\n|---|---|---|"
+        );
+        for item in &report.budget {
+            let _ = writeln!(
+                out,
+                "| {} `{}` | {} | {} |",
+                item.kind,
+                item.id,
+                ms(item.mean_ms),
+                if item.parallel { "in parallel" } else { "" }
+            );
+        }
+        let _ = writeln!(out);
+    }
+
+    let _ = writeln!(out, "### Findings\n");
+    if report.findings.is_empty() {
+        let _ = writeln!(out, "None.");
+    }
+    for f in &report.findings {
+        let sev = match f.severity {
+            Severity::Error => "**error**",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        };
+        let _ = write!(out, "- {sev} `{}`: {}", f.rule, escape(&f.message));
+        if let Some(reason) = accepted(f) {
+            let _ = write!(out, " — *accepted: {}*", escape(&reason));
+        }
+        let _ = writeln!(out);
+    }
+    out
+}
+
+fn pass(ok: bool) -> &'static str {
+    if ok {
+        "✅ met"
+    } else {
+        "❌ missed"
+    }
+}
+
+/// Keep user text from breaking the table or the Markdown around it.
+fn escape(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('<', "&lt;")
+        .replace(['\n', '\r'], " ")
+}

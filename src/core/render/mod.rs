@@ -1,0 +1,6 @@
+//! Renderings of a report for people: a terminal summary and Markdown for design
+//! docs. Number formatting shared by both (and by the UI) lives in `units`.
+
+pub mod markdown;
+pub mod text;
+pub mod units;

@@ -1,0 +1,161 @@
+//! The terminal summary printed by `envelope eval` without `--json`.
+
+use std::fmt::Write;
+
+use super::units::{downtime, grouped, ms, nines, percent, sig};
+use crate::core::model::Design;
+use crate::core::report::{Latency, Method, Report};
+
+/// A readable summary: headline figures against the targets, a table of blocks
+/// with their load, and the findings by severity.
+pub fn summary(design: &Design, report: &Report) -> String {
+    let mut out = String::new();
+    let title = if design.title.is_empty() {
+        "Untitled design"
+    } else {
+        &design.title
+    };
+    let _ = writeln!(out, "{title}\n");
+    for line in headline(design, report) {
+        let _ = writeln!(out, "{line}");
+    }
+    let _ = writeln!(out);
+    let _ = write!(out, "{}", block_table(design, report));
+    let _ = writeln!(out);
+    let _ = write!(out, "{}", findings(report));
+    out
+}
+
+/// The headline lines: availability, latency, max scale (with target marks).
+pub fn headline(design: &Design, report: &Report) -> Vec<String> {
+    let mut lines = Vec::new();
+    match report.availability {
+        Some(a) => {
+            let mut line = format!(
+                "Availability  {} ({:.2} nines), downtime {}",
+                percent(a),
+                nines(a).min(99.0),
+                downtime(a)
+            );
+            if let (Method::MonteCarlo, Some([lo, hi])) =
+                (report.availability_method, report.availability_interval)
+            {
+                let _ = write!(
+                    line,
+                    " [Monte Carlo, 95%: {} to {}]",
+                    percent(lo),
+                    percent(hi)
+                );
+            }
+            if let Some(t) = design.targets.availability {
+                let _ = write!(
+                    line,
+                    "  {}",
+                    mark(a >= t, &format!("target {}", percent(t)))
+                );
+            }
+            lines.push(line);
+        }
+        None => lines.push("Availability  no entry (give a block rps > 0)".into()),
+    }
+    let mut line = format!("Latency       {}", latency(report.latency.as_ref()));
+    if let Some(t) = design.targets.p99_ms {
+        let ok = report.latency.is_some_and(|l| l.p99_ms <= t);
+        let _ = write!(line, "  {}", mark(ok, &format!("target p99 {}", ms(t))));
+    }
+    lines.push(line);
+    lines.push(match (report.max_scale, &report.bottleneck) {
+        (Some(s), Some(b)) => format!(
+            "Max scale     x{} today's traffic; '{b}' saturates first",
+            sig(s)
+        ),
+        _ => "Max scale     unlimited (no block has a capacity)".into(),
+    });
+    lines
+}
+
+fn mark(ok: bool, what: &str) -> String {
+    format!("[{} {what}]", if ok { "meets" } else { "MISSES" })
+}
+
+/// "mean 41.2 ms, p50 33 ms, p99 118 ms, p99.9 190 ms", or why there is none.
+pub fn latency(l: Option<&Latency>) -> String {
+    match l {
+        Some(l) => format!(
+            "mean {}, p50 {}, p99 {}, p99.9 {}",
+            ms(l.mean_ms),
+            ms(l.p50_ms),
+            ms(l.p99_ms),
+            ms(l.p999_ms)
+        ),
+        None => "none (no entry, or a block on the path is saturated)".into(),
+    }
+}
+
+fn block_table(design: &Design, report: &Report) -> String {
+    let header = [
+        "block", "kind", "reads/s", "writes/s", "util", "one down", "avail",
+    ];
+    let mut rows: Vec<[String; 7]> = Vec::new();
+    for (b, r) in design.blocks.iter().zip(&report.blocks) {
+        let opt = |v: Option<f64>| v.map_or("-".to_string(), grouped);
+        let util = |v: Option<f64>| v.map_or("-".to_string(), |u| format!("{u:.2}"));
+        rows.push([
+            r.id.clone(),
+            b.kind.as_str().to_string(),
+            opt(r.read_rps),
+            opt(r.write_rps),
+            util(r.utilization),
+            util(r.utilization_one_down),
+            percent(r.availability),
+        ]);
+    }
+    let mut width = header.map(str::len);
+    for row in &rows {
+        for (w, cell) in width.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let mut out = String::new();
+    let line = |cells: &[String]| {
+        let mut s = String::new();
+        for (i, c) in cells.iter().enumerate() {
+            let pad = width[i] - c.chars().count();
+            if i < 2 {
+                let _ = write!(s, "{c}{}  ", " ".repeat(pad));
+            } else {
+                let _ = write!(s, "{}{c}  ", " ".repeat(pad));
+            }
+        }
+        s.trim_end().to_string()
+    };
+    let _ = writeln!(out, "{}", line(&header.map(String::from)));
+    for row in &rows {
+        let _ = writeln!(out, "{}", line(row));
+    }
+    out
+}
+
+fn findings(report: &Report) -> String {
+    if report.findings.is_empty() {
+        return "No findings.\n".into();
+    }
+    let count = |s| report.findings.iter().filter(|f| f.severity == s).count();
+    use crate::core::report::Severity::*;
+    let mut out = format!(
+        "Findings: {} error(s), {} warning(s), {} info\n",
+        count(Error),
+        count(Warning),
+        count(Info)
+    );
+    for f in &report.findings {
+        let _ = writeln!(
+            out,
+            "  {:<7} {:<26} {}",
+            f.severity.as_str(),
+            f.rule,
+            f.message
+        );
+    }
+    out
+}
