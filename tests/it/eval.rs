@@ -382,3 +382,251 @@ fn the_budget_adds_up_to_the_mean() {
     assert!(close(total, r.latency.unwrap().mean_ms, 1e-9));
     assert!(r.budget.iter().all(|i| !i.parallel));
 }
+
+#[test]
+fn generated_designs_are_valid_and_sized() {
+    for n in [1usize, 5, 10, 37, 100, 1000] {
+        let d = envelope::core::generate::design(n, 7);
+        assert_eq!(d.blocks.len(), n);
+        assert_eq!(envelope::core::format::validate(&d), Ok(()), "{n}");
+        assert_eq!(d, envelope::core::generate::design(n, 7));
+        let r = evaluate(&d, &fast());
+        assert!(r.availability.is_some_and(|a| (0.0..=1.0).contains(&a)));
+        assert!(r.latency.is_some(), "{n}: nothing overloaded");
+    }
+}
+
+// ---- Properties on small random designs ----
+
+/// A small random design: block 0 an entry, random links (cycles allowed),
+/// routes, calls, hit ratios, replicas and up to two zones.
+fn small_design() -> impl Strategy<Value = Design> {
+    let block_s = (
+        prop::sample::select(vec![1.0, 0.9, 0.8]),
+        1u32..=2,
+        prop::sample::select(vec![0.0, 0.5, 1.0]),
+        0usize..3,
+        0usize..3,
+    );
+    let link_s = (
+        0usize..8,
+        0usize..8,
+        any::<bool>(),
+        any::<bool>(),
+        prop::sample::select(vec![0.0, 0.5, 1.0, 2.0]),
+        prop::bool::weighted(0.2),
+    );
+    (
+        prop::collection::vec(block_s, 2..=8),
+        prop::collection::vec(link_s, 1..=12),
+        prop::sample::select(vec![0.95, 1.0]),
+        prop::sample::select(vec![0.9, 1.0]),
+    )
+        .prop_map(|(blocks, links, za, zb)| {
+            let n = blocks.len();
+            let mut d = Design::default();
+            d.zones.push(Zone {
+                availability: za,
+                ..Zone::new("za", 0.0, 0.0, 1.0, 1.0)
+            });
+            d.zones.push(Zone {
+                availability: zb,
+                ..Zone::new("zb", 0.0, 0.0, 1.0, 1.0)
+            });
+            for (i, (a, replicas, hit, route, zone)) in blocks.into_iter().enumerate() {
+                let mut b = block(&format!("b{i}"), a, 1.0);
+                b.replicas = replicas;
+                b.hit_ratio = hit;
+                b.route = [Route::All, Route::Split, Route::Failover][route];
+                b.zone = [None, Some("za".to_string()), Some("zb".to_string())][zone].clone();
+                b.capacity_rps = Some(500.0);
+                if i == 0 {
+                    b.rps = 100.0;
+                    b.availability = 1.0;
+                    b.zone = None;
+                }
+                d.blocks.push(b);
+            }
+            for (i, (f, t, sync, write, calls, optional)) in links.into_iter().enumerate() {
+                let (f, t) = (f % n, t % n);
+                if f == t {
+                    continue;
+                }
+                let mut l = link(&format!("l{i}"), &format!("b{f}"), &format!("b{t}"));
+                l.mode = if sync { Mode::Sync } else { Mode::Async };
+                l.op = if write { Op::Write } else { Op::Read };
+                l.calls = calls;
+                l.optional = optional;
+                d.links.push(l);
+            }
+            d
+        })
+}
+
+/// `s(b, op)` in one state (evaluation.md §2, written out directly).
+fn s_state(
+    d: &Design,
+    b: usize,
+    read: bool,
+    up: &dyn Fn(usize) -> bool,
+    path: &mut Vec<usize>,
+) -> f64 {
+    if !up(b) {
+        return 0.0;
+    }
+    let blk = &d.blocks[b];
+    let h = if read { blk.hit_ratio } else { 0.0 };
+    let sync: Vec<&Link> = d
+        .links
+        .iter()
+        .filter(|l| l.from == blk.id && l.mode == Mode::Sync)
+        .collect();
+    path.push(b);
+    let mut s_of = |l: &Link| -> f64 {
+        if l.optional {
+            return 1.0;
+        }
+        let t = d.blocks.iter().position(|x| x.id == l.to).unwrap();
+        if path.contains(&t) {
+            1.0
+        } else {
+            s_state(d, t, l.op == Op::Read, up, path)
+        }
+    };
+    let inner = if sync.is_empty() {
+        1.0
+    } else {
+        match blk.route {
+            Route::All => sync
+                .iter()
+                .map(|l| {
+                    let p = l.calls.min(1.0);
+                    if p == 0.0 {
+                        1.0
+                    } else {
+                        1.0 - p + p * s_of(l)
+                    }
+                })
+                .product(),
+            Route::Split => {
+                let total: f64 = sync.iter().map(|l| l.calls).sum();
+                sync.iter()
+                    .map(|l| {
+                        let w = if total > 0.0 {
+                            l.calls / total
+                        } else {
+                            1.0 / sync.len() as f64
+                        };
+                        if w == 0.0 {
+                            0.0
+                        } else {
+                            w * s_of(l)
+                        }
+                    })
+                    .sum()
+            }
+            Route::Failover => 1.0 - sync.iter().map(|l| 1.0 - s_of(l)).product::<f64>(),
+        }
+    };
+    path.pop();
+    h + (1.0 - h) * inner
+}
+
+/// Availability of entry block 0 by enumerating every state of every uncertain
+/// component.
+fn brute_force(d: &Design) -> f64 {
+    let a_block = |b: &Block| {
+        // P(at least min_healthy of replicas up).
+        let (n, k, a) = (b.replicas as i32, b.min_healthy as i32, b.availability);
+        (k..=n)
+            .map(|i| {
+                let c = (0..i).fold(1.0, |acc, j| acc * (n - j) as f64 / (j + 1) as f64);
+                c * a.powi(i) * (1.0 - a).powi(n - i)
+            })
+            .sum::<f64>()
+    };
+    // Components: blocks then zones, with their probabilities.
+    let mut p: Vec<f64> = d.blocks.iter().map(a_block).collect();
+    p.extend(d.zones.iter().map(|z| z.availability));
+    let uncertain: Vec<usize> = (0..p.len()).filter(|&i| p[i] < 1.0).collect();
+    assert!(uncertain.len() <= 12);
+    let nb = d.blocks.len();
+    let mut total = 0.0;
+    for mask in 0u32..(1 << uncertain.len()) {
+        let mut state = vec![true; p.len()];
+        let mut w = 1.0;
+        for (j, &c) in uncertain.iter().enumerate() {
+            let upc = mask >> j & 1 == 0;
+            state[c] = upc;
+            w *= if upc { p[c] } else { 1.0 - p[c] };
+        }
+        let up = |b: usize| {
+            let zone_up = match d.blocks[b].zone.as_deref() {
+                Some(z) => state[nb + d.zones.iter().position(|x| x.id == z).unwrap()],
+                None => true,
+            };
+            state[b] && zone_up
+        };
+        total += w * s_state(d, 0, true, &up, &mut Vec::new());
+    }
+    total
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn exact_availability_matches_brute_force(d in small_design()) {
+        let r = evaluate(&d, &EvalOptions { latency_samples: 100, ..EvalOptions::default() });
+        let a = r.availability.unwrap();
+        prop_assert!((0.0..=1.0).contains(&a));
+        prop_assert_eq!(r.availability_method, Method::Exact);
+        let want = brute_force(&d);
+        prop_assert!((a - want).abs() <= 1e-9, "got {} want {}", a, want);
+    }
+
+    #[test]
+    fn monte_carlo_agrees_with_exact(d in small_design()) {
+        let exact = evaluate(&d, &EvalOptions { latency_samples: 100, ..EvalOptions::default() });
+        let mc = evaluate(&d, &EvalOptions {
+            latency_samples: 100,
+            exact_limit: 0,
+            mc_samples: 100_000,
+            ..EvalOptions::default()
+        });
+        let a = exact.availability.unwrap();
+        if mc.availability_method == Method::MonteCarlo {
+            let [lo, hi] = mc.availability_interval.unwrap();
+            let m = mc.availability.unwrap();
+            prop_assert!(lo <= m && m <= hi);
+            // The 95% interval, widened to about 4 standard errors so that the
+            // test does not fail one design in twenty by chance.
+            let half = (hi - lo) / 2.0 * 2.0;
+            prop_assert!((m - a).abs() <= half + 1e-12, "mc {} [{}, {}] exact {}", m, lo, hi, a);
+        } else {
+            prop_assert_eq!(mc.availability, exact.availability);
+        }
+    }
+
+    #[test]
+    fn doubling_traffic_doubles_flows_and_halves_max_scale(n in 5usize..60, seed in 0u64..1000) {
+        let d = envelope::core::generate::design(n, seed);
+        let mut d2 = d.clone();
+        for b in &mut d2.blocks {
+            b.rps *= 2.0;
+        }
+        let opts = EvalOptions { latency_samples: 100, ..EvalOptions::default() };
+        let (r1, r2) = (evaluate(&d, &opts), evaluate(&d2, &opts));
+        for (a, b) in r1.blocks.iter().zip(&r2.blocks) {
+            let (ra, rb) = (a.read_rps.unwrap(), b.read_rps.unwrap());
+            let (wa, wb) = (a.write_rps.unwrap(), b.write_rps.unwrap());
+            prop_assert!((rb - 2.0 * ra).abs() <= 1e-9 * rb.max(1.0));
+            prop_assert!((wb - 2.0 * wa).abs() <= 1e-9 * wb.max(1.0));
+        }
+        match (r1.max_scale, r2.max_scale) {
+            (Some(a), Some(b)) => prop_assert!((b - a / 2.0).abs() <= 1e-9 * a),
+            (a, b) => prop_assert_eq!(a, b),
+        }
+        prop_assert_eq!(r1.bottleneck, r2.bottleneck);
+    }
+}

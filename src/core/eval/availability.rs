@@ -122,7 +122,8 @@ struct Node {
     zone: Option<usize>,
     h: f64,
     route: Route,
-    /// `inner` is 1 whatever the children do (a failover with an optional link).
+    /// `inner` is 1 whatever the children do (no sync link, or a failover with
+    /// an optional link).
     always: bool,
     /// Constant part of a split's `inner` (shares of optional links).
     constant: f64,
@@ -215,8 +216,9 @@ impl Tree {
                     comps.len() - 1
                 })
             });
-            let always =
-                blk.route == Route::Failover && g.sync_out[b].iter().any(|&l| d.links[l].optional);
+            let always = g.sync_out[b].is_empty()
+                || (blk.route == Route::Failover
+                    && g.sync_out[b].iter().any(|&l| d.links[l].optional));
             let constant = if blk.route == Route::Split {
                 g.sync_out[b]
                     .iter()
@@ -335,8 +337,12 @@ impl Tree {
     ) -> (f64, Option<f64>) {
         let mut up: Vec<f64> = self.comps.iter().map(|&c| env.get(c)).collect();
         let mut scratch = vec![0.0; self.nodes.len()];
-        if self.conditioned.len() <= opts.exact_limit {
-            let a = self.enumerate(g, env, &mut up, 0, &mut scratch);
+        if self.conditioned.len() <= opts.exact_limit.min(30) {
+            let a = if self.cyclic {
+                self.enumerate(g, env, &mut up, 0, &mut scratch)
+            } else {
+                self.gray(&mut up)
+            };
             return (a.clamp(0.0, 1.0), None);
         }
         self.monte_carlo(g, env, &mut up, opts, salt, &mut scratch)
@@ -401,44 +407,109 @@ impl Tree {
             }
             return entry_success(g, self.entry, &e);
         }
-        let upness = |n: &Node| up[n.comp] * n.zone.map_or(1.0, |z| up[z]);
-        let val = |i: usize, read: bool, inner: &[f64]| {
-            let n = &self.nodes[i];
-            let u = upness(n);
-            if u == 0.0 {
-                return 0.0;
-            }
-            let h = if read { n.h } else { 0.0 };
-            u * (h + (1.0 - h) * inner[i])
-        };
+        for i in 0..self.nodes.len() {
+            inner[i] = self.inner_of(i, up, inner);
+        }
+        self.val(self.nodes.len() - 1, true, up, inner)
+    }
+
+    /// `s(node, op)` from its `inner`.
+    fn val(&self, i: usize, read: bool, up: &[f64], inner: &[f64]) -> f64 {
+        let n = &self.nodes[i];
+        let u = up[n.comp] * n.zone.map_or(1.0, |z| up[z]);
+        if u == 0.0 {
+            return 0.0;
+        }
+        let h = if read { n.h } else { 0.0 };
+        u * (h + (1.0 - h) * inner[i])
+    }
+
+    /// `inner(node)` from its children's values (evaluation.md §2).
+    fn inner_of(&self, i: usize, up: &[f64], inner: &[f64]) -> f64 {
+        let n = &self.nodes[i];
+        if n.always {
+            return 1.0;
+        }
+        let val = |t: &Term| self.val(t.child, t.read, up, inner);
+        match n.route {
+            Route::All => n.terms.iter().map(|t| 1.0 - t.w + t.w * val(t)).product(),
+            Route::Split => n.constant + n.terms.iter().map(|t| t.w * val(t)).sum::<f64>(),
+            Route::Failover => 1.0 - n.terms.iter().map(|t| 1.0 - val(t)).product::<f64>(),
+        }
+    }
+
+    /// Exact, acyclic: every 0/1 state of the conditioned components in Gray-code
+    /// order, so each step flips one component and re-evaluates only the nodes
+    /// it touches and their ancestors (components touching the fewest nodes
+    /// flip most often).
+    fn gray(&self, up: &mut [f64]) -> f64 {
+        let k = self.nodes.len();
+        let mut parents: Vec<Vec<usize>> = vec![Vec::new(); k];
         for (i, n) in self.nodes.iter().enumerate() {
-            inner[i] = if n.always || (n.terms.is_empty() && n.route != Route::Split) {
-                1.0
-            } else {
-                match n.route {
-                    Route::All => n
-                        .terms
-                        .iter()
-                        .map(|t| 1.0 - t.w + t.w * val(t.child, t.read, inner))
-                        .product(),
-                    Route::Split => {
-                        n.constant
-                            + n.terms
-                                .iter()
-                                .map(|t| t.w * val(t.child, t.read, inner))
-                                .sum::<f64>()
-                    }
-                    Route::Failover => {
-                        1.0 - n
-                            .terms
-                            .iter()
-                            .map(|t| 1.0 - val(t.child, t.read, inner))
-                            .product::<f64>()
+            for t in &n.terms {
+                parents[t.child].push(i);
+            }
+        }
+        let mut touched: Vec<(usize, Vec<usize>)> = self
+            .conditioned
+            .iter()
+            .map(|&c| {
+                let mut mark = vec![false; k];
+                let mut todo: Vec<usize> = (0..k)
+                    .filter(|&i| self.nodes[i].comp == c || self.nodes[i].zone == Some(c))
+                    .collect();
+                for &i in &todo {
+                    mark[i] = true;
+                }
+                while let Some(i) = todo.pop() {
+                    for &p in &parents[i] {
+                        if !mark[p] {
+                            mark[p] = true;
+                            todo.push(p);
+                        }
                     }
                 }
-            };
+                (c, (0..k).filter(|&i| mark[i]).collect())
+            })
+            .collect();
+        touched.sort_by_key(|(_, nodes)| nodes.len());
+        let p: Vec<f64> = touched.iter().map(|&(c, _)| up[c]).collect();
+        for &(c, _) in &touched {
+            up[c] = 1.0;
         }
-        val(self.nodes.len() - 1, true, inner)
+        let mut inner = vec![0.0; k];
+        for i in 0..k {
+            inner[i] = self.inner_of(i, up, &inner);
+        }
+        let root = k - 1;
+        let bits = touched.len();
+        let mut total = 0.0;
+        let mut state: u64 = 0;
+        for step in 0..(1u64 << bits) {
+            if step > 0 {
+                let bit = step.trailing_zeros() as usize;
+                state ^= 1 << bit;
+                let (c, ref nodes) = touched[bit];
+                up[c] = if state >> bit & 1 == 1 { 0.0 } else { 1.0 };
+                for &i in nodes {
+                    inner[i] = self.inner_of(i, up, &inner);
+                }
+            }
+            let weight: f64 = (0..bits)
+                .map(|j| {
+                    if state >> j & 1 == 1 {
+                        1.0 - p[j]
+                    } else {
+                        p[j]
+                    }
+                })
+                .product();
+            total += weight * self.val(root, true, up, &inner);
+        }
+        for (j, &(c, _)) in touched.iter().enumerate() {
+            up[c] = p[j];
+        }
+        total
     }
 
     /// Monte Carlo over the conditioned components' states (the others keep their
