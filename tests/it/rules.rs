@@ -1198,3 +1198,114 @@ fn retry_rules_apply_to_async_links() {
         one(Warning, &["db", "svc"], &["l2"])
     );
 }
+
+/// A dense sync mesh has exponentially many call paths: the rules still finish
+/// quickly (the chain count stops after a step limit inside cycles).
+#[test]
+fn dense_sync_mesh_evaluates_quickly() {
+    let n = 11;
+    let mut blocks = vec![client("users", 1.0)];
+    let mut links = vec![l("l0", "users", "s0")];
+    for i in 0..n {
+        blocks.push(svc(&format!("s{i}")));
+    }
+    for i in 0..n {
+        for j in 0..n {
+            if i != j {
+                let id = format!("m{i}_{j}");
+                links.push(lw(&id, &format!("s{i}"), &format!("s{j}"), |k| {
+                    k.calls = 0.01
+                }));
+            }
+        }
+    }
+    let d = design(blocks, links);
+    let options = EvalOptions {
+        latency_samples: 1000,
+        ..EvalOptions::default()
+    };
+    let analysis = envelope::core::eval::analyse(&d, &options);
+    let start = std::time::Instant::now();
+    let found = envelope::core::eval::rules::run(&analysis);
+    assert!(start.elapsed().as_secs_f64() < 2.0, "{:?}", start.elapsed());
+    assert!(found.iter().any(|f| f.rule == "sync-cycle"));
+    assert!(found.iter().any(|f| f.rule == "long-sync-chain"));
+}
+
+/// `spof` against its definition, computed directly with `success` on small
+/// pseudo-random designs (routes all, split and failover; hit ratios; optional,
+/// async and calls-0 links).
+#[test]
+fn spof_matches_its_definition_on_random_designs() {
+    use envelope::core::eval::graph::{Component, Graph};
+    use envelope::core::eval::success::{entries_success, Env};
+    let mut seed: u64 = 0x1234_5678;
+    let mut next = |m: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % m
+    };
+    let kinds = [
+        Kind::Service,
+        Kind::KvStore,
+        Kind::Cache,
+        Kind::LoadBalancer,
+        Kind::Worker,
+    ];
+    for _ in 0..300 {
+        let n = 2 + next(6) as usize;
+        let mut blocks = vec![client("u", 10.0)];
+        for i in 0..n {
+            let mut x = b(&format!("b{i}"), kinds[next(5) as usize]);
+            x.route = [Route::All, Route::All, Route::Split, Route::Failover][next(4) as usize];
+            x.hit_ratio = [0.0, 0.0, 0.5, 1.0][next(4) as usize];
+            x.replicas = 1 + (next(4) == 0) as u32;
+            blocks.push(x);
+        }
+        let mut links = vec![l("l0", "u", "b0")];
+        for k in 0..(n * 2) {
+            let (f, t) = (next(n as u64), next(n as u64));
+            if f == t {
+                continue;
+            }
+            links.push(lw(
+                &format!("l{}", k + 1),
+                &format!("b{f}"),
+                &format!("b{t}"),
+                |x| {
+                    x.calls = [0.0, 0.5, 1.0, 2.0][next(4) as usize];
+                    x.optional = next(5) == 0;
+                    x.mode = if next(6) == 0 {
+                        Mode::Async
+                    } else {
+                        Mode::Sync
+                    };
+                    x.op = if next(3) == 0 { Op::Write } else { Op::Read };
+                },
+            ));
+        }
+        let d = design(blocks, links);
+        let g = Graph::new(&d);
+        let mut on_path = vec![false; d.blocks.len()];
+        for &e in &g.entries {
+            for (p, &v) in on_path.iter_mut().zip(&g.request_path(e).blocks) {
+                *p |= v;
+            }
+        }
+        let mut want: Vec<String> = Vec::new();
+        for (i, x) in d.blocks.iter().enumerate() {
+            if !on_path[i] || x.kind == Kind::Client || x.replicas != x.min_healthy {
+                continue;
+            }
+            let mut env = Env::all_up(&g);
+            env.set(Component::Block(i), 0.0);
+            if entries_success(&g, &env).iter().any(|&s| s < 1.0 - 1e-9) {
+                want.push(x.id.clone());
+            }
+        }
+        want.sort();
+        let got: Vec<String> = of(&d, "spof").into_iter().flat_map(|(_, b, _)| b).collect();
+        assert_eq!(got, want, "{d:?}");
+    }
+}

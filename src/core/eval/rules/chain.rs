@@ -12,13 +12,20 @@
 //! are all 0 counts its links as equal, as the load and latency do; a standby of
 //! weight 0 beside a positive weight counts 0.
 
+use std::cell::Cell;
+
 use super::super::graph::Graph;
 use crate::core::model::Route;
+
+/// Recursive steps allowed inside sync cycles, per chain.
+pub const STEP_LIMIT: usize = 200_000;
 
 pub struct SyncChain<'g, 'a> {
     g: &'g Graph<'a>,
     /// `n(b)` for blocks with no sync cycle below them (the value needs no path).
     acyclic: Vec<f64>,
+    /// Steps taken inside sync cycles so far.
+    steps: Cell<usize>,
 }
 
 impl<'g, 'a> SyncChain<'g, 'a> {
@@ -26,6 +33,7 @@ impl<'g, 'a> SyncChain<'g, 'a> {
         let mut s = SyncChain {
             g,
             acyclic: vec![0.0; g.block_count()],
+            steps: Cell::new(0),
         };
         s.fill_acyclic();
         s
@@ -41,6 +49,7 @@ impl<'g, 'a> SyncChain<'g, 'a> {
 
     /// `n(b)` for a request arriving at `b` with nothing above it on the path.
     pub fn count(&self, b: usize) -> f64 {
+        self.steps.set(0);
         let mut on_path = vec![false; self.g.block_count()];
         self.count_on(b, &mut on_path)
     }
@@ -48,6 +57,11 @@ impl<'g, 'a> SyncChain<'g, 'a> {
     fn count_on(&self, b: usize, on_path: &mut [bool]) -> f64 {
         if !self.g.cyclic_below[b] {
             return self.acyclic[b];
+        }
+        let steps = self.steps.get() + 1;
+        self.steps.set(steps);
+        if steps > STEP_LIMIT {
+            return 0.0;
         }
         on_path[b] = true;
         let values: Vec<f64> = self.used(b).map(|l| self.term(l, on_path)).collect();
@@ -124,6 +138,7 @@ impl<'g, 'a> SyncChain<'g, 'a> {
     /// The compute blocks the count of `entry` counts, in call order (each once,
     /// at its first call). Iterative, so long chains do not overflow the stack.
     pub fn counted_blocks(&self, entry: usize) -> Vec<usize> {
+        self.steps.set(0);
         let n = self.g.block_count();
         let mut on_path = vec![false; n];
         let mut walked = vec![false; n];

@@ -4,7 +4,7 @@
 use super::super::graph::Component;
 use super::super::success::{entries_success, Env};
 use super::{finding, Ctx};
-use crate::core::model::{Kind, Op};
+use crate::core::model::{Kind, Op, Route};
 use crate::core::report::Finding;
 
 /// Spec choice: "below 1" allows for rounding: an entry's success alone-down
@@ -24,6 +24,7 @@ fn alone_down(c: &Ctx, comp: Component) -> Vec<f64> {
 /// `replicas` = `min_healthy`, whose failure alone drops some entry's success
 /// below 1. (The what-if `fail` option plays no part: "alone down" is the rule.)
 pub(super) fn spof(c: &Ctx) -> Vec<Finding> {
+    let reach = hard_reach(c);
     let mut out = Vec::new();
     for (b, block) in c.g.design.blocks.iter().enumerate() {
         if !c.a.on_path.blocks.get(b).copied().unwrap_or(false)
@@ -32,23 +33,80 @@ pub(super) fn spof(c: &Ctx) -> Vec<Finding> {
         {
             continue;
         }
-        let success = alone_down(c, Component::Block(b));
-        let worst = success.iter().copied().fold(1.0, f64::min);
-        if worst < BELOW_ONE {
+        let fails = match &reach {
+            Some(r) => r[b],
+            None => {
+                let success = alone_down(c, Component::Block(b));
+                success.iter().any(|&s| s < BELOW_ONE)
+            }
+        };
+        if fails {
             out.push(finding(
                 "spof",
                 vec![block.id.clone()],
                 Vec::new(),
                 format!(
-                    "'{}' needs all of its {} instance(s); alone down, it fails {:.1}% of some entry's requests.",
-                    block.id,
-                    block.replicas,
-                    (1.0 - worst) * 100.0
+                    "'{}' needs all of its {} instance(s); its failure fails requests.",
+                    block.id, block.replicas
                 ),
             ));
         }
     }
     out
+}
+
+/// Which blocks' failure alone drops some entry's success below 1, in one pass,
+/// when no `failover` block is involved (`None`: ask `success` block by block).
+///
+/// With every other component up, `s(t, op)` < 1 exactly when `t` is the failed
+/// block, or `t` passes some reads on (`h` < 1 for this op) and a link it must
+/// take fails: under `all` a non-optional link with `calls` > 0, under `split`
+/// a non-optional link of positive weight. A link back onto the call path
+/// counts as succeeding, but a failing chain can always be shortened to one
+/// that visits each block once, so plain reachability over (block, op) states
+/// decides it. `failover` needs every alternative to fail, which reachability
+/// cannot tell, hence the fallback.
+fn hard_reach(c: &Ctx) -> Option<Vec<bool>> {
+    let g = c.g;
+    let d = g.design;
+    let n = g.block_count();
+    let mut reached = vec![false; n];
+    let mut seen = vec![[false; 2]; n];
+    let mut todo: Vec<(usize, Op)> = Vec::new();
+    for &e in &g.entries {
+        if !seen[e][0] {
+            seen[e][0] = true;
+            todo.push((e, Op::Read));
+        }
+    }
+    while let Some((t, op)) = todo.pop() {
+        reached[t] = true;
+        let block = &d.blocks[t];
+        let h = if op == Op::Read { block.hit_ratio } else { 0.0 };
+        if h >= 1.0 || g.sync_out[t].is_empty() {
+            continue;
+        }
+        if block.route == Route::Failover {
+            return None;
+        }
+        for &l in &g.sync_out[t] {
+            let link = &d.links[l];
+            let taken = match block.route {
+                Route::All => link.calls > 0.0,
+                _ => g.share[l] > 0.0,
+            };
+            if link.optional || !taken {
+                continue;
+            }
+            let u = g.link_to[l];
+            let k = (link.op == Op::Write) as usize;
+            if !seen[u][k] {
+                seen[u][k] = true;
+                todo.push((u, link.op));
+            }
+        }
+    }
+    Some(reached)
 }
 
 /// `zone-spof`: a zone whose failure alone drops some entry's success to 0.
