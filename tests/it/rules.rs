@@ -1309,3 +1309,21 @@ fn spof_matches_its_definition_on_random_designs() {
         assert_eq!(got, want, "{d:?}");
     }
 }
+
+#[test]
+fn equal_blocks_sort_by_links_by_code_point() {
+    // Two retried links between the same blocks: "l10" < "l9" by code point.
+    let mut d = retried(|k| k.retries = 1);
+    d.link_mut("l2").unwrap().id = "l9".into();
+    d.links.push(lw("l10", "svc", "db", |k| {
+        k.retries = 1;
+        k.op = Op::Write;
+    }));
+    assert_eq!(
+        of(&d, "retry-without-backoff"),
+        vec![
+            (Warning, ids(&["db", "svc"]), ids(&["l10"])),
+            (Warning, ids(&["db", "svc"]), ids(&["l9"])),
+        ]
+    );
+}
