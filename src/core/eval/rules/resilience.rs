@@ -1,0 +1,249 @@
+//! Resilience: `spof`, `zone-spof`, `cross-region-call`, `retry-without-backoff`,
+//! `retry-not-idempotent`, `no-timeout`.
+
+use super::super::graph::Component;
+use super::super::success::{entries_success, Env};
+use super::{finding, Ctx};
+use crate::core::model::{Kind, Op, Route};
+use crate::core::report::Finding;
+
+/// Spec choice: "below 1" allows for rounding: an entry's success alone-down
+/// must be below 1 − 1e-9 (a split's shares may sum to 1 − ε with all up).
+const BELOW_ONE: f64 = 1.0 - 1e-9;
+/// Spec choice: "to 0" allows for rounding the same way.
+const ZERO: f64 = 1e-12;
+
+/// Each entry's success with every component up except `c`.
+fn alone_down(c: &Ctx, comp: Component) -> Vec<f64> {
+    let mut env = Env::all_up(c.g);
+    env.set(comp, 0.0);
+    entries_success(c.g, &env)
+}
+
+/// `spof`: a block on the request path, not a client or external API, with
+/// `replicas` = `min_healthy`, whose failure alone drops some entry's success
+/// below 1. (The what-if `fail` option plays no part: "alone down" is the rule.)
+pub(super) fn spof(c: &Ctx) -> Vec<Finding> {
+    let reach = hard_reach(c);
+    let mut out = Vec::new();
+    for (b, block) in c.g.design.blocks.iter().enumerate() {
+        if !c.a.on_path.blocks.get(b).copied().unwrap_or(false)
+            || matches!(block.kind, Kind::Client | Kind::ExternalApi)
+            || block.replicas != block.min_healthy
+        {
+            continue;
+        }
+        let fails = match &reach {
+            Some(r) => r[b],
+            None => {
+                let success = alone_down(c, Component::Block(b));
+                success.iter().any(|&s| s < BELOW_ONE)
+            }
+        };
+        if fails {
+            out.push(finding(
+                "spof",
+                vec![block.id.clone()],
+                Vec::new(),
+                format!(
+                    "'{}' needs all of its {} instance(s); its failure fails requests.",
+                    block.id, block.replicas
+                ),
+            ));
+        }
+    }
+    out
+}
+
+/// Which blocks' failure alone drops some entry's success below 1, in one pass,
+/// when no `failover` block is involved (`None`: ask `success` block by block).
+///
+/// With every other component up, `s(t, op)` < 1 exactly when `t` is the failed
+/// block, or `t` passes some reads on (`h` < 1 for this op) and a link it must
+/// take fails: under `all` a non-optional link with `calls` > 0, under `split`
+/// a non-optional link of positive weight. A link back onto the call path
+/// counts as succeeding, but a failing chain can always be shortened to one
+/// that visits each block once, so plain reachability over (block, op) states
+/// decides it. `failover` needs every alternative to fail, which reachability
+/// cannot tell, hence the fallback.
+fn hard_reach(c: &Ctx) -> Option<Vec<bool>> {
+    let g = c.g;
+    let d = g.design;
+    let n = g.block_count();
+    let mut reached = vec![false; n];
+    let mut seen = vec![[false; 2]; n];
+    let mut todo: Vec<(usize, Op)> = Vec::new();
+    for &e in &g.entries {
+        if !seen[e][0] {
+            seen[e][0] = true;
+            todo.push((e, Op::Read));
+        }
+    }
+    while let Some((t, op)) = todo.pop() {
+        reached[t] = true;
+        let block = &d.blocks[t];
+        let h = if op == Op::Read { block.hit_ratio } else { 0.0 };
+        if h >= 1.0 || g.sync_out[t].is_empty() {
+            continue;
+        }
+        if block.route == Route::Failover {
+            return None;
+        }
+        for &l in &g.sync_out[t] {
+            let link = &d.links[l];
+            let taken = match block.route {
+                Route::All => link.calls > 0.0,
+                _ => g.share[l] > 0.0,
+            };
+            if link.optional || !taken {
+                continue;
+            }
+            let u = g.link_to[l];
+            let k = (link.op == Op::Write) as usize;
+            if !seen[u][k] {
+                seen[u][k] = true;
+                todo.push((u, link.op));
+            }
+        }
+    }
+    Some(reached)
+}
+
+/// `zone-spof`: a zone whose failure alone drops some entry's success to 0.
+pub(super) fn zone_spof(c: &Ctx) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if c.g.entries.is_empty() {
+        return out;
+    }
+    for (z, zone) in c.g.design.zones.iter().enumerate() {
+        let success = alone_down(c, Component::Zone(z));
+        let failed: Vec<&str> =
+            c.g.entries
+                .iter()
+                .zip(&success)
+                .filter(|&(_, &s)| s <= ZERO)
+                .map(|(&e, _)| c.block_id(e))
+                .collect();
+        if let Some(first) = failed.first() {
+            out.push(finding(
+                "zone-spof",
+                vec![zone.id.clone()],
+                Vec::new(),
+                format!(
+                    "Zone '{}' alone down fails every request of {} entr{} (first: '{first}').",
+                    zone.id,
+                    failed.len(),
+                    if failed.len() == 1 { "y" } else { "ies" }
+                ),
+            ));
+        }
+    }
+    out
+}
+
+/// `cross-region-call`: a sync link on the request path, not leaving a client,
+/// with `latency_ms` ≥ 50.
+///
+/// Spec choice: as written, only links on the request path (some entry's
+/// requests take them); a far call nobody makes costs nothing.
+pub(super) fn cross_region_call(c: &Ctx) -> Vec<Finding> {
+    c.links()
+        .filter(|&l| {
+            let link = &c.g.design.links[l];
+            link.is_sync()
+                && c.a.on_path.links.get(l).copied().unwrap_or(false)
+                && c.g.design.blocks[c.g.link_from[l]].kind != Kind::Client
+                && link.latency_ms >= 50.0
+        })
+        .map(|l| {
+            let link = &c.g.design.links[l];
+            finding(
+                "cross-region-call",
+                c.link_ends(l),
+                vec![link.id.clone()],
+                format!(
+                    "Sync link '{}' from '{}' to '{}' adds {} ms per call (≥ 50 ms).",
+                    link.id, link.from, link.to, link.latency_ms
+                ),
+            )
+        })
+        .collect()
+}
+
+/// `retry-without-backoff`: `retries` > 0 and not `backoff` (any mode).
+pub(super) fn retry_without_backoff(c: &Ctx) -> Vec<Finding> {
+    c.links()
+        .filter(|&l| {
+            let link = &c.g.design.links[l];
+            link.retries > 0 && !link.backoff
+        })
+        .map(|l| {
+            let link = &c.g.design.links[l];
+            finding(
+                "retry-without-backoff",
+                c.link_ends(l),
+                vec![link.id.clone()],
+                format!(
+                    "Link '{}' retries {} time(s) without backoff.",
+                    link.id, link.retries
+                ),
+            )
+        })
+        .collect()
+}
+
+/// `retry-not-idempotent`: `retries` > 0, `op` = write, not `idempotent`.
+pub(super) fn retry_not_idempotent(c: &Ctx) -> Vec<Finding> {
+    c.links()
+        .filter(|&l| {
+            let link = &c.g.design.links[l];
+            link.retries > 0 && link.op == Op::Write && !link.idempotent
+        })
+        .map(|l| {
+            let link = &c.g.design.links[l];
+            finding(
+                "retry-not-idempotent",
+                c.link_ends(l),
+                vec![link.id.clone()],
+                format!(
+                    "Link '{}' retries a write {} time(s) but is not idempotent.",
+                    link.id, link.retries
+                ),
+            )
+        })
+        .collect()
+}
+
+/// `no-timeout`: one finding for the design, listing every sync link whose two
+/// ends are not clients and that has no `timeout_ms`, and their blocks.
+///
+/// Spec choice: "between non-client blocks" means neither end is a `client`
+/// (a client's own call is the user's browser, not a service we configure).
+pub(super) fn no_timeout(c: &Ctx) -> Vec<Finding> {
+    let links: Vec<usize> = c
+        .links()
+        .filter(|&l| {
+            let link = &c.g.design.links[l];
+            let blocks = &c.g.design.blocks;
+            link.is_sync()
+                && link.timeout_ms.is_none()
+                && blocks[c.g.link_from[l]].kind != Kind::Client
+                && blocks[c.g.link_to[l]].kind != Kind::Client
+        })
+        .collect();
+    if links.is_empty() {
+        return Vec::new();
+    }
+    let blocks = links
+        .iter()
+        .flat_map(|&l| [c.g.link_from[l], c.g.link_to[l]]);
+    vec![finding(
+        "no-timeout",
+        c.block_ids(blocks),
+        c.link_ids(links.iter().copied()),
+        format!(
+            "{} sync link(s) between blocks have no timeout.",
+            links.len()
+        ),
+    )]
+}
