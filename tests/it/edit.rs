@@ -173,6 +173,13 @@ fn every_variant() -> Vec<Command> {
             dx: 100.0,
             dy: 50.0,
         },
+        Command::SetAccepted(vec![envelope::core::model::Acceptance {
+            rule: "spof".into(),
+            blocks: vec!["db".into()],
+            links: vec![],
+            reason: "A managed database with automatic failover".into(),
+            extra: Default::default(),
+        }]),
         Command::Batch(vec![
             set_block("api", BlockField::LatencyMs, FieldValue::Number(60.0)),
             set_block("api", BlockField::P99Ms, FieldValue::Number(90.0)),

@@ -800,6 +800,7 @@ pub(crate) fn design() -> impl Strategy<Value = Design> {
                 links,
                 zones,
                 stickies,
+                accepted: Vec::new(),
                 extra: top.3,
             }
         })
@@ -841,4 +842,39 @@ fn a_large_design_loads_quickly() {
     assert_eq!((d.blocks.len(), d.links.len()), (10_000, 50_000));
     assert!(load(&save(&d)).is_ok());
     assert!(start.elapsed().as_secs_f64() < 5.0, "{:?}", start.elapsed());
+}
+
+/// Accepted findings (an addition to the format for design reviews) load, save
+/// and round-trip; old files without them load as before.
+#[test]
+fn accepted_findings_round_trip() {
+    let mut v = base();
+    v["accepted"] = json!([
+        { "rule": "spof", "blocks": ["db"], "links": [], "reason": "Managed DB with failover" }
+    ]);
+    let d = load(&v.to_string()).expect("loads");
+    assert_eq!(d.accepted.len(), 1);
+    assert_eq!(d.accepted[0].reason, "Managed DB with failover");
+    assert!(d.acceptance("spof", &["db".to_string()], &[]).is_some());
+    assert!(d.acceptance("spof", &["api".to_string()], &[]).is_none());
+    let text = save(&d);
+    assert!(text.contains("\"accepted\""));
+    assert_eq!(load(&text).expect("reloads"), d);
+    assert!(load(&base().to_string())
+        .expect("loads")
+        .accepted
+        .is_empty());
+    assert!(!save(&load(&base().to_string()).expect("loads")).contains("accepted"));
+}
+
+#[test]
+fn a_bad_accepted_entry_names_where() {
+    let mut v = base();
+    v["accepted"] = json!([{ "rule": "spof", "blocks": ["db", 3] }]);
+    let errors = errors_of(&v);
+    assert!(error_at(&errors, "/accepted/0/blocks/1").contains("expected an id"));
+    assert!(error_at(&errors, "/accepted/0/reason").contains("missing required field"));
+    let mut v = base();
+    v["accepted"] = json!([{ "rule": "spof", "reason": "x".repeat(1001) }]);
+    assert!(error_at(&errors_of(&v), "/accepted/0/reason").contains("1000"));
 }

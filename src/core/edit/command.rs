@@ -9,7 +9,7 @@ use super::field::{
     set_block_field, set_link_field, set_zone_field, BlockField, FieldValue, LinkField, ZoneField,
 };
 use crate::core::format::{self, LoadError};
-use crate::core::model::{is_valid_id, Block, Design, Link, Sticky, Targets, Zone};
+use crate::core::model::{is_valid_id, Acceptance, Block, Design, Link, Sticky, Targets, Zone};
 
 /// Ids of things to remove: blocks (with every link that touches them), links,
 /// zones and stickies.
@@ -119,6 +119,8 @@ pub enum Command {
     SetTitle(String),
     SetNotes(String),
     SetTargets(Targets),
+    /// Replace the review's accepted findings (accept, edit a reason, withdraw).
+    SetAccepted(Vec<Acceptance>),
     /// Append a fragment's blocks, links, zones and stickies, offset by
     /// `(dx, dy)`. Its ids are used as they are: build it with
     /// `History::paste` (or `fresh_fragment`) to get fresh ones.
@@ -384,6 +386,14 @@ impl Command {
                 Ok(Command::SetTargets(std::mem::replace(
                     &mut d.targets,
                     tg.clone(),
+                )))
+            }
+            Command::SetAccepted(list) => {
+                t.meta = true;
+                t.full = true;
+                Ok(Command::SetAccepted(std::mem::replace(
+                    &mut d.accepted,
+                    list.clone(),
                 )))
             }
             Command::Paste { fragment, dx, dy } => {

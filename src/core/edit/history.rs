@@ -229,7 +229,8 @@ fn same_target(a: &Command, b: &Command) -> bool {
         (C::SetStickyText { id, .. }, C::SetStickyText { id: i2, .. }) => id == i2,
         (C::SetTitle(_), C::SetTitle(_))
         | (C::SetNotes(_), C::SetNotes(_))
-        | (C::SetTargets(_), C::SetTargets(_)) => true,
+        | (C::SetTargets(_), C::SetTargets(_))
+        | (C::SetAccepted(_), C::SetAccepted(_)) => true,
         _ => false,
     }
 }
@@ -246,6 +247,7 @@ fn is_plain_set(cmd: &Command) -> bool {
             | Command::SetTitle(_)
             | Command::SetNotes(_)
             | Command::SetTargets(_)
+            | Command::SetAccepted(_)
             | Command::SetPositions(_)
     )
 }

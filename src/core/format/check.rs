@@ -67,6 +67,11 @@ pub(super) fn check(d: &Design, failed: &dyn Fn(&str) -> bool) -> Vec<LoadError>
         c.real(&format!("{at}/x"), s.x, Range::Finite);
         c.real(&format!("{at}/y"), s.y, Range::Finite);
     }
+    for (i, a) in d.accepted.iter().enumerate() {
+        let at = format!("/accepted/{i}");
+        c.text(&format!("{at}/rule"), &a.rule, 64);
+        c.text(&format!("{at}/reason"), &a.reason, 1_000);
+    }
     c.out
 }
 
@@ -75,6 +80,7 @@ pub(super) fn check(d: &Design, failed: &dyn Fn(&str) -> bool) -> Vec<LoadError>
 pub(super) fn sort(errors: &mut [LoadError]) {
     const ORDER: &[&str] = &[
         "format", "version", "title", "notes", "targets", "blocks", "links", "zones", "stickies",
+        "accepted",
     ];
     errors.sort_by_key(|e| {
         let mut parts = e.at.split('/').skip(1);

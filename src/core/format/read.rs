@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 use super::number::{describe_int, Range};
 use super::{escape_pointer, LoadError, FORMAT, VERSIONS};
 use crate::core::model::{
-    Block, Design, Extra, Kind, Link, Mode, Op, Route, Sticky, Targets, Zone,
+    Acceptance, Block, Design, Extra, Kind, Link, Mode, Op, Route, Sticky, Targets, Zone,
 };
 
 /// What `read` found: the design (failed fields hold their defaults), the
@@ -17,7 +17,9 @@ pub(super) type Partial = (Design, Vec<LoadError>, BTreeSet<String>);
 
 const TOP_KEYS: &[&str] = &[
     "format", "version", "title", "notes", "targets", "blocks", "links", "zones", "stickies",
+    "accepted",
 ];
+const ACCEPTED_KEYS: &[&str] = &["rule", "blocks", "links", "reason"];
 const TARGET_KEYS: &[&str] = &["availability", "p99_ms", "team_size"];
 const BLOCK_KEYS: &[&str] = &[
     "id",
@@ -127,6 +129,14 @@ pub(super) fn read(text: &str) -> Result<Partial, Vec<LoadError>> {
         "a sticky object",
         STICKY_KEYS,
         Reader::sticky,
+    );
+    d.accepted = r.list(
+        &top,
+        "accepted",
+        false,
+        "an accepted-finding object",
+        ACCEPTED_KEYS,
+        Reader::acceptance,
     );
     d.extra = top.extra();
     Ok((d, r.errors, r.failed))
@@ -518,6 +528,54 @@ impl Reader {
         s.text = self.string(o, "text", 2_000);
         s.extra = o.extra();
         s
+    }
+}
+
+impl Reader {
+    /// An accepted finding: `rule` and `reason` required, `blocks` and `links`
+    /// optional arrays of ids (they may name things since deleted).
+    fn acceptance(&mut self, o: &Obj) -> Acceptance {
+        let rule = match o.get("rule") {
+            None => {
+                self.missing(o, "rule", "a rule id such as \"spof\"");
+                String::new()
+            }
+            Some(_) => self.string(o, "rule", 64),
+        };
+        if o.get("reason").is_none() {
+            self.missing(o, "reason", "a string of at most 1000 characters");
+        }
+        Acceptance {
+            rule,
+            blocks: self.strings(o, "blocks"),
+            links: self.strings(o, "links"),
+            reason: self.string(o, "reason", 1_000),
+            extra: o.extra(),
+        }
+    }
+
+    /// An optional array of strings.
+    fn strings(&mut self, o: &Obj, key: &str) -> Vec<String> {
+        match o.get(key) {
+            None => Vec::new(),
+            Some(Value::Array(items)) => {
+                let mut out = Vec::with_capacity(items.len());
+                for (i, v) in items.iter().enumerate() {
+                    match v {
+                        Value::String(s) => out.push(s.clone()),
+                        v => self.fail(
+                            format!("{}/{i}", o.ptr(key)),
+                            format!("expected an id (a string), found {}", found(v)),
+                        ),
+                    }
+                }
+                out
+            }
+            Some(v) => {
+                self.wrong(o, key, "an array of ids", v);
+                Vec::new()
+            }
+        }
     }
 }
 

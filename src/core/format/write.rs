@@ -4,7 +4,9 @@ use serde_json::Value;
 
 use super::number::format_number;
 use super::{FORMAT, VERSION};
-use crate::core::model::{Block, Design, Extra, Link, Mode, Op, Route, Sticky, Targets, Zone};
+use crate::core::model::{
+    Acceptance, Block, Design, Extra, Link, Mode, Op, Route, Sticky, Targets, Zone,
+};
 
 /// A JSON value whose object keys keep the order they were added in.
 enum J {
@@ -92,6 +94,7 @@ fn from_value(v: &Value) -> J {
 
 const TOP: &[&str] = &[
     "format", "version", "title", "notes", "targets", "blocks", "links", "zones", "stickies",
+    "accepted",
 ];
 
 pub(super) fn write(d: &Design) -> String {
@@ -110,6 +113,12 @@ pub(super) fn write(d: &Design) -> String {
     }
     if !d.stickies.is_empty() {
         f.put("stickies", J::Arr(d.stickies.iter().map(sticky).collect()));
+    }
+    if !d.accepted.is_empty() {
+        f.put(
+            "accepted",
+            J::Arr(d.accepted.iter().map(acceptance).collect()),
+        );
     }
     let mut out = String::new();
     emit(&f.extra(&d.extra, TOP), 0, &mut out);
@@ -247,6 +256,16 @@ fn sticky(s: &Sticky) -> J {
     f.num("y", s.y);
     f.text_unless_empty("text", &s.text);
     f.extra(&s.extra, &["id", "text", "x", "y"])
+}
+
+fn acceptance(a: &Acceptance) -> J {
+    let mut f = Fields::default();
+    f.text("rule", &a.rule);
+    let ids = |v: &[String]| J::Arr(v.iter().map(|s| J::Str(s.clone())).collect());
+    f.put("blocks", ids(&a.blocks));
+    f.put("links", ids(&a.links));
+    f.text("reason", &a.reason);
+    f.extra(&a.extra, &["rule", "blocks", "links", "reason"])
 }
 
 fn quote(s: &str) -> String {

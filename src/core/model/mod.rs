@@ -29,7 +29,30 @@ pub struct Design {
     pub links: Vec<Link>,
     pub zones: Vec<Zone>,
     pub stickies: Vec<Sticky>,
+    /// Findings accepted in a design review (an addition to format.md v1: the
+    /// optional top-level array `accepted`).
+    pub accepted: Vec<Acceptance>,
     pub extra: Extra,
+}
+
+/// A warning or info finding accepted with a written reason. It names the finding
+/// as the report does (rule, blocks, links), so it applies while that exact finding
+/// fires and is simply kept, unused, when the design changes so that it does not.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Acceptance {
+    pub rule: String,
+    pub blocks: Vec<String>,
+    pub links: Vec<String>,
+    /// ≤ 1,000 characters.
+    pub reason: String,
+    pub extra: Extra,
+}
+
+impl Acceptance {
+    /// Whether this acceptance is about the finding `(rule, blocks, links)`.
+    pub fn is_for(&self, rule: &str, blocks: &[String], links: &[String]) -> bool {
+        self.rule == rule && self.blocks == blocks && self.links == links
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -260,6 +283,16 @@ impl Design {
 
     pub fn sticky_mut(&mut self, id: &str) -> Option<&mut Sticky> {
         self.stickies.iter_mut().find(|s| s.id == id)
+    }
+
+    /// The acceptance recorded for a finding, if any.
+    pub fn acceptance(
+        &self,
+        rule: &str,
+        blocks: &[String],
+        links: &[String],
+    ) -> Option<&Acceptance> {
+        self.accepted.iter().find(|a| a.is_for(rule, blocks, links))
     }
 
     /// Whether `id` names a block, zone or sticky (they share one id space).
