@@ -33,6 +33,9 @@ pub fn App() -> impl IntoView {
     let clipboard = StoredValue::new_local(clipboard);
     on_cleanup(move || clipboard.dispose());
     browser::expose_api(move || ed.design.with_untracked(format::save));
+    browser::expose_getter("report", move || ed.report.with_untracked(|r| r.to_json()));
+    browser::expose_getter("pending", move || ed.pending.get_untracked().to_string());
+    ed.evaluate_on_change(browser::after);
     open_link(ed);
 
     let dark = RwSignal::new(browser::prefers_dark());

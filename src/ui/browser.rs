@@ -136,3 +136,8 @@ pub fn location_hash() -> Option<String> {
     let hash = hash.strip_prefix('#').unwrap_or(&hash);
     (!hash.is_empty()).then(|| hash.to_string())
 }
+
+/// Run `f` after `ms` milliseconds (a plain timer; nothing to cancel).
+pub fn after(ms: u32, f: Box<dyn FnOnce()>) {
+    gloo::timers::callback::Timeout::new(ms, f).forget();
+}

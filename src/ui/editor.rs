@@ -8,12 +8,14 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use super::session::{Gesture, ItemKind, Selection};
+use super::session::{Gesture, ItemKind, Selection, WhatIf};
 use crate::core::catalog;
 use crate::core::edit::{copy_fragment, CoalesceKey, Command, History, Selection as Removal};
+use crate::core::eval::{evaluate, EvalOptions};
 use crate::core::format;
 use crate::core::geometry::{self, Point, Viewport};
 use crate::core::model::{Design, Kind, Sticky, Zone};
+use crate::core::report::Report;
 
 #[derive(Clone, Copy)]
 pub struct Editor {
@@ -37,9 +39,31 @@ pub struct Editor {
     pub block_index: Memo<HashMap<String, usize>>,
     /// Link id → (lane, lanes): links joining the same two blocks fan out.
     pub link_lanes: Memo<HashMap<String, (usize, usize)>>,
+    /// The what-if scenario: traffic multiplier and failed components. Part of
+    /// the view, not of the document.
+    pub whatif: RwSignal<WhatIf>,
+    /// The design and scenario the report was last computed for. Edits land here
+    /// after a short pause, so a burst of edits costs one evaluation.
+    settled: RwSignal<Settled>,
+    /// An edit is waiting to be evaluated: the results panel shows "updating".
+    pub pending: RwSignal<bool>,
+    /// The evaluation report of what is on screen, derived from `settled`.
+    pub report: Memo<Report>,
     next_gesture: StoredValue<u64>,
     /// Where the last paste landed, so repeated pastes step down-right.
     paste_offset: StoredValue<f64>,
+    /// Numbers the scheduled evaluations; only the latest one runs.
+    ticket: StoredValue<u64>,
+}
+
+/// How long edits must pause before the report is recomputed, in ms.
+const SETTLE_MS: u32 = 40;
+
+/// What the report was computed from.
+#[derive(Clone, Debug, PartialEq)]
+struct Settled {
+    design: Design,
+    options: EvalOptions,
 }
 
 impl Editor {
@@ -56,6 +80,12 @@ impl Editor {
             })
         });
         let link_lanes = Memo::new(move |_| design.with(lanes));
+        let whatif = RwSignal::new(WhatIf::default());
+        let settled = RwSignal::new(Settled {
+            design: design.get_untracked(),
+            options: EvalOptions::default(),
+        });
+        let report = Memo::new(move |_| settled.with(|s| evaluate(&s.design, &s.options)));
         Editor {
             design,
             link_lanes,
@@ -70,9 +100,62 @@ impl Editor {
             notice: RwSignal::new(None),
             canvas_size: RwSignal::new((1000.0, 700.0)),
             block_index,
+            whatif,
+            settled,
+            pending: RwSignal::new(false),
+            report,
             next_gesture: StoredValue::new(1),
             paste_offset: StoredValue::new(0.0),
+            ticket: StoredValue::new(0),
         }
+    }
+
+    // ---- evaluation ------------------------------------------------------------
+
+    /// Re-evaluate after edits settle: call once from `App`. Each change to the
+    /// design or the scenario restarts a short timer; when it fires, the report
+    /// memo sees one new (design, scenario) pair.
+    pub fn evaluate_on_change(&self, schedule: impl Fn(u32, Box<dyn FnOnce()>) + 'static) {
+        let ed = *self;
+        Effect::new(move |first: Option<()>| {
+            ed.design.track();
+            ed.whatif.track();
+            if first.is_none() {
+                return;
+            }
+            ed.pending.set(true);
+            let ticket = ed.next_ticket();
+            schedule(
+                SETTLE_MS,
+                Box::new(move || {
+                    // A later edit scheduled its own evaluation: let that one run.
+                    if ticket == ed.current_ticket() {
+                        ed.settle();
+                    }
+                }),
+            );
+        });
+    }
+
+    /// Evaluate what is on screen now.
+    pub fn settle(&self) {
+        let options = self.whatif.with_untracked(WhatIf::options);
+        let design = self.design.get_untracked();
+        self.settled.set(Settled { design, options });
+        self.pending.set(false);
+    }
+
+    fn next_ticket(&self) -> u64 {
+        let mut t = 0;
+        self.ticket.update_value(|n| {
+            *n += 1;
+            t = *n;
+        });
+        t
+    }
+
+    fn current_ticket(&self) -> u64 {
+        self.ticket.get_value()
     }
 
     // ---- history -------------------------------------------------------------

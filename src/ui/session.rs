@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::core::eval::EvalOptions;
 use crate::core::geometry::Point;
 use crate::core::model::Design;
 
@@ -136,4 +137,38 @@ pub enum Gesture {
         dw: f64,
         dh: f64,
     },
+}
+
+/// The what-if scenario: evaluated, never written into the document until the
+/// user applies it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WhatIf {
+    /// Multiplies every entry's traffic (×0.1 … ×100).
+    pub scale: f64,
+    /// Blocks and zones taken down.
+    pub fail: BTreeSet<String>,
+}
+
+impl Default for WhatIf {
+    fn default() -> Self {
+        WhatIf {
+            scale: 1.0,
+            fail: BTreeSet::new(),
+        }
+    }
+}
+
+impl WhatIf {
+    pub fn is_plain(&self) -> bool {
+        self.scale == 1.0 && self.fail.is_empty()
+    }
+
+    /// The evaluation options for this scenario.
+    pub fn options(&self) -> EvalOptions {
+        EvalOptions {
+            scale: self.scale,
+            fail: self.fail.iter().cloned().collect(),
+            ..EvalOptions::default()
+        }
+    }
 }
