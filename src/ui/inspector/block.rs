@@ -234,15 +234,9 @@ pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
             common(ed, read, |b| b.kind).and_then(|k| source_text(field_source(k, "route")))
         });
         let options = vec![
-            ("all".to_string(), "All: call every link".to_string()),
-            (
-                "split".to_string(),
-                "Split: share calls across links".to_string(),
-            ),
-            (
-                "failover".to_string(),
-                "Failover: next link when one fails".to_string(),
-            ),
+            ("all".to_string(), "All links".to_string()),
+            ("split".to_string(), "Split across links".to_string()),
+            ("failover".to_string(), "Failover".to_string()),
         ];
         let write = ids;
         let apply = Callback::new(move |v: String| {
@@ -269,9 +263,12 @@ pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
     let subheading = {
         let read = ids;
         move || {
-            common(ed, read, |b| b.kind.name())
-                .map(str::to_string)
-                .unwrap_or_else(|| "Several kinds".into())
+            match common(ed, read, |b| (b.kind.name(), b.label.is_empty())) {
+                // The heading already says the kind.
+                Some((_, true)) if single => "Block".to_string(),
+                Some((kind, _)) => kind.to_string(),
+                None => "Several kinds".to_string(),
+            }
         }
     };
 

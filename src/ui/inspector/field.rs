@@ -231,6 +231,7 @@ pub fn SelectField(
                     {mixed}
                     {choices}
                 </select>
+                <span class="unit"></span>
             </div>
             {notes(id, Signal::default(), source, error.into())}
         </div>

@@ -112,17 +112,25 @@ pub fn LinkPanel(id: String) -> impl IntoView {
         id.with_value(|id| set_value(ed, id, LinkField::Op, FieldValue::Op(o)))
     });
     let modes = vec![
-        ("sync".to_string(), "Sync: the caller waits".to_string()),
-        ("async".to_string(), "Async: fire and forget".to_string()),
+        ("sync".to_string(), "Sync (caller waits)".to_string()),
+        ("async".to_string(), "Async (queued)".to_string()),
     ];
     let ops = vec![
         ("read".to_string(), "Read".to_string()),
         ("write".to_string(), "Write".to_string()),
     ];
 
+    let heading = read(|l| {
+        if l.label.is_empty() {
+            "Link".to_string()
+        } else {
+            l.label.clone()
+        }
+    });
+
     view! {
-        <h2>{move || { let e = ends.get(); if e.is_empty() { "Link".to_string() } else { e } }}</h2>
-        <p class="panel-sub">"Link"</p>
+        <h2>{heading}</h2>
+        <p class="panel-sub">"A call from one block to another"</p>
         <Group title="Identity">
             {text("insp-link-label", "Label", LinkField::Label, "", "", |l| l.label.clone())}
             <ReadOnly label="From → to" value=ends />
