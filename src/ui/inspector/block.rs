@@ -8,7 +8,8 @@ use super::field::{apply, source_text, CheckField, Group, SelectField, TextField
 use super::{availability_hint, availability_text, opt_text};
 use crate::core::catalog::field_source;
 use crate::core::edit::{
-    fmt_num, parse_block_field, set_blocks_field, BlockField, CoalesceKey, Field, FieldValue,
+    fmt_num, parse_block_field, parse_field, set_blocks_field, BlockField, CoalesceKey, Field,
+    FieldValue,
 };
 use crate::core::model::{Block, Kind, Route};
 use crate::core::render::units;
@@ -48,6 +49,8 @@ fn set_value(
 
 /// Parse what was typed against each block (p99 against its median, …), then set.
 fn set_text(ed: Editor, ids: &[String], field: BlockField, text: &str) -> Result<(), String> {
+    // The field's own rules first, said once; then each block's relations.
+    parse_field(Field::Block(field), text)?;
     let value = ed.design.with_untracked(|d| {
         let mut value = None;
         for id in ids {

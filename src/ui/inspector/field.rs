@@ -173,9 +173,8 @@ pub fn TextField(
         }
         .into_any()
     };
-    let unit = unit
-        .filter(|u| !u.is_empty())
-        .map(|u| view! { <span class="unit" aria-hidden="true">{u}</span> });
+    // Always present (maybe empty) so that every box in the panel lines up.
+    let unit = view! { <span class="unit" aria-hidden="true">{unit.unwrap_or_default()}</span> };
     view! {
         <div class="field" class:field-wide=multiline>
             <label for=id>{label}</label>

@@ -51,7 +51,7 @@ pub fn ZonePanel(id: String) -> impl IntoView {
     });
     view! {
         <h2>{heading}</h2>
-        <p class="panel-sub">"Availability zone: the blocks inside fail together"</p>
+        <p class="panel-sub">"Zone: the blocks inside fail together"</p>
         <Group title="Zone">
             <TextField id="insp-zone-label" label="Label" value=read(|z| z.label.clone()) apply=setter(ZoneField::Label) />
             <TextField
