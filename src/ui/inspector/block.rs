@@ -77,7 +77,6 @@ pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
 
     // A text box for `field`, showing `show` of the blocks' common value.
     let text = {
-        let ids = ids;
         move |id: &'static str,
               label: &'static str,
               field: BlockField,
@@ -85,24 +84,19 @@ pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
               unit: Option<&'static str>,
               empty: &'static str,
               show: fn(&Block) -> String| {
-            let read = ids;
-            let value = Signal::derive(move || common(ed, read, show).unwrap_or_default());
-            let read = ids;
+            let value = Signal::derive(move || common(ed, ids, show).unwrap_or_default());
             let placeholder = Signal::derive(move || {
-                if common(ed, read, show).is_none() {
+                if common(ed, ids, show).is_none() {
                     "mixed".to_string()
                 } else {
                     empty.to_string()
                 }
             });
-            let read = ids;
             let source = Signal::derive(move || {
-                common(ed, read, |b| b.kind).and_then(|k| source_text(field_source(k, name)))
+                common(ed, ids, |b| b.kind).and_then(|k| source_text(field_source(k, name)))
             });
-            let write = ids;
-            let apply = Callback::new(move |t: String| {
-                write.with_value(|ids| set_text(ed, ids, field, &t))
-            });
+            let apply =
+                Callback::new(move |t: String| ids.with_value(|ids| set_text(ed, ids, field, &t)));
             view! {
                 <TextField
                     id=id
@@ -118,33 +112,26 @@ pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
     };
     // A checkbox for a yes/no field.
     let check = {
-        let ids = ids;
         move |id: &'static str, label: &'static str, field: BlockField, get: fn(&Block) -> bool| {
-            let read = ids;
-            let value = Signal::derive(move || common(ed, read, get));
-            let write = ids;
+            let value = Signal::derive(move || common(ed, ids, get));
             let apply = Callback::new(move |on: bool| {
-                write.with_value(|ids| set_value(ed, ids, field, FieldValue::Bool(on)))
+                ids.with_value(|ids| set_value(ed, ids, field, FieldValue::Bool(on)))
             });
             view! { <CheckField id=id label=label value=value apply=apply /> }
         }
     };
 
     let identity = {
-        let (r1, r2, r3, r4, r5) = (ids, ids, ids, ids, ids);
         let label_notes = single.then(|| {
-            let ids = ids;
-            let value = Signal::derive(move || common(ed, r1, |b| b.label.clone()).unwrap_or_default());
+            let value = Signal::derive(move || common(ed, ids, |b| b.label.clone()).unwrap_or_default());
             let placeholder = Signal::derive(move || {
-                common(ed, r2, |b| b.kind.name().to_string()).unwrap_or_default()
+                common(ed, ids, |b| b.kind.name().to_string()).unwrap_or_default()
             });
-            let write = ids;
             let apply_label =
-                Callback::new(move |t: String| write.with_value(|ids| set_text(ed, ids, BlockField::Label, &t)));
-            let notes = Signal::derive(move || common(ed, r3, |b| b.notes.clone()).unwrap_or_default());
-            let write = ids;
+                Callback::new(move |t: String| ids.with_value(|ids| set_text(ed, ids, BlockField::Label, &t)));
+            let notes = Signal::derive(move || common(ed, ids, |b| b.notes.clone()).unwrap_or_default());
             let apply_notes =
-                Callback::new(move |t: String| write.with_value(|ids| set_text(ed, ids, BlockField::Notes, &t)));
+                Callback::new(move |t: String| ids.with_value(|ids| set_text(ed, ids, BlockField::Notes, &t)));
             view! {
                 <TextField id="insp-label" label="Label" value=value placeholder=placeholder apply=apply_label />
                 <TextField id="insp-notes" label="Notes" value=notes apply=apply_notes multiline=true />
@@ -154,11 +141,10 @@ pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
             .iter()
             .map(|k| (k.as_str().to_string(), k.name().to_string()))
             .collect::<Vec<_>>();
-        let kind = Signal::derive(move || common(ed, r4, |b| b.kind.as_str().to_string()));
-        let write = ids;
+        let kind = Signal::derive(move || common(ed, ids, |b| b.kind.as_str().to_string()));
         let apply_kind = Callback::new(move |v: String| match Kind::parse(&v) {
             Some(k) => {
-                write.with_value(|ids| set_value(ed, ids, BlockField::Kind, FieldValue::Kind(k)))
+                ids.with_value(|ids| set_value(ed, ids, BlockField::Kind, FieldValue::Kind(k)))
             }
             None => Err(format!("'{v}' is not a block kind")),
         });
@@ -177,14 +163,13 @@ pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
             opts
         });
         let zone = Signal::derive(move || {
-            common(ed, r5, |b| {
+            common(ed, ids, |b| {
                 b.zone.clone().unwrap_or_else(|| NO_ZONE.to_string())
             })
         });
-        let write = ids;
         let apply_zone = Callback::new(move |v: String| {
             let z = (v != NO_ZONE).then_some(v);
-            write.with_value(|ids| set_value(ed, ids, BlockField::Zone, FieldValue::OptText(z)))
+            ids.with_value(|ids| set_value(ed, ids, BlockField::Zone, FieldValue::OptText(z)))
         });
         view! {
             <Group title="Identity">
@@ -196,25 +181,23 @@ pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
     };
 
     let availability = {
-        let (r1, r2, r3, r4) = (ids, ids, ids, ids);
         let value = Signal::derive(move || {
-            common(ed, r1, |b| availability_text(b.availability)).unwrap_or_default()
+            common(ed, ids, |b| availability_text(b.availability)).unwrap_or_default()
         });
         let hint =
-            Signal::derive(move || common(ed, r2, |b| b.availability).map(availability_hint));
+            Signal::derive(move || common(ed, ids, |b| b.availability).map(availability_hint));
         let placeholder = Signal::derive(move || {
-            if common(ed, r3, |b| b.availability).is_none() {
+            if common(ed, ids, |b| b.availability).is_none() {
                 "mixed".to_string()
             } else {
                 String::new()
             }
         });
         let source = Signal::derive(move || {
-            common(ed, r4, |b| b.kind).and_then(|k| source_text(field_source(k, "availability")))
+            common(ed, ids, |b| b.kind).and_then(|k| source_text(field_source(k, "availability")))
         });
-        let write = ids;
         let apply = Callback::new(move |t: String| {
-            write.with_value(|ids| set_text(ed, ids, BlockField::Availability, &t))
+            ids.with_value(|ids| set_text(ed, ids, BlockField::Availability, &t))
         });
         view! {
             <TextField
@@ -230,43 +213,38 @@ pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
     };
 
     let route = {
-        let read = ids;
-        let value = Signal::derive(move || common(ed, read, |b| route_str(b.route).to_string()));
-        let read = ids;
+        let value = Signal::derive(move || common(ed, ids, |b| route_str(b.route).to_string()));
         let source = Signal::derive(move || {
-            common(ed, read, |b| b.kind).and_then(|k| source_text(field_source(k, "route")))
+            common(ed, ids, |b| b.kind).and_then(|k| source_text(field_source(k, "route")))
         });
         let options = vec![
             ("all".to_string(), "All links".to_string()),
             ("split".to_string(), "Split across links".to_string()),
             ("failover".to_string(), "Failover".to_string()),
         ];
-        let write = ids;
         let apply = Callback::new(move |v: String| {
             let r = match v.as_str() {
                 "split" => Route::Split,
                 "failover" => Route::Failover,
                 _ => Route::All,
             };
-            write.with_value(|ids| set_value(ed, ids, BlockField::Route, FieldValue::Route(r)))
+            ids.with_value(|ids| set_value(ed, ids, BlockField::Route, FieldValue::Route(r)))
         });
         view! { <SelectField id="insp-route" label="Route" options=options value=value apply=apply source=source /> }
     };
 
     let heading = {
-        let read = ids;
         move || {
             if single {
-                common(ed, read, |b| b.display_label().to_string()).unwrap_or_default()
+                common(ed, ids, |b| b.display_label().to_string()).unwrap_or_default()
             } else {
-                format!("{} blocks", read.with_value(Vec::len))
+                format!("{} blocks", ids.with_value(Vec::len))
             }
         }
     };
     let subheading = {
-        let read = ids;
         move || {
-            match common(ed, read, |b| (b.kind.name(), b.label.is_empty())) {
+            match common(ed, ids, |b| (b.kind.name(), b.label.is_empty())) {
                 // The heading already says the kind.
                 Some((_, true)) if single => "Block".to_string(),
                 Some((kind, _)) => kind.to_string(),

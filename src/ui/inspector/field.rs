@@ -173,8 +173,10 @@ pub fn TextField(
         }
         .into_any()
     };
-    // Always present (maybe empty) so that every box in the panel lines up.
-    let unit = view! { <span class="unit" aria-hidden="true">{unit.unwrap_or_default()}</span> };
+    // Always present (maybe empty) so that every box in the panel lines up;
+    // text areas take the whole width.
+    let unit = (!multiline)
+        .then(|| view! { <span class="unit" aria-hidden="true">{unit.unwrap_or_default()}</span> });
     view! {
         <div class="field" class:field-wide=multiline>
             <label for=id>{label}</label>
