@@ -14,6 +14,9 @@ pub struct Report {
     pub availability_interval: Option<[f64; 2]>,
     pub entries: Vec<EntryReport>,
     pub blocks: Vec<BlockReport>,
+    /// Each link's flow, in document order; an addition to the format (the
+    /// canvas draws links thicker as their flow grows).
+    pub links: Vec<LinkReport>,
     pub findings: Vec<Finding>,
     /// Where the mean time of the traffic-weighted mix goes (evaluation.md §3,
     /// "budget breakdown"); an addition to the format, empty when latency is null.
@@ -51,6 +54,14 @@ pub struct BlockReport {
     pub utilization: Option<f64>,
     pub utilization_one_down: Option<f64>,
     pub availability: f64,
+}
+
+/// The requests per second a link carries (evaluation.md §1's `flow(l)`);
+/// `null` when load is not defined (a load loop).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LinkReport {
+    pub id: String,
+    pub rps: Option<f64>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

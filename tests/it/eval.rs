@@ -630,3 +630,27 @@ proptest! {
         prop_assert_eq!(r1.bottleneck, r2.bottleneck);
     }
 }
+
+/// Each link's flow in the report is evaluation.md §1's flow(l): what its caller
+/// forwards (after cache hits) times the link's share.
+#[test]
+fn link_flows_follow_the_traffic_equations() {
+    use envelope::core::model::{Block, Design, Kind, Link};
+    let mut d = Design::default();
+    let mut users = Block::new("users", Kind::Client, 0.0, 0.0);
+    users.rps = 1000.0;
+    let mut cache = Block::new("cache", Kind::Cache, 200.0, 0.0);
+    cache.hit_ratio = 0.9;
+    d.blocks = vec![
+        users,
+        cache,
+        Block::new("db", Kind::RelationalDb, 400.0, 0.0),
+    ];
+    let mut twice = Link::new("l1", "users", "cache");
+    twice.calls = 2.0;
+    d.links = vec![twice, Link::new("l2", "cache", "db")];
+    let r = envelope::core::eval::evaluate(&d, &envelope::core::eval::EvalOptions::default());
+    let flow = |id: &str| r.links.iter().find(|l| l.id == id).and_then(|l| l.rps);
+    assert_eq!(flow("l1"), Some(2000.0));
+    assert!((flow("l2").expect("flow") - 200.0).abs() < 1e-9);
+}

@@ -12,7 +12,9 @@ pub mod rules;
 pub mod success;
 
 use crate::core::model::Design;
-use crate::core::report::{BlockReport, BudgetItem, EntryReport, Latency, Method, Report};
+use crate::core::report::{
+    BlockReport, BudgetItem, EntryReport, Latency, LinkReport, Method, Report,
+};
 use graph::{Graph, RequestPath};
 
 /// What-if and sampling settings. `Default` is the plain evaluation.
@@ -184,6 +186,23 @@ pub fn evaluate(design: &Design, options: &EvalOptions) -> Report {
             availability: analysis.block_availability[b],
         })
         .collect();
+    let links = design
+        .links
+        .iter()
+        .enumerate()
+        .map(|(l, link)| LinkReport {
+            id: link.id.clone(),
+            rps: load.map(|ld| {
+                let f = g.link_from[l];
+                if f == usize::MAX {
+                    return 0.0;
+                }
+                // flow(l) = base(from) · share(l), base = R·(1 − hit) + W.
+                let hit = design.blocks[f].hit_ratio;
+                (ld.read[f] * (1.0 - hit) + ld.write[f]) * analysis.share[l]
+            }),
+        })
+        .collect();
     Report {
         availability: analysis.availability,
         downtime_min_per_year: analysis.availability.map(|a| (1.0 - a) * 525_600.0),
@@ -196,6 +215,7 @@ pub fn evaluate(design: &Design, options: &EvalOptions) -> Report {
         availability_interval: analysis.availability_interval,
         entries,
         blocks,
+        links,
         findings,
         budget: analysis.budget.clone(),
     }
