@@ -15,7 +15,7 @@ pub fn BlockFindings(#[prop(into)] id: Signal<String>) -> impl IntoView {
         ed.report.with(|r| {
             r.findings
                 .iter()
-                .filter(|f| f.blocks.iter().any(|b| *b == id))
+                .filter(|f| f.blocks.contains(&id))
                 .cloned()
                 .collect::<Vec<_>>()
         })

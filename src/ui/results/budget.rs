@@ -163,7 +163,7 @@ pub fn Budget() -> impl IntoView {
             </div>
             <p class="sub">
                 {summary}
-                {over.then(|| " — the mean alone is over the p99 target.")}
+                {over.then_some(" — the mean alone is over the p99 target.")}
             </p>
             <table class="results-table">
                 <caption class="visually-hidden">"Latency budget"</caption>

@@ -40,14 +40,15 @@ pub fn FindingItem(finding: Finding) -> impl IntoView {
     let info = rule_info(finding.rule);
     let title = info.map_or(finding.rule, |i| i.title);
     let f = StoredValue::new(finding.clone());
-    let accepted = move || {
+    // A memo, so unrelated edits do not redraw an open form.
+    let accepted = Memo::new(move |_| {
         f.with_value(|f| {
             ed.design.with(|d| {
                 d.acceptance(f.rule, &f.blocks, &f.links)
                     .map(|a| a.reason.clone())
             })
         })
-    };
+    });
     let can_accept = finding.severity != Severity::Error;
     let form_open = RwSignal::new(false);
     let reason = RwSignal::new(String::new());
@@ -115,13 +116,13 @@ pub fn FindingItem(finding: Finding) -> impl IntoView {
     let message = finding.message.clone();
 
     view! {
-        <li class=format!("finding {severity}") class:accepted=move || accepted().is_some()>
+        <li class=format!("finding {severity}") class:accepted=move || accepted.with(Option::is_some)>
             <button class="finding-show" on:click=select title="Select and show on the canvas">
                 <span class="finding-title">{title}</span>
                 <span class="finding-message">{message}</span>
             </button>
             {details}
-            {move || match accepted() {
+            {move || match accepted.get() {
                 Some(why) => view! {
                     <p class="accepted-reason">
                         <span>{format!("Accepted: {why}")}</span>

@@ -11,8 +11,9 @@ use crate::ui::editor::use_editor;
 #[component]
 pub fn Headline() -> impl IntoView {
     let ed = use_editor();
+    let targets = Memo::new(move |_| ed.design.with(|d| d.targets.clone()));
     move || {
-        let targets = ed.design.with(|d| d.targets.clone());
+        let targets = targets.get();
         ed.report.with(|r| {
             if r.availability.is_none() {
                 return view! {
@@ -86,7 +87,8 @@ fn availability(r: &Report, target: Option<f64>) -> impl IntoView {
             <dt>"Availability"</dt>
             <dd>
                 <span class="big" data-figure="availability">{units::percent(a)}</span>
-                <span class="sub">{nines}</span>
+                " "
+                <span class="nines">{nines}</span>
                 <span class="sub">{format!("Down {}", units::downtime(a))}</span>
                 {interval}
                 {mark}
