@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use envelope::core::eval::{evaluate, EvalOptions};
 use envelope::core::format::{self, LoadError};
 use envelope::core::model::Design;
-use envelope::core::render::{markdown, text};
+use envelope::core::render::{markdown, svg, text};
 use envelope::core::report::Severity;
 use envelope::core::share;
 
@@ -18,6 +18,7 @@ Usage:
   envelope check FILE|- [--json|--markdown] [--scale N] [--fail ID,...]
   envelope link FILE|- [--base URL] [--view] [--scale N] [--fail ID,...]
   envelope unlink URL|-
+  envelope svg FILE|- [--scale N] [--fail ID,...]
   envelope help [COMMAND]
 
 Run `envelope COMMAND --help` for a command's options.
@@ -64,6 +65,13 @@ Decode a share link (or its #v1= fragment; `-` reads it from standard input)
 and print the design JSON.
 ";
 
+const SVG_HELP: &str = "\
+envelope svg FILE|- [--scale N] [--fail ID,...]
+
+Print the design as a standalone SVG image (styles inlined, text escaped), with
+hot and saturated blocks marked as the evaluation finds them.
+";
+
 const DEFAULT_BASE: &str = "https://envelope.invalid/";
 
 fn main() -> ExitCode {
@@ -98,12 +106,14 @@ fn run(args: &[String]) -> Result<u8, String> {
         "check" => CHECK_HELP,
         "link" => LINK_HELP,
         "unlink" => UNLINK_HELP,
+        "svg" => SVG_HELP,
         "help" | "--help" | "-h" => {
             let text = match rest.first().map(String::as_str) {
                 Some("eval") => EVAL_HELP,
                 Some("check") => CHECK_HELP,
                 Some("link") => LINK_HELP,
                 Some("unlink") => UNLINK_HELP,
+                Some("svg") => SVG_HELP,
                 _ => USAGE,
             };
             print!("{text}");
@@ -138,6 +148,12 @@ fn run(args: &[String]) -> Result<u8, String> {
                 .any(|f| f.severity == Severity::Error);
             Ok(u8::from(command == "check" && failed))
         }
+        "svg" => {
+            let design = load_design(input)?;
+            let report = evaluate(&design, &opts.eval);
+            print_out(&svg::svg(&design, Some(&report)));
+            Ok(0)
+        }
         "link" => {
             let design = load_design(input)?;
             let base = opts.base.as_deref().unwrap_or(DEFAULT_BASE);
@@ -163,6 +179,7 @@ fn parse(command: &str, args: &[String]) -> Result<Opts, String> {
     let mut o = Opts::default();
     let mut it = args.iter();
     let takes_eval = matches!(command, "eval" | "check");
+    let takes_scenario = takes_eval || matches!(command, "link" | "svg");
     let takes_link = command == "link";
     while let Some(a) = it.next() {
         let mut value = |name: &str| {
@@ -175,7 +192,7 @@ fn parse(command: &str, args: &[String]) -> Result<Opts, String> {
             "--markdown" if takes_eval => o.markdown = true,
             "--view" if takes_link => o.view = true,
             "--base" if takes_link => o.base = Some(value("--base")?),
-            "--scale" if takes_eval || takes_link => {
+            "--scale" if takes_scenario => {
                 let v = value("--scale")?;
                 o.eval.scale = v
                     .parse::<f64>()
@@ -183,7 +200,7 @@ fn parse(command: &str, args: &[String]) -> Result<Opts, String> {
                     .filter(|s| s.is_finite() && *s > 0.0)
                     .ok_or_else(|| format!("--scale expects a number > 0, found '{v}'"))?;
             }
-            "--fail" if takes_eval || takes_link => {
+            "--fail" if takes_scenario => {
                 let v = value("--fail")?;
                 o.eval.fail = v
                     .split(',')

@@ -1,6 +1,8 @@
 //! Canvas geometry, pure and tested natively: the viewport transform, block and
 //! link shapes, hit tests. SVG components only place what these return.
 
+use std::collections::HashMap;
+
 use crate::core::model::Design;
 
 /// Every block is drawn as a rectangle of this size centred on its `x`, `y`.
@@ -225,6 +227,34 @@ pub fn bend_for(i: usize, n: usize) -> f64 {
     }
 }
 
+/// Number the links joining each unordered pair of blocks: link id → (lane,
+/// lanes), so links between the same two blocks fan out instead of overlapping.
+pub fn link_lanes(d: &Design) -> HashMap<String, (usize, usize)> {
+    let mut groups: HashMap<(&str, &str), Vec<&str>> = HashMap::new();
+    for l in &d.links {
+        let pair = if l.from <= l.to {
+            (l.from.as_str(), l.to.as_str())
+        } else {
+            (l.to.as_str(), l.from.as_str())
+        };
+        groups.entry(pair).or_default().push(&l.id);
+    }
+    let mut out = HashMap::with_capacity(d.links.len());
+    for ids in groups.values() {
+        for (i, id) in ids.iter().enumerate() {
+            out.insert(id.to_string(), (i, ids.len()));
+        }
+    }
+    out
+}
+
+/// The bend of a link in lane `lane` of `lanes`, signed so that links running
+/// the other way between the same pair land on distinct sides.
+pub fn lane_bend(from: &str, to: &str, lane: usize, lanes: usize) -> f64 {
+    let sign = if from <= to { 1.0 } else { -1.0 };
+    sign * bend_for(lane, lanes)
+}
+
 /// Where the ray from the centre `c` of a `w`×`h` rectangle towards `toward`
 /// leaves the rectangle.
 pub fn rect_exit(c: Point, toward: Point, w: f64, h: f64) -> Point {
@@ -350,5 +380,33 @@ mod tests {
         assert_eq!(snap(27.0), 20.0);
         let bounds = design_bounds(&d).expect("bounds");
         assert!(bounds.w >= 1000.0);
+    }
+
+    #[test]
+    fn links_between_one_pair_get_distinct_lanes() {
+        use crate::core::model::Link;
+        let mut d = Design::default();
+        d.links.push(Link::new("r", "a", "b"));
+        d.links.push(Link::new("w", "a", "b"));
+        d.links.push(Link::new("back", "b", "a"));
+        d.links.push(Link::new("other", "a", "c"));
+        let lanes = link_lanes(&d);
+        assert_eq!(lanes["other"], (0, 1));
+        let bends: Vec<f64> = ["r", "w", "back"]
+            .iter()
+            .map(|id| {
+                let l = d.link(id).expect("link");
+                let (i, n) = lanes[*id];
+                // Bends are measured against each link's own direction: flip
+                // the reverse one to compare sides.
+                let b = lane_bend(&l.from, &l.to, i, n);
+                if l.from <= l.to {
+                    b
+                } else {
+                    -b
+                }
+            })
+            .collect();
+        assert!(bends[0] != bends[1] && bends[1] != bends[2] && bends[0] != bends[2]);
     }
 }

@@ -79,7 +79,7 @@ impl Editor {
                     .collect()
             })
         });
-        let link_lanes = Memo::new(move |_| design.with(lanes));
+        let link_lanes = Memo::new(move |_| design.with(geometry::link_lanes));
         let whatif = RwSignal::new(WhatIf::default());
         let settled = RwSignal::new(Settled {
             design: design.get_untracked(),
@@ -573,26 +573,6 @@ impl Editor {
             .update_value(|h| self.design.with_untracked(|d| id = make(h, d)));
         id
     }
-}
-
-/// Number the links joining each unordered pair of blocks.
-fn lanes(d: &Design) -> HashMap<String, (usize, usize)> {
-    let mut groups: HashMap<(&str, &str), Vec<&str>> = HashMap::new();
-    for l in &d.links {
-        let pair = if l.from <= l.to {
-            (l.from.as_str(), l.to.as_str())
-        } else {
-            (l.to.as_str(), l.from.as_str())
-        };
-        groups.entry(pair).or_default().push(&l.id);
-    }
-    let mut out = HashMap::with_capacity(d.links.len());
-    for ids in groups.values() {
-        for (i, id) in ids.iter().enumerate() {
-            out.insert(id.to_string(), (i, ids.len()));
-        }
-    }
-    out
 }
 
 /// The editor of the page, provided by `App`.

@@ -190,7 +190,7 @@ fn a_truncated_link_exits_2() {
 
 #[test]
 fn help_on_every_command() {
-    for cmd in ["eval", "check", "link", "unlink"] {
+    for cmd in ["eval", "check", "link", "unlink", "svg"] {
         let o = envelope(&[cmd, "--help"]);
         assert_eq!(o.status.code(), Some(0));
         assert!(stdout(&o).contains(&format!("envelope {cmd}")), "{cmd}");
@@ -200,4 +200,23 @@ fn help_on_every_command() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("unknown option '--frobnicate'"));
     assert_eq!(envelope(&["explode"]).status.code(), Some(2));
+}
+
+#[test]
+fn svg_export_escapes_labels() {
+    let text = std::fs::read_to_string(fixture("series5.json"))
+        .expect("fixture")
+        .replace(
+            "\"id\": \"app\"",
+            "\"id\": \"app\", \"label\": \"<script>alert(1)</script>\"",
+        );
+    let o = envelope_stdin(&["svg", "-"], &text);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("<svg"), "{out}");
+    assert!(
+        out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{out}"
+    );
+    assert!(!out.contains("<script"));
 }

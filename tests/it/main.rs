@@ -8,3 +8,4 @@ mod format;
 mod purity;
 mod rules;
 mod share;
+mod templates;

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::gestures::Gestures;
 use crate::core::catalog;
-use crate::core::geometry::{bend_for, route_link, LinkPath, Point};
+use crate::core::geometry::{lane_bend, route_link, LinkPath, Point};
 use crate::core::model::{Design, Kind, Link, Mode, Op};
 use crate::core::render::units::sig;
 use crate::ui::editor::use_editor;
@@ -94,8 +94,7 @@ pub fn LinkView(id: String, g: Gestures) -> impl IntoView {
             .link_lanes
             .with(|m| key.with_value(|id| m.get(id).copied()))
             .unwrap_or((0, 1));
-        let sign = if from <= to { 1.0 } else { -1.0 };
-        Some(route_link(a, b, sign * bend_for(lane, lanes)))
+        Some(route_link(a, b, lane_bend(&from, &to, lane, lanes)))
     });
     let selected = Memo::new(move |_| {
         ed.selection

@@ -1,0 +1,184 @@
+//! The template gallery (public/templates/): every listed design loads, passes
+//! `envelope check`, explains itself, and draws cleanly on the canvas.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+use envelope::core::format;
+use envelope::core::geometry::{zone_at, Point};
+use envelope::core::model::Design;
+
+/// Longest block label the canvas can show without crowding the block.
+const MAX_LABEL: usize = 24;
+
+fn dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("public/templates")
+}
+
+/// One row of index.json.
+struct Entry {
+    file: String,
+    lesson: bool,
+}
+
+fn index() -> Vec<Entry> {
+    let text = std::fs::read_to_string(dir().join("index.json")).expect("index.json is readable");
+    let value: serde_json::Value = serde_json::from_str(&text).expect("index.json is JSON");
+    let rows = value.as_array().expect("index.json is an array");
+    rows.iter()
+        .map(|row| {
+            for key in ["file", "title", "summary", "source"] {
+                let s = row[key].as_str().unwrap_or_default();
+                assert!(!s.trim().is_empty(), "index.json row {row} needs a '{key}'");
+            }
+            let lesson = match &row["lesson"] {
+                serde_json::Value::Null => false,
+                v => v.as_bool().expect("'lesson' is a boolean"),
+            };
+            Entry {
+                file: row["file"].as_str().unwrap_or_default().to_string(),
+                lesson,
+            }
+        })
+        .collect()
+}
+
+fn design(file: &str) -> Design {
+    let text = std::fs::read_to_string(dir().join(file)).expect("template is readable");
+    match format::load(&text) {
+        Ok(d) => d,
+        Err(errors) => {
+            let list: Vec<String> = errors
+                .iter()
+                .map(|e| format!("{}: {}", e.at, e.message))
+                .collect();
+            panic!("{file} does not load: {}", list.join("; "))
+        }
+    }
+}
+
+#[test]
+fn index_lists_exactly_the_template_files() {
+    let listed: Vec<String> = index().into_iter().map(|e| e.file).collect();
+    let unique: BTreeSet<&String> = listed.iter().collect();
+    assert_eq!(unique.len(), listed.len(), "index.json lists a file twice");
+    assert!(
+        listed.len() >= 7,
+        "the gallery has {} templates",
+        listed.len()
+    );
+    let on_disk: BTreeSet<String> = std::fs::read_dir(dir())
+        .expect("public/templates exists")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".envelope.json"))
+        .collect();
+    let listed: BTreeSet<String> = listed.into_iter().collect();
+    assert_eq!(listed, on_disk, "index.json and the directory disagree");
+}
+
+#[test]
+fn every_template_loads_and_explains_itself() {
+    for entry in index() {
+        let file = &entry.file;
+        let d = design(file);
+        assert!(!d.title.trim().is_empty(), "{file}: no title");
+        assert!(!d.notes.trim().is_empty(), "{file}: no notes");
+        // The notes must say what breaks first when traffic grows tenfold.
+        assert!(d.notes.contains("10x"), "{file}: notes do not discuss 10x");
+        let t = &d.targets;
+        assert!(
+            t.availability.is_some() && t.p99_ms.is_some() && t.team_size.is_some(),
+            "{file}: targets incomplete: {t:?}"
+        );
+        assert!(
+            d.blocks.iter().any(|b| b.rps > 0.0),
+            "{file}: no entry block, nothing to evaluate"
+        );
+    }
+}
+
+#[test]
+fn every_template_draws_cleanly() {
+    for entry in index() {
+        let file = &entry.file;
+        let d = design(file);
+        for b in &d.blocks {
+            let label = if b.label.is_empty() {
+                b.kind.name()
+            } else {
+                b.label.as_str()
+            };
+            assert!(
+                label.chars().count() <= MAX_LABEL,
+                "{file}: label '{label}' of '{}' is longer than {MAX_LABEL}",
+                b.id
+            );
+            // The canvas reassigns a block's zone from where it sits, so the
+            // rectangle a block is drawn in must be the zone it belongs to.
+            let drawn_in = zone_at(&d, Point::new(b.x, b.y));
+            assert_eq!(
+                drawn_in,
+                b.zone.as_deref(),
+                "{file}: block '{}' is drawn in zone {drawn_in:?} but belongs to {:?}",
+                b.id,
+                b.zone
+            );
+        }
+        // Blocks are 150 x 64 and centred on (x, y): no two may overlap.
+        for (i, a) in d.blocks.iter().enumerate() {
+            for b in &d.blocks[i + 1..] {
+                let apart = (a.x - b.x).abs() >= 150.0 || (a.y - b.y).abs() >= 64.0;
+                assert!(apart, "{file}: blocks '{}' and '{}' overlap", a.id, b.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn every_template_passes_check_with_headroom() {
+    let entries = index();
+    // The checks are independent processes: run them side by side.
+    let children: Vec<_> = entries
+        .iter()
+        .map(|e| {
+            Command::new(env!("CARGO_BIN_EXE_envelope"))
+                .args(["check", "--json"])
+                .arg(dir().join(&e.file))
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("the CLI runs")
+        })
+        .collect();
+    for (entry, child) in entries.iter().zip(children) {
+        let file = &entry.file;
+        let out = child.wait_with_output().expect("the CLI finishes");
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|_| panic!("{file}: no JSON report"));
+        let errors: Vec<&serde_json::Value> = report["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .filter(|f| f["severity"] == "error")
+            .collect();
+        let expected = if entry.lesson { 1 } else { 0 };
+        assert_eq!(
+            out.status.code(),
+            Some(expected),
+            "{file}: envelope check; error findings: {errors:?}"
+        );
+        if entry.lesson {
+            assert!(!errors.is_empty(), "{file} is a lesson but has no error");
+            continue;
+        }
+        // Today's traffic fits with room to grow.
+        let scale = report["max_scale"].as_f64().expect("max_scale is a number");
+        assert!(scale > 1.0, "{file}: max scale {scale}");
+        assert!(
+            report["latency"]["p99_ms"].as_f64().is_some(),
+            "{file}: no latency"
+        );
+    }
+}
