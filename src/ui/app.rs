@@ -10,6 +10,7 @@ use super::help::HelpSheet;
 use super::inspector::Inspector;
 use super::keys::{self, Toggles};
 use super::palette::Palette;
+use super::results::Results;
 use super::toolbar::Toolbar;
 use crate::core::model::Design;
 use crate::core::{format, share};
@@ -65,6 +66,7 @@ pub fn App() -> impl IntoView {
                 </main>
                 <Inspector />
             </div>
+            <Results />
             <HelpSheet open=toggles.help />
         </div>
     }

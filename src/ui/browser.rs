@@ -141,3 +141,11 @@ pub fn location_hash() -> Option<String> {
 pub fn after(ms: u32, f: Box<dyn FnOnce()>) {
     gloo::timers::callback::Timeout::new(ms, f).forget();
 }
+
+/// Tell listeners the window changed size (a panel opened or closed, so the
+/// canvas measures itself again).
+pub fn notify_resize() {
+    if let Ok(ev) = web_sys::Event::new("resize") {
+        let _ = window().dispatch_event(&ev);
+    }
+}

@@ -121,6 +121,9 @@ impl Editor {
             ed.design.track();
             ed.whatif.track();
             if first.is_none() {
+                // Effects first run after the current turn: a design opened in
+                // the meantime (a share link) must be evaluated too.
+                ed.settle();
                 return;
             }
             ed.pending.set(true);
@@ -274,6 +277,43 @@ impl Editor {
         self.viewport.set(match bounds {
             Some(b) => Viewport::fit(b, w, h, 40.0),
             None => Viewport::default(),
+        });
+    }
+
+    /// Bring blocks, and the blocks the links join, into view: the view moves
+    /// only when some are off screen, and zooms out only as far as needed.
+    pub fn show(&self, blocks: &[String], links: &[String]) {
+        let (w, h) = self.canvas_size.get_untracked();
+        let bounds = self.design.with_untracked(|d| {
+            let ends = links
+                .iter()
+                .filter_map(|id| d.link(id))
+                .flat_map(|l| [l.from.as_str(), l.to.as_str()]);
+            blocks
+                .iter()
+                .map(String::as_str)
+                .chain(ends)
+                .filter_map(|id| d.block(id))
+                .map(|b| geometry::block_rect(b.x, b.y))
+                .reduce(|a, b| a.union(&b))
+        });
+        let Some(b) = bounds else {
+            return;
+        };
+        let v = self.viewport.get_untracked();
+        let seen = v.visible(w, h);
+        let inside = b.x >= seen.x
+            && b.y >= seen.y
+            && b.x + b.w <= seen.x + seen.w
+            && b.y + b.h <= seen.y + seen.h;
+        if inside {
+            return;
+        }
+        let zoom = Viewport::fit(b, w, h, 60.0).zoom.min(v.zoom);
+        let c = b.centre();
+        self.viewport.set(Viewport {
+            zoom,
+            pan: Point::new(w / 2.0 - c.x * zoom, h / 2.0 - c.y * zoom),
         });
     }
 

@@ -10,7 +10,10 @@ mod icons;
 mod inspector;
 mod keys;
 mod palette;
+mod results;
 mod session;
 mod toolbar;
 
 pub use app::App;
+/// For the inspector: the findings about one block.
+pub use results::BlockFindings;

@@ -283,6 +283,7 @@ pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
             {route}
             {check("insp-dead-letter", "Dead-letter queue", BlockField::DeadLetter, |b| b.dead_letter)}
         </Group>
+        {single.then(|| view! { <crate::ui::BlockFindings id=ids.with_value(|i| i.first().cloned().unwrap_or_default()) /> })}
     }
 }
 

@@ -1,0 +1,57 @@
+//! One row per entry: its traffic, availability and latency.
+
+use leptos::prelude::*;
+
+use super::block_label;
+use crate::core::render::units;
+use crate::ui::editor::use_editor;
+
+#[component]
+pub fn Entries() -> impl IntoView {
+    let ed = use_editor();
+    let rows = move || {
+        ed.report.with(|r| {
+            ed.design.with(|d| {
+                r.entries
+                    .iter()
+                    .map(|e| {
+                        let latency = match e.latency {
+                            Some(l) => view! {
+                                <td class="num">{units::ms(l.p50_ms)}</td>
+                                <td class="num">{units::ms(l.p99_ms)}</td>
+                            }
+                            .into_any(),
+                            None => view! { <td colspan="2" class="saturated">"saturated"</td> }
+                                .into_any(),
+                        };
+                        view! {
+                            <tr>
+                                <th scope="row">{block_label(d, &e.block)}</th>
+                                <td class="num">{units::grouped(e.rps)}</td>
+                                <td class="num">{units::percent(e.availability)}</td>
+                                {latency}
+                            </tr>
+                        }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    view! {
+        <section class="entries" aria-labelledby="entries-heading">
+            <h3 id="entries-heading">"Entries"</h3>
+            <table class="results-table">
+                <thead>
+                    <tr>
+                        <th scope="col">"Entry"</th>
+                        <th scope="col" class="num">"req/s"</th>
+                        <th scope="col" class="num">"Availability"</th>
+                        <th scope="col" class="num">"p50"</th>
+                        <th scope="col" class="num">"p99"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </section>
+    }
+}

@@ -1,0 +1,84 @@
+//! The findings, grouped by severity with counts.
+
+use leptos::prelude::*;
+
+use super::finding::{key, FindingItem};
+use crate::core::report::{Finding, Severity};
+use crate::ui::editor::use_editor;
+
+#[component]
+pub fn Findings() -> impl IntoView {
+    let ed = use_editor();
+    let none = move || ed.report.with(|r| r.findings.is_empty());
+    let total = move || {
+        let (n, accepted) = counts(ed, None);
+        match (n, accepted) {
+            (0, _) => String::new(),
+            (n, 0) => format!("({n})"),
+            (n, a) => format!("({n}, {a} accepted)"),
+        }
+    };
+    view! {
+        <section class="findings" aria-labelledby="findings-heading">
+            <h3 id="findings-heading">"Findings " <span class="count">{total}</span></h3>
+            <Show when=none>
+                <p class="muted">"No findings: nothing in the design breaks a rule."</p>
+            </Show>
+            <Group severity=Severity::Error title="Errors" />
+            <Group severity=Severity::Warning title="Warnings" />
+            <Group severity=Severity::Info title="Info" />
+        </section>
+    }
+}
+
+/// How many findings of a severity (all when `None`) there are, and how many of
+/// them are accepted.
+fn counts(ed: crate::ui::editor::Editor, severity: Option<Severity>) -> (usize, usize) {
+    ed.report.with(|r| {
+        ed.design.with(|d| {
+            let of: Vec<&Finding> = r
+                .findings
+                .iter()
+                .filter(|f| severity.is_none_or(|s| f.severity == s))
+                .collect();
+            let accepted = of
+                .iter()
+                .filter(|f| d.acceptance(f.rule, &f.blocks, &f.links).is_some())
+                .count();
+            (of.len(), accepted)
+        })
+    })
+}
+
+#[component]
+fn Group(severity: Severity, title: &'static str) -> impl IntoView {
+    let ed = use_editor();
+    let items = Memo::new(move |_| {
+        ed.report.with(|r| {
+            r.findings
+                .iter()
+                .filter(|f| f.severity == severity)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let heading = move || {
+        let (n, accepted) = counts(ed, Some(severity));
+        if accepted > 0 {
+            format!("{title} ({n}, {accepted} accepted)")
+        } else {
+            format!("{title} ({n})")
+        }
+    };
+    let id = format!("findings-{}", severity.as_str());
+    view! {
+        <Show when=move || items.with(|i| !i.is_empty())>
+            <h4 id=id.clone() class=format!("severity-heading {}", severity.as_str())>{heading}</h4>
+            <ul class="finding-list" aria-labelledby=id.clone()>
+                <For each=move || items.get() key=key let:finding>
+                    <FindingItem finding=finding />
+                </For>
+            </ul>
+        </Show>
+    }
+}
