@@ -5,18 +5,42 @@ use leptos::prelude::*;
 use super::gestures::Gestures;
 use crate::core::geometry::{BLOCK_H, BLOCK_W};
 use crate::core::model::{Block, Kind};
-use crate::core::render::units::{grouped, sig};
+use crate::core::render::units::{grouped, percent, sig};
 use crate::ui::editor::use_editor;
 use crate::ui::icons::KindIcon;
 use crate::ui::session::{Gesture, ItemKind, Selection};
 
-/// The line of key numbers under a block's label: "×3 · 10,000 req/s each".
+/// A rate short enough for a block: 950, 12k, 1.5M.
+fn compact(v: f64) -> String {
+    if v >= 1e6 {
+        format!("{}M", sig(v / 1e6))
+    } else if v >= 1e4 {
+        format!("{}k", sig(v / 1e3))
+    } else {
+        grouped(v)
+    }
+}
+
+/// The line of key numbers under a block's label: "×3 · 10k/s each".
 pub fn key_numbers(b: &Block) -> String {
+    let full = numbers_line(b, false);
+    // The short form only when the long one does not fit beside the icon.
+    if width(&full) <= NUMBERS_FIT {
+        full
+    } else {
+        clip(&numbers_line(b, true), NUMBERS_FIT)
+    }
+}
+
+/// The key numbers, with rates written `10k req/s` or, when `short`, `10k/s`.
+fn numbers_line(b: &Block, short: bool) -> String {
+    let per_s = if short { "/s" } else { " req/s" };
+    let many = b.replicas > 1 || b.shards > 1;
     let mut parts = Vec::new();
     if b.rps > 0.0 {
-        parts.push(format!("{} req/s in", grouped(b.rps)));
+        parts.push(format!("{}{per_s} in", compact(b.rps)));
     }
-    if b.replicas > 1 || b.shards > 1 {
+    if many {
         let mut s = format!("×{}", b.replicas);
         if b.shards > 1 {
             s.push_str(&format!(" ×{} shards", b.shards));
@@ -24,7 +48,8 @@ pub fn key_numbers(b: &Block) -> String {
         parts.push(s);
     }
     if let Some(c) = b.capacity_rps {
-        parts.push(format!("{} req/s each", grouped(c)));
+        let each = if many { " each" } else { "" };
+        parts.push(format!("{}{per_s}{each}", compact(c)));
     }
     if b.hit_ratio > 0.0 {
         parts.push(format!("hit {}%", sig(b.hit_ratio * 100.0)));
@@ -35,20 +60,53 @@ pub fn key_numbers(b: &Block) -> String {
     parts.join(" · ")
 }
 
-/// `s` cut to `n` characters with an ellipsis (the full text is in the tooltip).
-pub fn clip(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        let mut out: String = s.chars().take(n - 1).collect();
-        out.push('…');
-        out
+/// How much text fits beside a block's icon, in `width` units (a typical
+/// lowercase letter is 1), for the bold label and the smaller numbers.
+const LABEL_FIT: f64 = 12.4;
+const NUMBERS_FIT: f64 = 15.0;
+
+/// The rough drawn width of `s` in units of a typical lowercase letter, so that
+/// text is cut before it runs out of the block (the block clips it anyway).
+fn width(s: &str) -> f64 {
+    s.chars().map(char_width).sum()
+}
+
+fn char_width(c: char) -> f64 {
+    match c {
+        'i' | 'l' | 'j' | 't' | 'f' | 'r' | 'I' | ' ' | '.' | ',' | ':' | ';' | '\'' | '/'
+        | '|' | '!' | '(' | ')' | '[' | ']' | '·' => 0.55,
+        'm' | 'w' | 'M' | 'W' | '%' => 1.35,
+        c if c.is_uppercase() => 1.3,
+        _ => 1.0,
     }
 }
 
-/// What a screen reader says for a block.
+/// `s` cut with an ellipsis to fit `fit` width units (the full text is in the
+/// tooltip and the accessible name).
+pub fn clip(s: &str, fit: f64) -> String {
+    if width(s) <= fit {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 1.0; // the ellipsis
+    for c in s.chars() {
+        used += char_width(c);
+        if used > fit {
+            break;
+        }
+        out.push(c);
+    }
+    format!("{}…", out.trim_end())
+}
+
+/// What a screen reader says for a block: kind, label (when it has its own),
+/// then the key numbers.
 pub fn block_label(b: &Block) -> String {
-    let mut s = format!("{}: {}", b.kind.name(), b.display_label());
+    let mut s = if b.label.is_empty() {
+        b.kind.name().to_string()
+    } else {
+        format!("{}: {}", b.kind.name(), b.label)
+    };
     let mut facts = vec![format!(
         "{} replica{}",
         b.replicas,
@@ -60,7 +118,10 @@ pub fn block_label(b: &Block) -> String {
     if let Some(c) = b.capacity_rps {
         facts.push(format!("capacity {} per second each", grouped(c)));
     }
-    facts.push(format!("availability {}", sig(b.availability * 100.0)));
+    facts.push(format!("availability {}", percent(b.availability)));
+    if b.latency_ms > 0.0 {
+        facts.push(format!("median latency {} ms", sig(b.latency_ms)));
+    }
     s.push_str(", ");
     s.push_str(&facts.join(", "));
     s
@@ -132,7 +193,7 @@ pub fn BlockView(id: String, g: Gestures) -> impl IntoView {
         block.with(|b| {
             b.as_ref()
                 .map(|b| BlockInfo {
-                    label: clip(b.display_label(), 16),
+                    label: clip(b.display_label(), LABEL_FIT),
                     numbers: key_numbers(b),
                     aria: block_label(b),
                     kind: b.kind,
@@ -159,6 +220,15 @@ pub fn BlockView(id: String, g: Gestures) -> impl IntoView {
             on:focus=on_focus
         >
             <title>{move || info.with(|i| i.aria.clone())}</title>
+            // Drawn only while the block has keyboard focus (see main.css).
+            <rect
+                class="focus-ring"
+                x=-BLOCK_W / 2.0 - 5.0
+                y=-BLOCK_H / 2.0 - 5.0
+                width=BLOCK_W + 10.0
+                height=BLOCK_H + 10.0
+                rx="14"
+            ></rect>
             <rect
                 class="block-body"
                 x=-BLOCK_W / 2.0
@@ -173,10 +243,10 @@ pub fn BlockView(id: String, g: Gestures) -> impl IntoView {
                     view! { <KindIcon kind=kind size=24.0 /> }
                 }}
             </g>
-            <text class="block-label" x=-BLOCK_W / 2.0 + 42.0 y="-4">
+            <text class="block-label" x=-BLOCK_W / 2.0 + 42.0 y="-4" clip-path="url(#block-text)">
                 {move || info.with(|i| i.label.clone())}
             </text>
-            <text class="block-numbers" x=-BLOCK_W / 2.0 + 42.0 y="14">
+            <text class="block-numbers" x=-BLOCK_W / 2.0 + 42.0 y="14" clip-path="url(#block-text)">
                 {move || info.with(|i| i.numbers.clone())}
             </text>
             <circle
