@@ -127,7 +127,11 @@ pub fn ListView(open: RwSignal<bool>) -> impl IntoView {
                 <h2 id="list-view-title" tabindex="-1" node_ref=heading>
                     "Design as a list"
                 </h2>
-                <button on:click=move |_| open.set(false)>"Back to canvas"</button>
+                <button on:click=move |_| {
+                    open.set(false);
+                    // Keep the keyboard where the list was opened.
+                    browser::focus(".toolbar button[aria-label='List view']");
+                }>"Back to canvas"</button>
             </div>
             <p class="list-hint">
                 "Type into a cell and press Enter (or leave it) to apply; Esc puts the value back."
@@ -240,7 +244,12 @@ fn BlockRow(id: String, status: RwSignal<String>) -> impl IntoView {
         };
         let id = key.get_value();
         let cmd = ed.design.with_untracked(|d| {
-            set_blocks_field(d, &[id.clone()], BlockField::Kind, FieldValue::Kind(k))
+            set_blocks_field(
+                d,
+                std::slice::from_ref(&id),
+                BlockField::Kind,
+                FieldValue::Kind(k),
+            )
         });
         problems.report("Kind", apply(ed, &id, Field::Block(BlockField::Kind), cmd));
     };
@@ -732,4 +741,59 @@ fn refocus(table: &'static str, at: usize, fallback: &'static str) {
             at + 1
         ));
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::{Block, Link};
+
+    fn design() -> Design {
+        let mut d = Design::default();
+        let mut api = Block::new("api", Kind::Service, 0.0, 0.0);
+        api.label = "API".into();
+        api.latency_ms = 20.0;
+        api.p99_ms = 50.0;
+        d.blocks.push(api);
+        d.blocks
+            .push(Block::new("db1", Kind::RelationalDb, 0.0, 0.0));
+        d.blocks
+            .push(Block::new("db2", Kind::RelationalDb, 0.0, 0.0));
+        d.links.push(Link::new("l1", "api", "db1"));
+        d
+    }
+
+    #[test]
+    fn names_rows_for_people() {
+        let d = design();
+        assert_eq!(block_name(&d, "api"), "API");
+        assert_eq!(block_name(&d, "db1"), "Relational DB (db1)");
+        assert_eq!(link_name(&d, "l1"), "API to Relational DB (db1)");
+    }
+
+    #[test]
+    fn shows_values_that_parse_back() {
+        let d = design();
+        for f in BLOCK_COLUMNS.map(|c| c.0) {
+            let text = shown(&d, "api", Field::Block(f));
+            if f == BlockField::CapacityRps {
+                assert_eq!(text, "");
+            }
+            assert!(
+                command(&d, "api", Field::Block(f), &text).is_ok(),
+                "{f:?}: {text}"
+            );
+        }
+        assert_eq!(shown(&d, "l1", Field::Link(LinkField::Calls)), "1");
+    }
+
+    #[test]
+    fn refuses_bad_text_with_a_reason() {
+        let d = design();
+        let replicas = Field::Block(BlockField::Replicas);
+        assert!(command(&d, "api", replicas, "abc").is_err());
+        assert!(command(&d, "api", Field::Block(BlockField::P99Ms), "5").is_err());
+        assert!(command(&d, "gone", replicas, "2").is_err());
+        assert!(command(&d, "l1", Field::Link(LinkField::Calls), "-1").is_err());
+    }
 }
