@@ -9,10 +9,13 @@ use super::editor::Editor;
 use super::help::HelpSheet;
 use super::inspector::Inspector;
 use super::keys::{self, Toggles};
+use super::legend::Legend;
 use super::list_view::ListView;
 use super::palette::Palette;
 use super::results::Results;
+use super::session::WhatIf;
 use super::toolbar::Toolbar;
+use super::whatif::WhatIfBar;
 use crate::core::model::Design;
 use crate::core::{format, share};
 
@@ -66,7 +69,9 @@ pub fn App() -> impl IntoView {
                     class:list-open=move || toggles.list_view.get()
                     aria-label="Canvas"
                 >
+                    <WhatIfBar />
                     <Canvas />
+                    <Legend />
                     <Show when=move || toggles.list_view.get()>
                         <ListView open=toggles.list_view />
                     </Show>
@@ -92,6 +97,10 @@ fn open_link(ed: Editor) {
     match share::open(&hash) {
         Ok(shared) => {
             ed.replace(shared.design);
+            ed.whatif.set(WhatIf {
+                scale: shared.scale.unwrap_or(1.0).clamp(0.1, 100.0),
+                fail: shared.fail.into_iter().collect(),
+            });
             // Fit once the canvas has its size.
             request_animation_frame(move || ed.fit());
         }

@@ -123,13 +123,6 @@ pub fn focus(selector: &str) {
     }
 }
 
-/// Scroll an element into view if it exists (a finding's blocks, later).
-pub fn scroll_into_view(selector: &str) {
-    if let Some(el) = document().query_selector(selector).ok().flatten() {
-        el.scroll_into_view();
-    }
-}
-
 /// The page URL's fragment without the `#` (a share link's design lives there).
 pub fn location_hash() -> Option<String> {
     let hash = window().location().hash().ok()?;
@@ -148,4 +141,21 @@ pub fn notify_resize() {
     if let Ok(ev) = web_sys::Event::new("resize") {
         let _ = window().dispatch_event(&ev);
     }
+}
+
+/// The page's address without its fragment: where a share link points.
+pub fn page_base() -> String {
+    let href = window().location().href().unwrap_or_default();
+    match href.find('#') {
+        Some(i) => href[..i].to_string(),
+        None => href,
+    }
+}
+
+/// Put text on the system clipboard; `done` hears whether it worked.
+pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
+    let promise = window().navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::spawn_local(async move {
+        done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+    });
 }

@@ -44,6 +44,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ),
     ("Ctrl+Z", "Undo"),
     ("Ctrl+Shift+Z / Ctrl+Y", "Redo"),
+    (
+        "F",
+        "Fail / restore the selected blocks and zones (what-if)",
+    ),
     ("L", "Show the design as a list (table)"),
     ("?", "Show this help"),
 ];
@@ -100,6 +104,7 @@ fn on_key_down(ed: Editor, t: Toggles, e: KeyboardEvent) {
         (false, "?") => t.help.update(|h| *h = !*h),
         (false, "g") | (false, "G") if !e.shift_key() => ed.snap.update(|s| *s = !*s),
         (false, "c") => ed.connect_selected(),
+        (false, "f") | (false, "F") => super::whatif::toggle_selected(ed),
         (false, "l") => t.list_view.update(|v| *v = !*v),
         (false, " ") => ed.space_held.set(true),
         (false, "!") if e.code() == "Digit1" => ed.fit(),

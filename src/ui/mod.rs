@@ -9,11 +9,13 @@ mod help;
 mod icons;
 mod inspector;
 mod keys;
+mod legend;
 mod list_view;
 mod palette;
 mod results;
 mod session;
 mod toolbar;
+mod whatif;
 
 pub use app::App;
 /// For the inspector: the findings about one block.

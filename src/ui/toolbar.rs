@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::browser;
 use super::editor::use_editor;
 use super::keys::Toggles;
 
@@ -43,6 +44,15 @@ pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
                     on:click=move |_| ed.redo()
                 >
                     "↷"
+                </button>
+            </div>
+            <div class="tool-group" role="group" aria-label="Share">
+                <button
+                    aria-label="Copy link"
+                    title="Copy a link that holds the whole design (and the what-if scenario)"
+                    on:click=move |_| copy_link(ed)
+                >
+                    "🔗 Copy link"
                 </button>
             </div>
             <div class="tool-group" role="group" aria-label="Zoom">
@@ -99,4 +109,31 @@ pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
             </div>
         </header>
     }
+}
+
+/// Links longer than this may be cut by chat tools and some hosts.
+const LONG_LINK: usize = 8_000;
+
+/// Copy a share link of the design, with the what-if scenario when one is set.
+fn copy_link(ed: super::editor::Editor) {
+    let (scale, fail) = ed.whatif.with_untracked(|w| {
+        (
+            (w.scale != 1.0).then_some(w.scale),
+            w.fail.iter().cloned().collect::<Vec<_>>(),
+        )
+    });
+    let link = ed.design.with_untracked(|d| {
+        crate::core::share::link_with(d, &browser::page_base(), false, scale, &fail)
+    });
+    let len = link.len();
+    browser::copy_text(&link, move |ok| {
+        let message = match (ok, len > LONG_LINK) {
+            (true, false) => format!("Link copied ({len} characters)."),
+            (true, true) => format!(
+                "Link copied, but it is {len} characters long: some chat tools and hosts cut links above {LONG_LINK}. Saving the design as a file is safer."
+            ),
+            (false, _) => "The browser refused the clipboard; copy the address bar instead.".to_string(),
+        };
+        ed.notice.set(Some(message));
+    });
 }

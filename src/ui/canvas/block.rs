@@ -3,9 +3,11 @@
 use leptos::prelude::*;
 
 use super::gestures::Gestures;
+use super::overlay::{heat_colour, Level, Overlay};
 use crate::core::geometry::{BLOCK_H, BLOCK_W};
 use crate::core::model::{Block, Kind};
 use crate::core::render::units::{grouped, percent, sig};
+use crate::core::report::Severity;
 use crate::ui::editor::use_editor;
 use crate::ui::icons::KindIcon;
 use crate::ui::session::{Gesture, ItemKind, Selection};
@@ -202,10 +204,66 @@ pub fn BlockView(id: String, g: Gestures) -> impl IntoView {
         })
     });
 
+    let overlay = expect_context::<Overlay>();
+    let status = Memo::new(move |_| key.with_value(|id| overlay.block(id)));
+    let level = move || status.with(|s| s.as_ref().map_or(Level::Unknown, |s| s.level));
+    let aria = move || {
+        let base = info.with(|i| i.aria.clone());
+        match status.with(|s| s.as_ref().map(|s| (s.detail.clone(), s.failed))) {
+            Some((detail, failed)) => format!(
+                "{base}; {detail}{}",
+                if failed {
+                    "; failed in the what-if scenario"
+                } else {
+                    ""
+                }
+            ),
+            None => base,
+        }
+    };
+    let util_bar = move || {
+        status.with(|s| {
+            s.as_ref().and_then(|s| s.utilization).map(|u| {
+                view! {
+                    <rect
+                        class="util-bar"
+                        x=-BLOCK_W / 2.0 + 6.0
+                        y=BLOCK_H / 2.0 - 7.0
+                        width=(BLOCK_W - 12.0) * u.clamp(0.02, 1.0)
+                        height="3.5"
+                        rx="1.5"
+                        fill=heat_colour(u)
+                    ></rect>
+                }
+            })
+        })
+    };
+    let badge = move || {
+        status.with(|s| {
+            let s = s.as_ref()?;
+            let worst = s.worst?;
+            let (class, letter) = match worst {
+                Severity::Error => ("badge error", "!"),
+                Severity::Warning => ("badge warning", "▲"),
+                Severity::Info => ("badge info", "i"),
+            };
+            let n = s.findings;
+            Some(view! {
+                <g class=class transform=format!("translate({} {})", BLOCK_W / 2.0 - 4.0, -BLOCK_H / 2.0 + 2.0) aria-hidden="true">
+                    <rect x="-26" y="-9" width="30" height="18" rx="9"></rect>
+                    <text x="-11" y="4" text-anchor="middle">{format!("{letter}{n}")}</text>
+                </g>
+            })
+        })
+    };
+
     view! {
         <g
             class="block"
             class:selected=move || selected.get()
+            class:hot=move || level() == Level::Hot
+            class:saturated=move || level() == Level::Saturated
+            class:failed=move || status.with(|s| s.as_ref().is_some_and(|s| s.failed))
             class:connect-target=move || target.get()
             data-id=key.get_value()
             data-kind=move || info.with(|i| i.kind.as_str())
@@ -213,13 +271,13 @@ pub fn BlockView(id: String, g: Gestures) -> impl IntoView {
             tabindex="0"
             role="button"
             aria-roledescription="block"
-            aria-label=move || info.with(|i| i.aria.clone())
+            aria-label=aria
             aria-pressed=move || selected.get().to_string()
             on:pointerdown=move |ev| g.item_down(ItemKind::Block, &key.get_value(), ev)
             on:keydown=on_key
             on:focus=on_focus
         >
-            <title>{move || info.with(|i| i.aria.clone())}</title>
+            <title>{aria}</title>
             // Drawn only while the block has keyboard focus (see main.css).
             <rect
                 class="focus-ring"
@@ -237,6 +295,16 @@ pub fn BlockView(id: String, g: Gestures) -> impl IntoView {
                 height=BLOCK_H
                 rx="10"
             ></rect>
+            <rect
+                class="saturated-hatch"
+                x=-BLOCK_W / 2.0
+                y=-BLOCK_H / 2.0
+                width=BLOCK_W
+                height=BLOCK_H
+                rx="10"
+                fill="url(#hatch)"
+            ></rect>
+            {util_bar}
             <g transform=format!("translate({} {})", -BLOCK_W / 2.0 + 10.0, -12.0)>
                 {move || {
                     let kind = info.with(|i| i.kind);
@@ -248,6 +316,13 @@ pub fn BlockView(id: String, g: Gestures) -> impl IntoView {
             </text>
             <text class="block-numbers" x=-BLOCK_W / 2.0 + 42.0 y="14" clip-path="url(#block-text)">
                 {move || info.with(|i| i.numbers.clone())}
+            </text>
+            {badge}
+            <text class="saturated-mark" x=-BLOCK_W / 2.0 + 10.0 y=-BLOCK_H / 2.0 - 6.0 aria-hidden="true">
+                "⚠ saturated"
+            </text>
+            <text class="failed-mark" x="0" y="5" text-anchor="middle" aria-hidden="true">
+                "✕ down"
             </text>
             <circle
                 class="handle"

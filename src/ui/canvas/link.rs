@@ -5,9 +5,11 @@
 use leptos::prelude::*;
 
 use super::gestures::Gestures;
+use super::overlay::{flow_width, Overlay};
 use crate::core::catalog;
 use crate::core::geometry::{lane_bend, route_link, LinkPath, Point};
 use crate::core::model::{Design, Kind, Link, Mode, Op};
+use crate::core::render::units::grouped;
 use crate::core::render::units::sig;
 use crate::ui::editor::use_editor;
 use crate::ui::session::{ItemKind, Selection};
@@ -134,6 +136,30 @@ pub fn LinkView(id: String, g: Gestures) -> impl IntoView {
         }
     };
 
+    let overlay = expect_context::<Overlay>();
+    let flow = Memo::new(move |_| key.with_value(|id| overlay.flow(id)));
+    let aria = move || {
+        let base = info.with(|i| i.as_ref().map(|i| i.aria.clone()).unwrap_or_default());
+        match flow.get() {
+            Some(f) => format!("{base}; carries {} requests per second", grouped(f)),
+            None => base,
+        }
+    };
+    let text = move || {
+        let base = info.with(|i| i.as_ref().map(|i| i.text.clone()).unwrap_or_default());
+        match flow.get() {
+            Some(f) if f > 0.0 => {
+                let rate = format!("{} req/s", compact_rate(f));
+                if base.is_empty() {
+                    rate
+                } else {
+                    format!("{base} · {rate}")
+                }
+            }
+            _ => base,
+        }
+    };
+
     view! {
         <g
             class="link"
@@ -144,22 +170,38 @@ pub fn LinkView(id: String, g: Gestures) -> impl IntoView {
             tabindex="0"
             role="button"
             aria-roledescription="link"
-            aria-label=move || info.with(|i| i.as_ref().map(|i| i.aria.clone()).unwrap_or_default())
+            aria-label=aria
             aria-pressed=move || selected.get().to_string()
             on:pointerdown=move |ev| g.item_down(ItemKind::Link, &key.get_value(), ev)
             on:keydown=on_key
             on:focus=on_focus
         >
             <path class="link-hit" d=d_attr></path>
-            <path class="link-line" d=d_attr marker-end="url(#arrow)"></path>
+            <path
+                class="link-line"
+                d=d_attr
+                marker-end="url(#arrow)"
+                style:stroke-width=move || flow.get().map(|f| format!("{:.2}px", flow_width(f)))
+            ></path>
             <text
                 class="link-text"
                 x=move || path.get().map_or(0.0, |p| p.label.x)
                 y=move || path.get().map_or(0.0, |p| p.label.y - 6.0)
                 text-anchor="middle"
             >
-                {move || info.with(|i| i.as_ref().map(|i| i.text.clone()).unwrap_or_default())}
+                {text}
             </text>
         </g>
+    }
+}
+
+/// A rate short enough for a link label: 950, 12k, 1.5M.
+fn compact_rate(v: f64) -> String {
+    if v >= 1e6 {
+        format!("{}M", sig(v / 1e6))
+    } else if v >= 1e4 {
+        format!("{}k", sig(v / 1e3))
+    } else {
+        sig(v)
     }
 }

@@ -5,6 +5,7 @@
 mod block;
 mod gestures;
 mod link;
+pub mod overlay;
 mod sticky;
 mod zone;
 
@@ -25,6 +26,7 @@ pub fn Canvas() -> impl IntoView {
     let ed = use_editor();
     let svg = NodeRef::<leptos::svg::Svg>::new();
     let g = gestures::Gestures::new(ed, svg);
+    provide_context(overlay::Overlay::new(ed));
 
     let ids = |pick: fn(&crate::core::model::Design) -> Vec<String>| {
         Memo::new(move |_| ed.design.with(pick))
@@ -97,6 +99,15 @@ pub fn Canvas() -> impl IntoView {
                         height=BLOCK_H
                     ></rect>
                 </clipPath>
+                <pattern
+                    id="hatch"
+                    patternUnits="userSpaceOnUse"
+                    width="8"
+                    height="8"
+                    patternTransform="rotate(45)"
+                >
+                    <line x1="0" y1="0" x2="0" y2="8" class="hatch-line"></line>
+                </pattern>
                 <marker
                     id="arrow"
                     viewBox="0 0 10 10"

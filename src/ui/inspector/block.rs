@@ -283,7 +283,13 @@ pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
             {route}
             {check("insp-dead-letter", "Dead-letter queue", BlockField::DeadLetter, |b| b.dead_letter)}
         </Group>
-        {single.then(|| view! { <crate::ui::BlockFindings id=ids.with_value(|i| i.first().cloned().unwrap_or_default()) /> })}
+        {single.then(|| {
+            let id = ids.with_value(|i| i.first().cloned().unwrap_or_default());
+            view! {
+                <crate::ui::whatif::FailToggle id=id.clone() />
+                <crate::ui::BlockFindings id=id />
+            }
+        })}
     }
 }
 

@@ -52,6 +52,7 @@ pub fn ZonePanel(id: String) -> impl IntoView {
     view! {
         <h2>{heading}</h2>
         <p class="panel-sub">"Zone: the blocks inside fail together"</p>
+        <crate::ui::whatif::FailToggle id=id.get_value() />
         <Group title="Zone">
             <TextField id="insp-zone-label" label="Label" value=read(|z| z.label.clone()) apply=setter(ZoneField::Label) />
             <TextField

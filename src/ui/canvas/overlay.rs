@@ -1,0 +1,167 @@
+//! What the report says about each item, in the shape the canvas draws it:
+//! utilization level, finding badge, hover details, link flow. Derived once per
+//! report and looked up by id, so each block re-renders only when its own status
+//! changes.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use crate::core::render::units::{grouped, percent};
+use crate::core::report::{Report, Severity};
+use crate::ui::editor::Editor;
+
+/// How busy a block is, as the canvas colours it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    /// No capacity given: no colour.
+    Unknown,
+    /// ρ < 0.7: cool.
+    Cool,
+    /// 0.7 ≤ ρ < 1: amber (hot spot).
+    Hot,
+    /// ρ ≥ 1: red, hatched, with a warning mark (also readable without colour).
+    Saturated,
+}
+
+impl Level {
+    pub fn of(rho: Option<f64>) -> Level {
+        match rho {
+            None => Level::Unknown,
+            Some(u) if u >= 1.0 => Level::Saturated,
+            Some(u) if u >= 0.7 => Level::Hot,
+            Some(_) => Level::Cool,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct BlockStatus {
+    pub utilization: Option<f64>,
+    pub level: Level,
+    pub findings: usize,
+    pub worst: Option<Severity>,
+    /// Taken down by the what-if scenario.
+    pub failed: bool,
+    /// Load in/out, utilization, one-down, availability: for hover and screen readers.
+    pub detail: String,
+}
+
+/// The fill colour for a utilization: cool blue-green, amber at 0.7, red at 1.
+pub fn heat_colour(rho: f64) -> String {
+    let (h, s, l) = if rho < 0.7 {
+        let t = (rho / 0.7).clamp(0.0, 1.0);
+        (170.0 - 130.0 * t, 55.0 + 30.0 * t, 48.0)
+    } else {
+        let t = ((rho - 0.7) / 0.3).clamp(0.0, 1.0);
+        (40.0 - 38.0 * t, 85.0, 48.0 - 4.0 * t)
+    };
+    format!("hsl({h:.0} {s:.0}% {l:.0}%)")
+}
+
+#[derive(Clone, Copy)]
+pub struct Overlay {
+    pub blocks: Memo<HashMap<String, BlockStatus>>,
+    /// Link id → requests per second it carries.
+    pub flows: Memo<HashMap<String, f64>>,
+}
+
+impl Overlay {
+    pub fn new(ed: Editor) -> Overlay {
+        let blocks = Memo::new(move |_| {
+            let failed = ed.whatif.with(|w| w.fail.clone());
+            ed.report.with(|r| statuses(r, &failed))
+        });
+        let flows = Memo::new(move |_| {
+            ed.report.with(|r| {
+                r.links
+                    .iter()
+                    .filter_map(|l| l.rps.map(|f| (l.id.clone(), f)))
+                    .collect()
+            })
+        });
+        Overlay { blocks, flows }
+    }
+
+    pub fn block(&self, id: &str) -> Option<BlockStatus> {
+        self.blocks.with(|m| m.get(id).cloned())
+    }
+
+    pub fn flow(&self, id: &str) -> Option<f64> {
+        self.flows.with(|m| m.get(id).copied())
+    }
+}
+
+fn statuses(
+    r: &Report,
+    failed: &std::collections::BTreeSet<String>,
+) -> HashMap<String, BlockStatus> {
+    let mut findings: HashMap<&str, (usize, Severity)> = HashMap::new();
+    for f in &r.findings {
+        for b in &f.blocks {
+            let e = findings.entry(b.as_str()).or_insert((0, f.severity));
+            e.0 += 1;
+            e.1 = e.1.min(f.severity);
+        }
+    }
+    r.blocks
+        .iter()
+        .map(|b| {
+            let (count, worst) = findings
+                .get(b.id.as_str())
+                .map_or((0, None), |(n, s)| (*n, Some(*s)));
+            let load = match (b.read_rps, b.write_rps) {
+                (Some(rd), Some(wr)) => {
+                    format!("load {} reads/s and {} writes/s", grouped(rd), grouped(wr))
+                }
+                _ => "load undefined (a load loop)".to_string(),
+            };
+            let mut detail = load;
+            if let Some(u) = b.utilization {
+                detail.push_str(&format!(", utilization {u:.2}"));
+            }
+            if let Some(u) = b.utilization_one_down {
+                detail.push_str(&format!(", {u:.2} with one instance down"));
+            }
+            detail.push_str(&format!(", own availability {}", percent(b.availability)));
+            if count > 0 {
+                detail.push_str(&format!(
+                    ", {count} finding{}",
+                    if count == 1 { "" } else { "s" }
+                ));
+            }
+            (
+                b.id.clone(),
+                BlockStatus {
+                    utilization: b.utilization,
+                    level: Level::of(b.utilization),
+                    findings: count,
+                    worst,
+                    failed: failed.contains(&b.id),
+                    detail,
+                },
+            )
+        })
+        .collect()
+}
+
+/// A link's stroke width for a flow: thicker as flow grows, on a log scale.
+pub fn flow_width(rps: f64) -> f64 {
+    (1.2 + 0.9 * (1.0 + rps.max(0.0)).log10()).min(7.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels_follow_the_thresholds() {
+        assert_eq!(Level::of(None), Level::Unknown);
+        assert_eq!(Level::of(Some(0.69)), Level::Cool);
+        assert_eq!(Level::of(Some(0.7)), Level::Hot);
+        assert_eq!(Level::of(Some(1.0)), Level::Saturated);
+        assert!(flow_width(10_000.0) > flow_width(100.0));
+        assert!(flow_width(1e12) <= 7.0);
+        assert_eq!(heat_colour(0.7), "hsl(40 85% 48%)");
+    }
+}
