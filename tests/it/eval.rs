@@ -347,9 +347,12 @@ fn utilization_point_eight_is_five_times_slower() {
     d.blocks[0].rps = 800.0;
     d.blocks[1].latency_ms = 10.0;
     d.blocks[1].p99_ms = 40.0;
-    let light = evaluate(&d, &fast()).latency.unwrap();
+    // The spec's 200,000 samples: with 20,000 the p99's standard error (≈1.2%)
+    // makes a 2% check fail for about one seed in ten.
+    let opts = EvalOptions::default();
+    let light = evaluate(&d, &opts).latency.unwrap();
     d.blocks[1].capacity_rps = Some(1000.0);
-    let loaded = evaluate(&d, &fast()).latency.unwrap();
+    let loaded = evaluate(&d, &opts).latency.unwrap();
     for (a, b) in [
         (light.p50_ms, loaded.p50_ms),
         (light.p99_ms, loaded.p99_ms),

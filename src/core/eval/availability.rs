@@ -257,7 +257,11 @@ impl Tree {
             conditioned: Vec::new(),
             cyclic,
         };
-        tree.conditioned = tree.shared_components(env);
+        tree.conditioned = if cyclic {
+            tree.shared_components(env)
+        } else {
+            tree.multiplied_components(env)
+        };
         tree
     }
 
@@ -308,6 +312,54 @@ impl Tree {
             })
             .collect();
         // Zones first, then blocks nearest the entry: early states cut the most.
+        out.sort_by_key(|&c| (matches!(self.comps[c], Component::Block(_)), usize::MAX - c));
+        out
+    }
+
+    /// Acyclic trees: the uncertain components that occur in two factors of one
+    /// product (a block's own state times its `inner`; the links of `all` and
+    /// `failover`). Given their states every product multiplies independent
+    /// factors, and a `split` is a weighted sum, whose terms may share
+    /// components freely (the expectation of a sum is the sum of expectations);
+    /// so conditioning on these alone is exact.
+    fn multiplied_components(&self, env: &Env) -> Vec<usize> {
+        let words = self.comps.len().div_ceil(64);
+        let mut below: Vec<Vec<u64>> = Vec::with_capacity(self.nodes.len());
+        let mut twice = vec![0u64; words];
+        let set = |bits: &mut [u64], c: usize| bits[c / 64] |= 1 << (c % 64);
+        for node in &self.nodes {
+            let mut seen = vec![0u64; words];
+            set(&mut seen, node.comp);
+            if let Some(z) = node.zone {
+                set(&mut seen, z);
+            }
+            let mut factor = |f: &[u64], seen: &mut [u64]| {
+                for w in 0..words {
+                    twice[w] |= seen[w] & f[w];
+                    seen[w] |= f[w];
+                }
+            };
+            if node.route == Route::Split {
+                let mut sum = vec![0u64; words];
+                for t in &node.terms {
+                    for (s, c) in sum.iter_mut().zip(&below[t.child]) {
+                        *s |= c;
+                    }
+                }
+                factor(&sum, &mut seen);
+            } else {
+                for t in &node.terms {
+                    factor(&below[t.child], &mut seen);
+                }
+            }
+            below.push(seen);
+        }
+        let mut out: Vec<usize> = (0..self.comps.len())
+            .filter(|&c| {
+                let p = env.get(self.comps[c]);
+                twice[c / 64] >> (c % 64) & 1 == 1 && p > 0.0 && p < 1.0
+            })
+            .collect();
         out.sort_by_key(|&c| (matches!(self.comps[c], Component::Block(_)), usize::MAX - c));
         out
     }

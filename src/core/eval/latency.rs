@@ -5,12 +5,15 @@
 //! certain (no spread, whole calls, one possible route) are computed once and
 //! not sampled, so deterministic paths cost one evaluation.
 
-use rand::rngs::SmallRng;
-use rand::{Rng, SeedableRng};
-use rand_distr::StandardNormal;
+use std::collections::HashMap;
 
+use rand::rngs::SmallRng;
+use rand::{Rng, RngCore, SeedableRng};
+
+use super::fastwalk::Compiled;
 use super::graph::{Graph, RequestPath};
 use super::load::Load;
+use super::lognormal::Spread;
 use super::EvalOptions;
 use crate::core::model::{Op, Route};
 use crate::core::report::{BudgetItem, Latency};
@@ -186,6 +189,7 @@ fn mixture(
 }
 
 const NO_LINK: usize = usize::MAX;
+const NO_TABLE: usize = usize::MAX;
 
 /// One block being timed on the walker's stack.
 struct Frame {
@@ -214,6 +218,10 @@ struct Walker<'g, 'a> {
     /// Median service time under load (queueing factor applied).
     median: Vec<f64>,
     sigma: Vec<f64>,
+    /// Each block's table of `exp(σ·Z)` in `tables` (`NO_TABLE` when σ = 0);
+    /// blocks of equal σ share one.
+    spread: Vec<usize>,
+    tables: Vec<Spread>,
     /// Certain time of `T(b, read)` / `T(b, write)` when it has no spread.
     fixed: Vec<[Option<f64>; 2]>,
     /// The one sync link with a positive share, when there is exactly one.
@@ -241,7 +249,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                 blk.latency_ms * q
             })
             .collect();
-        let sigma = d
+        let sigma: Vec<f64> = d
             .blocks
             .iter()
             .map(|blk| {
@@ -249,6 +257,21 @@ impl<'g, 'a> Walker<'g, 'a> {
                     (blk.p99_ms / blk.latency_ms).ln() / Z99
                 } else {
                     0.0
+                }
+            })
+            .collect();
+        let mut by_sigma: HashMap<u64, usize> = HashMap::new();
+        let mut tables = Vec::new();
+        let spread = sigma
+            .iter()
+            .map(|&s: &f64| {
+                if s > 0.0 {
+                    *by_sigma.entry(s.to_bits()).or_insert_with(|| {
+                        tables.push(Spread::new(s));
+                        tables.len() - 1
+                    })
+                } else {
+                    NO_TABLE
                 }
             })
             .collect();
@@ -266,6 +289,8 @@ impl<'g, 'a> Walker<'g, 'a> {
             share,
             median,
             sigma,
+            spread,
+            tables,
             single,
             fixed: vec![[None, None]; g.block_count()],
         };
@@ -354,8 +379,22 @@ impl<'g, 'a> Walker<'g, 'a> {
             return Samples::Const(v);
         }
         let mut rng = SmallRng::seed_from_u64(seed ^ salt.wrapping_mul(0xA24B_AED4_963E_E407));
-        let mut stack = Vec::new();
         let mut on_path = vec![false; self.g.block_count()];
+        let fast = Compiled::new(
+            self.g,
+            self.share,
+            &self.median,
+            &self.spread,
+            &self.tables,
+            &self.fixed,
+        );
+        if fast.depth_ok(self.g, e) {
+            let xs = (0..n)
+                .map(|_| fast.sample(e, &mut rng, &mut on_path))
+                .collect();
+            return Samples::Many(xs);
+        }
+        let mut stack = Vec::new();
         let xs = (0..n)
             .map(|_| self.sample(e, &mut rng, &mut stack, &mut on_path))
             .collect();
@@ -370,9 +409,8 @@ impl<'g, 'a> Walker<'g, 'a> {
         }
         let blk = &g.design.blocks[b];
         let mut s = self.median[b];
-        if self.sigma[b] > 0.0 {
-            let z: f64 = rng.sample(StandardNormal);
-            s *= (self.sigma[b] * z).exp();
+        if let Some(t) = self.tables.get(self.spread[b]) {
+            s *= t.draw(rng.next_u64());
         }
         let h = if op == Op::Read { blk.hit_ratio } else { 0.0 };
         if h > 0.0 && (h >= 1.0 || rng.random::<f64>() < h) {

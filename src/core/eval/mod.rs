@@ -5,9 +5,11 @@
 //! here fails on a valid design; figures that do not exist are `None`.
 
 pub mod availability;
+mod fastwalk;
 pub mod graph;
 pub mod latency;
 pub mod load;
+mod lognormal;
 pub mod rules;
 pub mod success;
 
