@@ -1,0 +1,317 @@
+//! The fields of one block, or of several at once (an edit then applies to all
+//! of them as one undo step; a field whose values differ shows "mixed").
+
+use leptos::prelude::*;
+
+use super::super::editor::{use_editor, Editor};
+use super::field::{apply, source_text, CheckField, Group, SelectField, TextField};
+use super::{availability_hint, availability_text, opt_text};
+use crate::core::catalog::field_source;
+use crate::core::edit::{
+    fmt_num, parse_block_field, set_blocks_field, BlockField, CoalesceKey, Field, FieldValue,
+};
+use crate::core::model::{Block, Kind, Route};
+use crate::core::render::units;
+
+/// The value all `ids` agree on, or `None` when they differ (or are gone).
+fn common<T: PartialEq>(ed: Editor, ids: Ids, f: impl Fn(&Block) -> T) -> Option<T> {
+    ids.with_value(|ids| {
+        ed.design.with(|d| {
+            let mut values = ids.iter().filter_map(|id| d.block(id)).map(&f);
+            let first = values.next()?;
+            values.all(|v| v == first).then_some(first)
+        })
+    })
+}
+
+type Ids = StoredValue<Vec<String>>;
+
+/// Set `field` to `value` on every block of `ids` (one undo step).
+fn set_value(
+    ed: Editor,
+    ids: &[String],
+    field: BlockField,
+    value: FieldValue,
+) -> Result<(), String> {
+    let Some(first) = ids.first() else {
+        return Ok(());
+    };
+    let cmd = ed
+        .design
+        .with_untracked(|d| set_blocks_field(d, ids, field, value));
+    let key = CoalesceKey::Field {
+        id: first.clone(),
+        field: Field::Block(field),
+    };
+    apply(ed, cmd, key)
+}
+
+/// Parse what was typed against each block (p99 against its median, …), then set.
+fn set_text(ed: Editor, ids: &[String], field: BlockField, text: &str) -> Result<(), String> {
+    let value = ed.design.with_untracked(|d| {
+        let mut value = None;
+        for id in ids {
+            let Some(b) = d.block(id) else { continue };
+            let v = parse_block_field(b, field, text).map_err(|e| {
+                if ids.len() > 1 {
+                    format!("{}: {e}", b.display_label())
+                } else {
+                    e
+                }
+            })?;
+            value.get_or_insert(v);
+        }
+        value.ok_or_else(|| "the block is gone".to_string())
+    })?;
+    set_value(ed, ids, field, value)
+}
+
+#[component]
+pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
+    let ed = use_editor();
+    let single = ids.len() == 1;
+    let ids: Ids = StoredValue::new(ids);
+
+    // A text box for `field`, showing `show` of the blocks' common value.
+    let text = {
+        let ids = ids;
+        move |id: &'static str,
+              label: &'static str,
+              field: BlockField,
+              name: &'static str,
+              unit: Option<&'static str>,
+              empty: &'static str,
+              show: fn(&Block) -> String| {
+            let read = ids;
+            let value = Signal::derive(move || common(ed, read, show).unwrap_or_default());
+            let read = ids;
+            let placeholder = Signal::derive(move || {
+                if common(ed, read, show).is_none() {
+                    "mixed".to_string()
+                } else {
+                    empty.to_string()
+                }
+            });
+            let read = ids;
+            let source = Signal::derive(move || {
+                common(ed, read, |b| b.kind).and_then(|k| source_text(field_source(k, name)))
+            });
+            let write = ids;
+            let apply = Callback::new(move |t: String| {
+                write.with_value(|ids| set_text(ed, ids, field, &t))
+            });
+            view! {
+                <TextField
+                    id=id
+                    label=label
+                    value=value
+                    apply=apply
+                    unit=unit.unwrap_or_default()
+                    placeholder=placeholder
+                    source=source
+                />
+            }
+        }
+    };
+    // A checkbox for a yes/no field.
+    let check = {
+        let ids = ids;
+        move |id: &'static str, label: &'static str, field: BlockField, get: fn(&Block) -> bool| {
+            let read = ids;
+            let value = Signal::derive(move || common(ed, read, get));
+            let write = ids;
+            let apply = Callback::new(move |on: bool| {
+                write.with_value(|ids| set_value(ed, ids, field, FieldValue::Bool(on)))
+            });
+            view! { <CheckField id=id label=label value=value apply=apply /> }
+        }
+    };
+
+    let identity = {
+        let (r1, r2, r3, r4, r5) = (ids, ids, ids, ids, ids);
+        let label_notes = single.then(|| {
+            let ids = ids;
+            let value = Signal::derive(move || common(ed, r1, |b| b.label.clone()).unwrap_or_default());
+            let placeholder = Signal::derive(move || {
+                common(ed, r2, |b| b.kind.name().to_string()).unwrap_or_default()
+            });
+            let write = ids;
+            let apply_label =
+                Callback::new(move |t: String| write.with_value(|ids| set_text(ed, ids, BlockField::Label, &t)));
+            let notes = Signal::derive(move || common(ed, r3, |b| b.notes.clone()).unwrap_or_default());
+            let write = ids;
+            let apply_notes =
+                Callback::new(move |t: String| write.with_value(|ids| set_text(ed, ids, BlockField::Notes, &t)));
+            view! {
+                <TextField id="insp-label" label="Label" value=value placeholder=placeholder apply=apply_label />
+                <TextField id="insp-notes" label="Notes" value=notes apply=apply_notes multiline=true />
+            }
+        });
+        let kinds = Kind::ALL
+            .iter()
+            .map(|k| (k.as_str().to_string(), k.name().to_string()))
+            .collect::<Vec<_>>();
+        let kind = Signal::derive(move || common(ed, r4, |b| b.kind.as_str().to_string()));
+        let write = ids;
+        let apply_kind = Callback::new(move |v: String| match Kind::parse(&v) {
+            Some(k) => {
+                write.with_value(|ids| set_value(ed, ids, BlockField::Kind, FieldValue::Kind(k)))
+            }
+            None => Err(format!("'{v}' is not a block kind")),
+        });
+        let zones = Signal::derive(move || {
+            let mut opts = vec![(NO_ZONE.to_string(), "No zone".to_string())];
+            ed.design.with(|d| {
+                opts.extend(d.zones.iter().map(|z| {
+                    let name = if z.label.is_empty() {
+                        z.id.clone()
+                    } else {
+                        z.label.clone()
+                    };
+                    (z.id.clone(), name)
+                }))
+            });
+            opts
+        });
+        let zone = Signal::derive(move || {
+            common(ed, r5, |b| {
+                b.zone.clone().unwrap_or_else(|| NO_ZONE.to_string())
+            })
+        });
+        let write = ids;
+        let apply_zone = Callback::new(move |v: String| {
+            let z = (v != NO_ZONE).then_some(v);
+            write.with_value(|ids| set_value(ed, ids, BlockField::Zone, FieldValue::OptText(z)))
+        });
+        view! {
+            <Group title="Identity">
+                {label_notes}
+                <SelectField id="insp-kind" label="Kind" options=kinds value=kind apply=apply_kind />
+                <SelectField id="insp-zone" label="Zone" options=zones value=zone apply=apply_zone />
+            </Group>
+        }
+    };
+
+    let availability = {
+        let (r1, r2, r3, r4) = (ids, ids, ids, ids);
+        let value = Signal::derive(move || {
+            common(ed, r1, |b| availability_text(b.availability)).unwrap_or_default()
+        });
+        let hint =
+            Signal::derive(move || common(ed, r2, |b| b.availability).map(availability_hint));
+        let placeholder = Signal::derive(move || {
+            if common(ed, r3, |b| b.availability).is_none() {
+                "mixed".to_string()
+            } else {
+                String::new()
+            }
+        });
+        let source = Signal::derive(move || {
+            common(ed, r4, |b| b.kind).and_then(|k| source_text(field_source(k, "availability")))
+        });
+        let write = ids;
+        let apply = Callback::new(move |t: String| {
+            write.with_value(|ids| set_text(ed, ids, BlockField::Availability, &t))
+        });
+        view! {
+            <TextField
+                id="insp-availability"
+                label="Availability"
+                value=value
+                apply=apply
+                placeholder=placeholder
+                hint=hint
+                source=source
+            />
+        }
+    };
+
+    let route = {
+        let read = ids;
+        let value = Signal::derive(move || common(ed, read, |b| route_str(b.route).to_string()));
+        let read = ids;
+        let source = Signal::derive(move || {
+            common(ed, read, |b| b.kind).and_then(|k| source_text(field_source(k, "route")))
+        });
+        let options = vec![
+            ("all".to_string(), "All links".to_string()),
+            ("split".to_string(), "Split across links".to_string()),
+            ("failover".to_string(), "Failover".to_string()),
+        ];
+        let write = ids;
+        let apply = Callback::new(move |v: String| {
+            let r = match v.as_str() {
+                "split" => Route::Split,
+                "failover" => Route::Failover,
+                _ => Route::All,
+            };
+            write.with_value(|ids| set_value(ed, ids, BlockField::Route, FieldValue::Route(r)))
+        });
+        view! { <SelectField id="insp-route" label="Route" options=options value=value apply=apply source=source /> }
+    };
+
+    let heading = {
+        let read = ids;
+        move || {
+            if single {
+                common(ed, read, |b| b.display_label().to_string()).unwrap_or_default()
+            } else {
+                format!("{} blocks", read.with_value(Vec::len))
+            }
+        }
+    };
+    let subheading = {
+        let read = ids;
+        move || {
+            match common(ed, read, |b| (b.kind.name(), b.label.is_empty())) {
+                // The heading already says the kind.
+                Some((_, true)) if single => "Block".to_string(),
+                Some((kind, _)) => kind.to_string(),
+                None => "Several kinds".to_string(),
+            }
+        }
+    };
+
+    view! {
+        <h2>{heading}</h2>
+        <p class="panel-sub">{subheading}</p>
+        {identity}
+        <Group title="Traffic">
+            {text("insp-rps", "Requests per second", BlockField::Rps, "rps", Some("req/s"), "0", |b| fmt_num(b.rps))}
+        </Group>
+        <Group title="Redundancy">
+            {text("insp-replicas", "Replicas", BlockField::Replicas, "replicas", None, "", |b| b.replicas.to_string())}
+            {text("insp-min-healthy", "Min healthy", BlockField::MinHealthy, "min_healthy", None, "", |b| b.min_healthy.to_string())}
+            {text("insp-shards", "Shards", BlockField::Shards, "shards", None, "", |b| b.shards.to_string())}
+            {availability}
+        </Group>
+        <Group title="Latency">
+            {text("insp-latency", "Median latency", BlockField::LatencyMs, "latency_ms", Some("ms"), "", |b| fmt_num(b.latency_ms))}
+            {text("insp-p99", "p99 latency", BlockField::P99Ms, "p99_ms", Some("ms"), "", |b| fmt_num(b.p99_ms))}
+        </Group>
+        <Group title="Capacity">
+            {text("insp-capacity", "Capacity per instance", BlockField::CapacityRps, "capacity_rps", Some("req/s"), "unlimited", |b| opt_text(b.capacity_rps))}
+            {text("insp-write-capacity", "Write capacity per instance", BlockField::WriteCapacityRps, "write_capacity_rps", Some("req/s"), "unlimited", |b| opt_text(b.write_capacity_rps))}
+            {check("insp-single-writer", "Single writer", BlockField::SingleWriter, |b| b.single_writer)}
+        </Group>
+        <Group title="Cache">
+            {text("insp-hit-ratio", "Hit ratio", BlockField::HitRatio, "hit_ratio", None, "", |b| units::percent(b.hit_ratio))}
+            {text("insp-ttl", "TTL", BlockField::TtlS, "ttl_s", Some("s"), "none", |b| opt_text(b.ttl_s))}
+        </Group>
+        <Group title="Rules">
+            {route}
+            {check("insp-dead-letter", "Dead-letter queue", BlockField::DeadLetter, |b| b.dead_letter)}
+        </Group>
+    }
+}
+
+/// The zone select's value for "in no zone" (not a valid id: ids have no spaces).
+const NO_ZONE: &str = "no zone";
+
+fn route_str(r: Route) -> &'static str {
+    match r {
+        Route::All => "all",
+        Route::Split => "split",
+        Route::Failover => "failover",
+    }
+}
