@@ -71,6 +71,19 @@ export class EditorPage {
     return this.canvas.getByRole('button', { name: `Link from ${from} to ${to}:` });
   }
 
+  /**
+   * Click a link at the middle of its curve. (A straight horizontal link has a
+   * zero-height box, which Playwright counts as invisible, so no locator.click.)
+   */
+  async clickLink(link: Locator): Promise<void> {
+    const p = await link.locator('path.link-hit').evaluate((path: SVGPathElement) => {
+      const mid = path.getPointAtLength(path.getTotalLength() / 2);
+      const m = path.getScreenCTM()!;
+      return { x: mid.x * m.a + mid.y * m.c + m.e, y: mid.x * m.b + mid.y * m.d + m.f };
+    });
+    await this.page.mouse.click(p.x, p.y);
+  }
+
   zone(id: string): Locator {
     return this.canvas.locator(`g.zone[data-id="${id}"]`);
   }
