@@ -9,6 +9,7 @@ use super::editor::Editor;
 use super::help::HelpSheet;
 use super::inspector::Inspector;
 use super::keys::{self, Toggles};
+use super::list_view::ListView;
 use super::palette::Palette;
 use super::toolbar::Toolbar;
 use crate::core::model::Design;
@@ -56,8 +57,15 @@ pub fn App() -> impl IntoView {
             <Toolbar toggles=toggles dark=dark />
             <div class="workspace">
                 <Palette />
-                <main class="stage" aria-label="Canvas">
+                <main
+                    class="stage"
+                    class:list-open=move || toggles.list_view.get()
+                    aria-label="Canvas"
+                >
                     <Canvas />
+                    <Show when=move || toggles.list_view.get()>
+                        <ListView open=toggles.list_view />
+                    </Show>
                     {notice}
                 </main>
                 <Inspector />

@@ -9,6 +9,7 @@ mod help;
 mod icons;
 mod inspector;
 mod keys;
+mod list_view;
 mod palette;
 mod session;
 mod toolbar;
