@@ -115,6 +115,8 @@ async function measure(browser, n) {
   const design = generate(n);
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
+  page.on('crash', () => process.stderr.write(`  the page crashed (${n} blocks)\n`));
+  page.on('pageerror', (e) => process.stderr.write(`  page error: ${e.message}\n`));
   await page.addInitScript(PROBE);
   const url = base + fragment(design);
   await page.goto(url, { waitUntil: 'commit' });
@@ -150,7 +152,19 @@ async function measure(browser, n) {
     return best;
   }, centre);
 
+  process.stderr.write(`  first render ${firstRender.toFixed(0)} ms\n`);
+  // Where the drag's time goes, from Chrome's own counters (seconds → ms per move).
+  const perf = await context.newCDPSession(page);
+  await perf.send('Performance.enable');
+  const metrics = async () =>
+    Object.fromEntries((await perf.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const m0 = await metrics();
   const drag = await stepDrag(page, target, 3, 1);
+  const m1 = await metrics();
+  const per = (k) => ((m1[k] - m0[k]) * 1000) / MOVES;
+  const breakdown = { script: per('ScriptDuration'), style: per('RecalcStyleDuration'), layout: per('LayoutDuration'), task: per('TaskDuration') };
+  process.stderr.write(`  per move: script ${breakdown.script.toFixed(1)} ms, style ${breakdown.style.toFixed(1)}, layout ${breakdown.layout.toFixed(1)}, all tasks ${breakdown.task.toFixed(1)}\n`);
+  process.stderr.write(`  drag p95 ${pct(drag.moves, 95).toFixed(1)} ms\n`);
   const dragRaf = await rafDuringDrag(page, { x: target.x + 180, y: target.y + 60 }, -3, -1);
   await page.keyboard.press('Control+z');
   await page.keyboard.press('Control+z');
@@ -182,6 +196,7 @@ async function measure(browser, n) {
     firstRender,
     wasmStart,
     drag,
+    breakdown,
     dragRaf,
     pan,
     heap: heap.usedSize,
@@ -209,7 +224,12 @@ const browser = await chromium.launch({
 const rows = [];
 for (const n of SIZES) {
   process.stderr.write(`measuring ${n} blocks…\n`);
-  rows.push(await measure(browser, n));
+  try {
+    rows.push(await measure(browser, n));
+  } catch (e) {
+    process.stderr.write(`  failed: ${e.message.split('\n')[0]}\n`);
+    rows.push({ n, failed: e.message.split('\n')[0] });
+  }
 }
 await browser.close();
 
@@ -218,6 +238,10 @@ console.log(`\n### Envelope editor benchmark (${new Date().toISOString().slice(0
 console.log('| blocks | links | link size | first render | drag: move→frame p50 / p95 | drag: rAF interval p50 / p95 | drag: round trip p50 / p95 | pan: move→frame p50 / p95 | JS heap | wasm memory | DOM nodes |');
 console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
+  if (r.failed) {
+    console.log(`| ${r.n.toLocaleString('en')} | – | – | failed: ${r.failed} | | | | | | | |`);
+    continue;
+  }
   console.log(
     `| ${r.n.toLocaleString('en')} | ${r.links.toLocaleString('en')} | ${r.urlKb.toFixed(0)} KB | ${ms(r.firstRender)} ms ` +
       `| ${ms(pct(r.drag.moves, 50))} / ${ms(pct(r.drag.moves, 95))} ms ` +
@@ -226,6 +250,14 @@ for (const r of rows) {
       `| ${ms(pct(r.pan.moves, 50))} / ${ms(pct(r.pan.moves, 95))} ms ` +
       `| ${mb(r.heap)} MB | ${mb(r.wasmMem)} MB | ${r.nodes.toLocaleString('en')} |`,
   );
+}
+console.log('\nWhere a drag move\'s time goes (Chrome Performance.getMetrics, main thread, ms per move):\n');
+console.log('| blocks | script (wasm + JS) | style recalc | layout | all main-thread tasks |');
+console.log('|---:|---:|---:|---:|---:|');
+for (const r of rows) {
+  if (r.failed) continue;
+  const b = r.breakdown;
+  console.log(`| ${r.n.toLocaleString('en')} | ${ms(b.script)} | ${ms(b.style)} | ${ms(b.layout)} | ${ms(b.task)} |`);
 }
 console.log(
   `\nBundle: wasm ${kb(b.wasm.raw)} KB raw / **${kb(b.wasm.gz)} KB gzip**; JS glue ${kb(b.js.raw)} KB raw / ${kb(b.js.gz)} KB gzip; ` +
@@ -236,4 +268,4 @@ console.log(
     'inflating and validating the link). move→frame: one pointermove → the end of the frame that renders it, one move per frame. ' +
     'rAF interval: frame-to-frame time during a continuous drag (60 Hz = 16.7 ms). Round trip: Playwright mouse.move plus one frame, as the test driver sees it.',
 );
-for (const r of rows) if (!r.ok) console.log(`\nWarning: the ${r.n}-block design did not come back to ${r.n} blocks after undo.`);
+for (const r of rows) if (!r.failed && !r.ok) console.log(`\nWarning: the ${r.n}-block design did not come back to ${r.n} blocks after undo.`);
