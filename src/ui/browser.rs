@@ -2,7 +2,7 @@
 //! global events, the clipboard, `localStorage` and `location`. Everything else
 //! in the UI works on signals and plain values.
 
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use gloo::utils::{document, window};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -52,10 +52,11 @@ pub fn clipboard_listeners(
     let on_copy = std::rc::Rc::new(on_copy);
     let copy_listener = {
         let on_copy = on_copy.clone();
-        EventListener::new(&doc, "copy", move |ev| on_copy(ev, None))
+        EventListener::new_with_options(&doc, "copy", active(), move |ev| on_copy(ev, None))
     };
-    let cut_listener = EventListener::new(&doc, "cut", move |ev| on_copy(ev, Some(&cut)));
-    let paste_listener = EventListener::new(&doc, "paste", move |ev| {
+    let cut_listener =
+        EventListener::new_with_options(&doc, "cut", active(), move |ev| on_copy(ev, Some(&cut)));
+    let paste_listener = EventListener::new_with_options(&doc, "paste", active(), move |ev| {
         if typing_in_field() {
             return;
         }
@@ -71,6 +72,13 @@ pub fn clipboard_listeners(
         }
     });
     vec![copy_listener, cut_listener, paste_listener]
+}
+
+/// Listener options that let `prevent_default` work: gloo's listeners are
+/// passive by default, and a passive copy listener cannot stop the browser from
+/// overwriting the clipboard with the (empty) page selection.
+fn active() -> EventListenerOptions {
+    EventListenerOptions::enable_prevent_default()
 }
 
 /// Expose read-only getters for tests and scripts as `window.envelope`:
@@ -158,4 +166,12 @@ pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
     wasm_bindgen_futures::spawn_local(async move {
         done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
     });
+}
+
+/// Whether the element an event targets got focus from the keyboard (it matches
+/// `:focus-visible`), not from a click.
+pub fn focus_from_keyboard(ev: &web_sys::Event) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .is_none_or(|el| el.matches(":focus-visible").unwrap_or(true))
 }

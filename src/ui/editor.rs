@@ -448,6 +448,15 @@ impl Editor {
         self.selection.set(Selection::default());
     }
 
+    /// Delete key on a focused item: the whole selection when it holds the item,
+    /// else the item alone.
+    pub fn delete_item(&self, kind: ItemKind, id: &str) {
+        if !self.selection.with_untracked(|s| s.contains(kind, id)) {
+            self.selection.set(Selection::only(kind, id));
+        }
+        self.delete_selection();
+    }
+
     /// Move the selection by a delta (arrow keys); consecutive nudges are one step.
     pub fn nudge(&self, dx: f64, dy: f64) {
         let ids = self.selection.with_untracked(Selection::movable);

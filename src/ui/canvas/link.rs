@@ -123,13 +123,17 @@ pub fn LinkView(id: String, g: Gestures) -> impl IntoView {
             "Delete" | "Backspace" => {
                 ev.prevent_default();
                 ev.stop_propagation();
-                ed.selection.set(Selection::only(ItemKind::Link, &id));
-                ed.delete_selection();
+                ed.delete_item(ItemKind::Link, &id);
             }
             _ => {}
         }
     };
-    let on_focus = move |_| {
+    let on_focus = move |ev: leptos::ev::FocusEvent| {
+        // A click already chose the selection (Shift+click may have just
+        // removed this item); only keyboard focus selects.
+        if !crate::ui::browser::focus_from_keyboard(&ev) {
+            return;
+        }
         let id = key.get_value();
         if !ed.selection.with_untracked(|s| s.links.contains(&id)) {
             ed.selection.set(Selection::only(ItemKind::Link, &id));

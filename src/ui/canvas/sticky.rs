@@ -74,8 +74,7 @@ pub fn StickyView(id: String, g: Gestures) -> impl IntoView {
                 "Delete" | "Backspace" => {
                     ev.prevent_default();
                     ev.stop_propagation();
-                    ed.selection.set(Selection::only(ItemKind::Sticky, &key.get_value()));
-                    ed.delete_selection();
+                    ed.delete_item(ItemKind::Sticky, &key.get_value());
                 }
                 _ => {}
             }

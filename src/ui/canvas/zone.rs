@@ -65,8 +65,7 @@ pub fn ZoneView(id: String, g: Gestures) -> impl IntoView {
             "Delete" | "Backspace" => {
                 ev.prevent_default();
                 ev.stop_propagation();
-                ed.selection.set(Selection::only(ItemKind::Zone, &id));
-                ed.delete_selection();
+                ed.delete_item(ItemKind::Zone, &id);
             }
             _ => {}
         }
