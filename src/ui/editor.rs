@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use super::session::{Gesture, ItemKind, Selection, WhatIf};
+use super::session::{Gesture, ItemKind, Motion, Selection, WhatIf};
 use crate::core::catalog;
 use crate::core::edit::{copy_fragment, CoalesceKey, Command, History, Selection as Removal};
 use crate::core::eval::{evaluate, EvalOptions};
@@ -26,6 +26,10 @@ pub struct Editor {
     pub selection: RwSignal<Selection>,
     pub viewport: RwSignal<Viewport>,
     pub gesture: RwSignal<Option<Gesture>>,
+    /// The moving part of the gesture (offset, pointer); read only by what moves.
+    pub motion: RwSignal<Motion>,
+    /// While connecting: the block under the pointer that would be the callee.
+    pub connect_over: RwSignal<Option<String>>,
     pub snap: RwSignal<bool>,
     /// Set to ask the inspector to take keyboard focus (Enter on a block).
     pub focus_inspector: RwSignal<bool>,
@@ -94,6 +98,8 @@ impl Editor {
             selection: RwSignal::new(Selection::default()),
             viewport: RwSignal::new(Viewport::default()),
             gesture: RwSignal::new(None),
+            motion: RwSignal::new(Motion::default()),
+            connect_over: RwSignal::new(None),
             snap: RwSignal::new(false),
             space_held: RwSignal::new(false),
             focus_inspector: RwSignal::new(false),
@@ -568,12 +574,16 @@ impl Editor {
 
     /// `p` shifted by the move in progress when `id` is being dragged.
     pub fn preview_offset(&self, id: &str, p: Point) -> Point {
-        self.gesture.with(|g| match g {
-            Some(Gesture::Move { ids, dx, dy, .. }) if ids.contains(id) => {
-                Point::new(p.x + dx, p.y + dy)
-            }
-            _ => p,
-        })
+        let moving = self
+            .gesture
+            .with(|g| matches!(g, Some(Gesture::Move { ids, .. }) if ids.contains(id)));
+        if moving {
+            // Only moving items subscribe to the per-move offset.
+            let m = self.motion.get();
+            Point::new(p.x + m.dx, p.y + m.dy)
+        } else {
+            p
+        }
     }
 
     fn fresh(&self, make: impl FnOnce(&mut History, &Design) -> String) -> String {

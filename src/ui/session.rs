@@ -102,41 +102,37 @@ impl Selection {
     }
 }
 
-/// The pointer gesture in progress on the canvas.
+/// The pointer gesture in progress on the canvas: what does not change while
+/// the pointer moves. What does (offsets, the pointer) lives in [`Motion`], so
+/// a move re-renders only what moves.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Gesture {
     /// Dragging empty space (or space+drag): the view follows the pointer.
-    Pan { last: Point },
-    /// Dragging the selection: previewed as an offset, committed on release as
-    /// one move (one undo step).
-    Move {
-        ids: BTreeSet<String>,
-        start: Point,
-        dx: f64,
-        dy: f64,
-    },
-    /// Rubber-band selection from `start` (world) to `now`.
-    Band {
-        start: Point,
-        now: Point,
-        additive: bool,
-    },
-    /// Dragging from a block's handle to connect it; `over` is the block under
-    /// the pointer that would become the callee.
-    Connect {
-        from: String,
-        now: Point,
-        over: Option<String>,
-    },
-    /// Resizing a zone by its corner handle.
+    Pan,
+    /// Dragging the selection: previewed as `Motion`'s offset, committed on
+    /// release as one move (one undo step).
+    Move { ids: BTreeSet<String>, start: Point },
+    /// Rubber-band selection from `start` (world) to `Motion::now`.
+    Band { start: Point, additive: bool },
+    /// Dragging from a block's handle to connect it.
+    Connect { from: String },
+    /// Resizing a zone by its corner handle; `Motion`'s offset is the growth.
     Resize {
         zone: String,
         start: Point,
         w: f64,
         h: f64,
-        dw: f64,
-        dh: f64,
     },
+}
+
+/// What changes on every pointer move during a gesture.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct Motion {
+    /// Offset of a move, or growth of a resize (world units).
+    pub dx: f64,
+    pub dy: f64,
+    /// The pointer, in world coordinates.
+    pub now: Point,
 }
 
 /// The what-if scenario: evaluated, never written into the document until the

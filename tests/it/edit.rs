@@ -890,3 +890,20 @@ fn moving_a_large_selection_moves_each_item_once_and_undoes_exactly() {
     inverse.apply(&mut d).unwrap();
     assert_eq!(d, original);
 }
+
+#[test]
+fn percentages_save_as_the_decimal_typed() {
+    use envelope::core::edit::{parse_field, BlockField, Field, FieldValue};
+    for (typed, want) in [
+        ("99.9%", 0.999),
+        ("99.99%", 0.9999),
+        ("99.95%", 0.9995),
+        ("90%", 0.9),
+    ] {
+        assert_eq!(
+            parse_field(Field::Block(BlockField::Availability), typed),
+            Ok(FieldValue::Number(want)),
+            "{typed}"
+        );
+    }
+}

@@ -293,7 +293,7 @@ fn number(name: &str, t: &str, unit: Unit) -> Result<f64, String> {
             }
         }
         Unit::Probability => match u_low.to_lowercase().as_str() {
-            "%" => Ok(n / 100.0),
+            "%" => Ok(per_cent(n)),
             "n" | "nine" | "nines" => {
                 if n > 0.0 && n <= 15.0 {
                     Ok(1.0 - 10f64.powf(-n))
@@ -309,11 +309,17 @@ fn number(name: &str, t: &str, unit: Unit) -> Result<f64, String> {
             _ => Err(bad_unit("use a fraction such as 0.999, 99.9% or 3 nines")),
         },
         Unit::Fraction => match u_low.as_str() {
-            "%" => Ok(n / 100.0),
+            "%" => Ok(per_cent(n)),
             "" => Ok(n),
             _ => Err(bad_unit("use a fraction such as 0.9, or 90%")),
         },
     }
+}
+
+/// `n` percent as a fraction, rounded as the decimal the user typed would be:
+/// "99.9%" is 0.999 exactly, not 99.9 / 100 = 0.9990000000000001.
+fn per_cent(n: f64) -> f64 {
+    format!("{n}e-2").parse().unwrap_or(n / 100.0)
 }
 
 #[cfg(test)]

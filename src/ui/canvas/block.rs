@@ -10,7 +10,7 @@ use crate::core::render::units::{grouped, percent, sig};
 use crate::core::report::Severity;
 use crate::ui::editor::use_editor;
 use crate::ui::icons::KindIcon;
-use crate::ui::session::{Gesture, ItemKind, Selection};
+use crate::ui::session::{ItemKind, Selection};
 
 /// A rate short enough for a block: 950, 12k, 1.5M.
 fn compact(v: f64) -> String {
@@ -153,10 +153,8 @@ pub fn BlockView(id: String, g: Gestures) -> impl IntoView {
             .with(|s| key.with_value(|id| s.blocks.contains(id)))
     });
     let target = Memo::new(move |_| {
-        ed.gesture.with(|g| match g {
-            Some(Gesture::Connect { over: Some(o), .. }) => key.with_value(|id| o == id),
-            _ => false,
-        })
+        ed.connect_over
+            .with(|o| o.as_ref().is_some_and(|o| key.with_value(|id| o == id)))
     });
 
     let transform = move || {

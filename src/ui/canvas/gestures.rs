@@ -9,7 +9,7 @@ use crate::core::edit::{CoalesceKey, Command, Rect as ZoneRect};
 use crate::core::geometry::{self, block_rect, Point, Rect};
 use crate::core::model::Kind;
 use crate::ui::editor::Editor;
-use crate::ui::session::{Gesture, ItemKind, Selection};
+use crate::ui::session::{Gesture, ItemKind, Motion, Selection};
 
 /// The drag-and-drop type a palette item carries (its kind's file name).
 pub const PALETTE_MIME: &str = "application/x-envelope-kind";
@@ -23,6 +23,8 @@ pub struct Gestures {
     svg: NodeRef<leptos::svg::Svg>,
     /// Screen point where the gesture started, to tell clicks from drags.
     origin: StoredValue<Point>,
+    /// The last screen point of a pan (kept out of signals: nothing draws it).
+    last: StoredValue<Point>,
 }
 
 impl Gestures {
@@ -31,6 +33,7 @@ impl Gestures {
             ed,
             svg,
             origin: StoredValue::new(Point::default()),
+            last: StoredValue::new(Point::default()),
         }
     }
 
@@ -73,15 +76,16 @@ impl Gestures {
         }
         self.capture(&ev);
         let p = self.screen(ev.client_x(), ev.client_y());
+        let w = self.world(p);
+        self.start_motion(w);
         let gesture = if ev.shift_key() && !self.wants_pan(&ev) {
-            let w = self.world(p);
             Gesture::Band {
                 start: w,
-                now: w,
                 additive: true,
             }
         } else {
-            Gesture::Pan { last: p }
+            self.last.set_value(p);
+            Gesture::Pan
         };
         self.ed.gesture.set(Some(gesture));
     }
@@ -127,12 +131,8 @@ impl Gestures {
             return;
         }
         let start = self.world(self.screen(ev.client_x(), ev.client_y()));
-        ed.gesture.set(Some(Gesture::Move {
-            ids,
-            start,
-            dx: 0.0,
-            dy: 0.0,
-        }));
+        self.start_motion(start);
+        ed.gesture.set(Some(Gesture::Move { ids, start }));
     }
 
     /// Pointer down on a block's connection handle.
@@ -140,10 +140,10 @@ impl Gestures {
         ev.stop_propagation();
         self.capture(&ev);
         let now = self.world(self.screen(ev.client_x(), ev.client_y()));
+        self.start_motion(now);
+        self.ed.connect_over.set(None);
         self.ed.gesture.set(Some(Gesture::Connect {
             from: id.to_string(),
-            now,
-            over: None,
         }));
     }
 
@@ -160,13 +160,12 @@ impl Gestures {
         };
         let start = self.world(self.screen(ev.client_x(), ev.client_y()));
         self.ed.selection.set(Selection::only(ItemKind::Zone, zone));
+        self.start_motion(start);
         self.ed.gesture.set(Some(Gesture::Resize {
             zone: zone.to_string(),
             start,
             w,
             h,
-            dw: 0.0,
-            dh: 0.0,
         }));
     }
 
@@ -179,43 +178,54 @@ impl Gestures {
         let w = self.world(p);
         let snap = ed.snap.get_untracked();
         let round = |v: f64| if snap { geometry::snap(v) } else { v };
-        let mut pan_by = None;
-        ed.gesture.update(|g| match g {
-            Some(Gesture::Pan { last }) => {
-                pan_by = Some((p.x - last.x, p.y - last.y));
-                *last = p;
+        let gesture = ed.gesture.get_untracked();
+        match gesture {
+            Some(Gesture::Pan) => {
+                let last = self.last.get_value();
+                self.last.set_value(p);
+                ed.viewport
+                    .update(|v| *v = v.panned(p.x - last.x, p.y - last.y));
             }
-            Some(Gesture::Move { start, dx, dy, .. }) => {
-                *dx = round(w.x - start.x);
-                *dy = round(w.y - start.y);
-            }
-            Some(Gesture::Band { now, .. }) => *now = w,
-            Some(Gesture::Connect { from, now, over }) => {
-                *now = w;
-                *over = ed.design.with_untracked(|d| {
+            Some(Gesture::Move { start, .. }) => ed.motion.set(Motion {
+                dx: round(w.x - start.x),
+                dy: round(w.y - start.y),
+                now: w,
+            }),
+            Some(Gesture::Band { .. }) => ed.motion.update(|m| m.now = w),
+            Some(Gesture::Connect { from }) => {
+                ed.motion.update(|m| m.now = w);
+                let over = ed.design.with_untracked(|d| {
                     d.blocks
                         .iter()
                         .rev()
-                        .find(|b| b.id != *from && block_rect(b.x, b.y).contains(w))
+                        .find(|b| b.id != from && block_rect(b.x, b.y).contains(w))
                         .map(|b| b.id.clone())
                 });
+                if ed.connect_over.with_untracked(|o| *o != over) {
+                    ed.connect_over.set(over);
+                }
             }
             Some(Gesture::Resize {
                 start,
                 w: zw,
                 h: zh,
-                dw,
-                dh,
                 ..
-            }) => {
-                *dw = round(w.x - start.x).max(40.0 - *zw);
-                *dh = round(w.y - start.y).max(40.0 - *zh);
-            }
+            }) => ed.motion.set(Motion {
+                dx: round(w.x - start.x).max(40.0 - zw),
+                dy: round(w.y - start.y).max(40.0 - zh),
+                now: w,
+            }),
             None => {}
-        });
-        if let Some((dx, dy)) = pan_by {
-            ed.viewport.update(|v| *v = v.panned(dx, dy));
         }
+    }
+
+    /// Reset the moving part of a gesture at its start.
+    fn start_motion(&self, at: Point) {
+        self.ed.motion.set(Motion {
+            dx: 0.0,
+            dy: 0.0,
+            now: at,
+        });
     }
 
     pub fn pointer_up(&self, ev: PointerEvent) {
@@ -226,11 +236,14 @@ impl Gestures {
         let p = self.screen(ev.client_x(), ev.client_y());
         let o = self.origin.get_value();
         let clicked = (p.x - o.x).abs() < CLICK_SLOP && (p.y - o.y).abs() < CLICK_SLOP;
+        let Motion { dx, dy, now } = ed.motion.get_untracked();
+        let over = ed.connect_over.get_untracked();
         ed.gesture.set(None);
+        ed.connect_over.set(None);
         match gesture {
-            Gesture::Pan { .. } if clicked => ed.clear_selection(),
-            Gesture::Pan { .. } => {}
-            Gesture::Move { ids, dx, dy, .. } => {
+            Gesture::Pan if clicked => ed.clear_selection(),
+            Gesture::Pan => {}
+            Gesture::Move { ids, .. } => {
                 if !clicked && (dx != 0.0 || dy != 0.0) {
                     ed.seal();
                     let key = ed.new_gesture_key();
@@ -248,11 +261,7 @@ impl Gestures {
                     ed.seal();
                 }
             }
-            Gesture::Band {
-                start,
-                now,
-                additive,
-            } => {
+            Gesture::Band { start, additive } => {
                 let r = Rect::from_corners(start, now);
                 let hit = ed.design.with_untracked(|d| geometry::blocks_in(d, &r));
                 ed.selection.update(|s| {
@@ -262,14 +271,13 @@ impl Gestures {
                     s.blocks.extend(hit);
                 });
             }
-            Gesture::Connect { from, over, .. } => {
+            Gesture::Connect { from } => {
                 if let Some(to) = over {
                     ed.connect(&from, &to);
                 }
             }
-            Gesture::Resize {
-                zone, dw, dh, w, h, ..
-            } => {
+            Gesture::Resize { zone, w, h, .. } => {
+                let (dw, dh) = (dx, dy);
                 let rect = ed
                     .design
                     .with_untracked(|d| d.zone(&zone).map(|z| (z.x, z.y)));

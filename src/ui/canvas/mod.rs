@@ -49,13 +49,17 @@ pub fn Canvas() -> impl IntoView {
     // The overlays of the gesture in progress: rubber band and connection line.
     let band = move || {
         ed.gesture.with(|gst| match gst {
-            Some(Gesture::Band { start, now, .. }) => Some(Rect::from_corners(*start, *now)),
+            Some(Gesture::Band { start, .. }) => {
+                Some(Rect::from_corners(*start, ed.motion.get().now))
+            }
             _ => None,
         })
     };
     let connect_line = move || {
         ed.gesture.with(|gst| match gst {
-            Some(Gesture::Connect { from, now, .. }) => ed.block_position(from).map(|p| (p, *now)),
+            Some(Gesture::Connect { from, .. }) => {
+                ed.block_position(from).map(|p| (p, ed.motion.get().now))
+            }
             _ => None,
         })
     };
@@ -67,7 +71,7 @@ pub fn Canvas() -> impl IntoView {
         <svg
             node_ref=svg
             class="canvas"
-            class:panning=move || matches!(ed.gesture.get(), Some(Gesture::Pan { .. }))
+            class:panning=move || matches!(ed.gesture.get(), Some(Gesture::Pan))
             role="application"
             aria-label="Design canvas"
             aria-roledescription="canvas"

@@ -23,17 +23,22 @@ pub fn ZoneView(id: String, g: Gestures) -> impl IntoView {
             w: z.w,
             h: z.h,
         };
-        ed.gesture.with(|gst| match gst {
-            Some(Gesture::Move { ids, dx, dy, .. }) if ids.contains(&id) => {
-                r.x += dx;
-                r.y += dy;
-            }
-            Some(Gesture::Resize { zone, dw, dh, .. }) if *zone == id => {
-                r.w += dw;
-                r.h += dh;
-            }
-            _ => {}
+        let (moving, resizing) = ed.gesture.with(|gst| match gst {
+            Some(Gesture::Move { ids, .. }) => (ids.contains(&id), false),
+            Some(Gesture::Resize { zone, .. }) => (false, *zone == id),
+            _ => (false, false),
         });
+        // Only the zone that moves or grows follows the per-move offset.
+        if moving || resizing {
+            let m = ed.motion.get();
+            if moving {
+                r.x += m.dx;
+                r.y += m.dy;
+            } else {
+                r.w += m.dx;
+                r.h += m.dy;
+            }
+        }
         Some(r)
     });
     let selected = Memo::new(move |_| {
