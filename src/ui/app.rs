@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::browser;
 use super::canvas::Canvas;
+use super::context_menu::ContextMenu;
 use super::editor::Editor;
 use super::help::HelpSheet;
 use super::inspector::Inspector;
@@ -72,6 +73,7 @@ pub fn App() -> impl IntoView {
                     <WhatIfBar />
                     <Canvas />
                     <Legend />
+                    <ContextMenu />
                     <Show when=move || toggles.list_view.get()>
                         <ListView open=toggles.list_view />
                     </Show>

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use super::session::{Gesture, ItemKind, Motion, Selection, WhatIf};
+use super::session::{Gesture, ItemKind, Menu, Motion, Selection, WhatIf};
 use crate::core::catalog;
 use crate::core::edit::{copy_fragment, CoalesceKey, Command, History, Selection as Removal};
 use crate::core::eval::{evaluate, EvalOptions};
@@ -28,6 +28,8 @@ pub struct Editor {
     pub gesture: RwSignal<Option<Gesture>>,
     /// The moving part of the gesture (offset, pointer); read only by what moves.
     pub motion: RwSignal<Motion>,
+    /// The canvas's context menu, when open.
+    pub menu: RwSignal<Option<Menu>>,
     /// While connecting: the block under the pointer that would be the callee.
     pub connect_over: RwSignal<Option<String>>,
     pub snap: RwSignal<bool>,
@@ -100,6 +102,7 @@ impl Editor {
             gesture: RwSignal::new(None),
             motion: RwSignal::new(Motion::default()),
             connect_over: RwSignal::new(None),
+            menu: RwSignal::new(None),
             snap: RwSignal::new(false),
             space_held: RwSignal::new(false),
             focus_inspector: RwSignal::new(false),

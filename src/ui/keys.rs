@@ -79,7 +79,9 @@ fn on_key_down(ed: Editor, t: Toggles, e: KeyboardEvent) {
     let key = e.key();
     let ctrl = e.ctrl_key() || e.meta_key();
     if key == "Escape" {
-        if t.help.get_untracked() {
+        if ed.menu.get_untracked().is_some() {
+            ed.menu.set(None);
+        } else if t.help.get_untracked() {
             t.help.set(false);
         } else {
             ed.gesture.set(None);

@@ -4,6 +4,7 @@
 mod app;
 mod browser;
 mod canvas;
+mod context_menu;
 mod editor;
 mod help;
 mod icons;

@@ -168,3 +168,11 @@ impl WhatIf {
         }
     }
 }
+
+/// An open context menu: for which item, and where on the canvas (screen px).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Menu {
+    pub kind: ItemKind,
+    pub id: String,
+    pub at: Point,
+}

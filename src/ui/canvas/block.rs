@@ -277,6 +277,7 @@ pub fn BlockView(id: String, g: Gestures) -> impl IntoView {
             aria-pressed=move || selected.get().to_string()
             on:pointerdown=move |ev| g.item_down(ItemKind::Block, &key.get_value(), ev)
             on:keydown=on_key
+            on:contextmenu=move |ev| g.context_menu(ItemKind::Block, &key.get_value(), ev)
             on:focus=on_focus
         >
             <title>{aria}</title>

@@ -325,6 +325,22 @@ impl Gestures {
         }
     }
 
+    /// Right-click on a block or zone: select it and open its context menu.
+    pub fn context_menu(&self, kind: ItemKind, id: &str, ev: web_sys::MouseEvent) {
+        ev.prevent_default();
+        ev.stop_propagation();
+        let ed = self.ed;
+        if !ed.selection.with_untracked(|s| s.contains(kind, id)) {
+            ed.selection.set(Selection::only(kind, id));
+        }
+        let at = self.screen(ev.client_x(), ev.client_y());
+        ed.menu.set(Some(crate::ui::session::Menu {
+            kind,
+            id: id.to_string(),
+            at,
+        }));
+    }
+
     pub fn cancel(&self) {
         self.ed.gesture.set(None);
     }

@@ -89,6 +89,7 @@ pub fn ZoneView(id: String, g: Gestures) -> impl IntoView {
             aria-pressed=move || selected.get().to_string()
             on:pointerdown=move |ev| g.item_down(ItemKind::Zone, &key.get_value(), ev)
             on:keydown=on_key
+            on:contextmenu=move |ev| g.context_menu(ItemKind::Zone, &key.get_value(), ev)
         >
             <rect class="zone-body" x=move || r().x y=move || r().y width=move || r().w height=move || r().h rx="14"></rect>
             <text class="zone-label" x=move || r().x + 12.0 y=move || r().y + 22.0>
