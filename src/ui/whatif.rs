@@ -205,8 +205,8 @@ pub fn WhatIfBar() -> impl IntoView {
                     }
                 }}
             </span>
-            <span id="whatif-problem" class="whatif-problem" role="alert">
-                {move || problem.get()}
+            <span id="whatif-problem" class="whatif-problem">
+                {move || problem.get().map(|p| view! { <span role="alert">{p}</span> })}
             </span>
         </div>
     }

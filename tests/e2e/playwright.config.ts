@@ -12,6 +12,8 @@ export default defineConfig({
   use: {
     baseURL: process.env.BASE_URL ?? 'http://127.0.0.1:8080/',
     browserName: 'chromium',
+    // A common laptop screen; the layout at 1280x720 is checked by its own spec.
+    viewport: { width: 1280, height: 900 },
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: [

@@ -18,7 +18,7 @@ export async function focused(page: Page): Promise<{ name: string; role: string;
 }
 
 /** Press Tab (Shift+Tab with `back`) until the focused element's name matches, at most `limit` times. */
-export async function tabTo(page: Page, name: string | RegExp, { back = false, limit = 80 } = {}) {
+export async function tabTo(page: Page, name: string | RegExp, { back = false, limit = 200 } = {}) {
   const matches = (s: string) => (typeof name === 'string' ? s === name : name.test(s));
   for (let i = 0; i < limit; i++) {
     if (matches((await focused(page)).name)) return;

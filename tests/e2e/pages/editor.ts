@@ -59,8 +59,10 @@ export class EditorPage {
   }
 
   /** A block by the start of its accessible name: "<Kind name>: <label>". */
+  /** A block by kind and label; a block without a label of its own is named by its kind alone. */
   blockNamed(kindName: string, label: string): Locator {
-    return this.canvas.getByRole('button', { name: `${kindName}: ${label},` });
+    const name = label === kindName ? `${kindName}, ` : `${kindName}: ${label},`;
+    return this.canvas.getByRole('button', { name });
   }
 
   link(id: string): Locator {

@@ -59,7 +59,7 @@ test('a focused block is nudged and deleted from the keyboard', async ({ page })
   const ed = new EditorPage(page);
   await ed.paletteItem('Cache (Redis)').focus();
   await page.keyboard.press('Enter');
-  await tabTo(page, /^Cache \(Redis\): Cache \(Redis\)/);
+  await tabTo(page, /^Cache \(Redis\), 1 replica/);
   const before = (await savedDocument(page)).blocks[0];
   await page.keyboard.press('Shift+ArrowRight');
   await expect.poll(async () => (await savedDocument(page)).blocks[0].x).toBe(before.x + 10);
