@@ -25,6 +25,9 @@ pub struct Gestures {
     origin: StoredValue<Point>,
     /// The last screen point of a pan (kept out of signals: nothing draws it).
     last: StoredValue<Point>,
+    /// The canvas's top-left corner in the page, measured at the start of each
+    /// gesture: reading it on every move would force a layout of the page.
+    corner: StoredValue<Point>,
 }
 
 impl Gestures {
@@ -34,6 +37,7 @@ impl Gestures {
             svg,
             origin: StoredValue::new(Point::default()),
             last: StoredValue::new(Point::default()),
+            corner: StoredValue::new(Point::default()),
         }
     }
 
@@ -45,12 +49,20 @@ impl Gestures {
         }
     }
 
+    /// A client point in canvas coordinates, measuring the canvas afresh.
     fn screen(&self, x: i32, y: i32) -> Point {
-        let (left, top) = self.svg.get_untracked().map_or((0.0, 0.0), |svg| {
+        if let Some(svg) = self.svg.get_untracked() {
             let r = svg.get_bounding_client_rect();
-            (r.left(), r.top())
-        });
-        Point::new(x as f64 - left, y as f64 - top)
+            self.corner.set_value(Point::new(r.left(), r.top()));
+        }
+        self.screen_cached(x, y)
+    }
+
+    /// A client point in canvas coordinates, with the corner measured when the
+    /// gesture began (for pointer moves).
+    fn screen_cached(&self, x: i32, y: i32) -> Point {
+        let c = self.corner.get_value();
+        Point::new(x as f64 - c.x, y as f64 - c.y)
     }
 
     fn world(&self, screen: Point) -> Point {
@@ -174,7 +186,7 @@ impl Gestures {
         if ed.gesture.with_untracked(Option::is_none) {
             return;
         }
-        let p = self.screen(ev.client_x(), ev.client_y());
+        let p = self.screen_cached(ev.client_x(), ev.client_y());
         let w = self.world(p);
         let snap = ed.snap.get_untracked();
         let round = |v: f64| if snap { geometry::snap(v) } else { v };
