@@ -1233,8 +1233,10 @@ fn dense_sync_mesh_evaluates_quickly() {
 }
 
 /// `spof` against its definition, computed directly with `success` on small
-/// pseudo-random designs (routes all, split and failover; hit ratios; optional,
-/// async and calls-0 links).
+/// pseudo-random designs: routes all, split and failover (several
+/// alternatives, nested); hit ratios; optional, async, calls-0 and calls < 1
+/// links; reads and writes; one or two entries; half of them acyclic so that
+/// failovers are judged without `success`, half with sync cycles.
 #[test]
 fn spof_matches_its_definition_on_random_designs() {
     use envelope::core::eval::graph::{Component, Graph};
@@ -1252,30 +1254,57 @@ fn spof_matches_its_definition_on_random_designs() {
         Kind::Cache,
         Kind::LoadBalancer,
         Kind::Worker,
+        Kind::ExternalApi,
     ];
-    for _ in 0..300 {
-        let n = 2 + next(6) as usize;
+    // Designs where some failover with two or more sync alternatives is on the
+    // request path of an acyclic design and some block is a spof.
+    let mut acyclic_failover_spofs = 0;
+    for round in 0..400 {
+        let acyclic = round % 2 == 0;
+        let n = 2 + next(8) as usize;
         let mut blocks = vec![client("u", 10.0)];
+        let two_entries = next(3) == 0;
+        if two_entries {
+            blocks.push(client("v", 5.0));
+        }
         for i in 0..n {
-            let mut x = b(&format!("b{i}"), kinds[next(5) as usize]);
-            x.route = [Route::All, Route::All, Route::Split, Route::Failover][next(4) as usize];
-            x.hit_ratio = [0.0, 0.0, 0.5, 1.0][next(4) as usize];
+            let mut x = b(&format!("b{i}"), kinds[next(6) as usize]);
+            x.route = [
+                Route::All,
+                Route::All,
+                Route::Split,
+                Route::Failover,
+                Route::Failover,
+            ][next(5) as usize];
+            x.hit_ratio = [0.0, 0.0, 0.0, 0.5, 0.75, 1.0][next(6) as usize];
             x.replicas = 1 + (next(4) == 0) as u32;
+            if next(8) == 0 {
+                x.min_healthy = x.replicas;
+            }
             blocks.push(x);
         }
         let mut links = vec![l("l0", "u", "b0")];
-        for k in 0..(n * 2) {
-            let (f, t) = (next(n as u64), next(n as u64));
+        if two_entries {
+            let t = next(n as u64);
+            links.push(lw("l00", "v", &format!("b{t}"), |x| {
+                x.op = if next(3) == 0 { Op::Write } else { Op::Read };
+            }));
+        }
+        for k in 0..(n * 2 + next(n as u64) as usize) {
+            let (mut f, mut t) = (next(n as u64), next(n as u64));
             if f == t {
                 continue;
+            }
+            if acyclic && f > t {
+                std::mem::swap(&mut f, &mut t);
             }
             links.push(lw(
                 &format!("l{}", k + 1),
                 &format!("b{f}"),
                 &format!("b{t}"),
                 |x| {
-                    x.calls = [0.0, 0.5, 1.0, 2.0][next(4) as usize];
-                    x.optional = next(5) == 0;
+                    x.calls = [0.0, 0.25, 0.5, 1.0, 1.0, 2.0][next(6) as usize];
+                    x.optional = next(6) == 0;
                     x.mode = if next(6) == 0 {
                         Mode::Async
                     } else {
@@ -1295,7 +1324,10 @@ fn spof_matches_its_definition_on_random_designs() {
         }
         let mut want: Vec<String> = Vec::new();
         for (i, x) in d.blocks.iter().enumerate() {
-            if !on_path[i] || x.kind == Kind::Client || x.replicas != x.min_healthy {
+            if !on_path[i]
+                || matches!(x.kind, Kind::Client | Kind::ExternalApi)
+                || x.replicas != x.min_healthy
+            {
                 continue;
             }
             let mut env = Env::all_up(&g);
@@ -1307,7 +1339,45 @@ fn spof_matches_its_definition_on_random_designs() {
         want.sort();
         let got: Vec<String> = of(&d, "spof").into_iter().flat_map(|(_, b, _)| b).collect();
         assert_eq!(got, want, "{d:?}");
+        let failover_on_path = (0..d.blocks.len()).any(|i| {
+            on_path[i] && d.blocks[i].route == Route::Failover && g.sync_out[i].len() >= 2
+        });
+        if acyclic && failover_on_path && !want.is_empty() {
+            acyclic_failover_spofs += 1;
+        }
     }
+    assert!(acyclic_failover_spofs >= 40, "{acyclic_failover_spofs}");
+}
+
+/// A failover block's single alternatives: a block reached through every
+/// alternative is a spof, one reached through only some is not.
+#[test]
+fn spof_common_to_every_failover_alternative() {
+    let d = design(
+        vec![
+            client("users", 10.0),
+            with(b("lb", Kind::LoadBalancer), |x| x.route = Route::Failover),
+            svc("a1"),
+            svc("a2"),
+            b("db", Kind::RelationalDb),
+            b("only1", Kind::KvStore),
+        ],
+        vec![
+            l("l1", "users", "lb"),
+            l("l2", "lb", "a1"),
+            l("l3", "lb", "a2"),
+            l("l4", "a1", "db"),
+            l("l5", "a2", "db"),
+            l("l6", "a1", "only1"),
+        ],
+    );
+    assert_eq!(
+        of(&d, "spof"),
+        vec![
+            (Warning, ids(&["db"]), vec![]),
+            (Warning, ids(&["lb"]), vec![]),
+        ]
+    );
 }
 
 #[test]

@@ -6,6 +6,7 @@ mod catalog;
 mod chain;
 mod data;
 mod load;
+mod necessary;
 mod ops;
 mod resilience;
 mod slo;

@@ -3,12 +3,14 @@
 
 use super::super::graph::Component;
 use super::super::success::{entries_success, Env};
-use super::{finding, Ctx};
-use crate::core::model::{Kind, Op, Route};
+use super::{finding, necessary, Ctx};
+use crate::core::model::{Kind, Op};
 use crate::core::report::Finding;
 
-/// Spec choice: "below 1" allows for rounding: an entry's success alone-down
-/// must be below 1 − 1e-9 (a split's shares may sum to 1 − ε with all up).
+/// Spec choice: "below 1" is decided structurally, as in exact arithmetic
+/// (`necessary`); where `success` must be asked instead (a failover above a
+/// sync cycle) it allows for rounding: an entry's success alone-down must be
+/// below 1 − 1e-9 (a split's shares may sum to 1 − ε with all up).
 const BELOW_ONE: f64 = 1.0 - 1e-9;
 /// Spec choice: "to 0" allows for rounding the same way.
 const ZERO: f64 = 1e-12;
@@ -23,18 +25,30 @@ fn alone_down(c: &Ctx, comp: Component) -> Vec<f64> {
 /// `spof`: a block on the request path, not a client or external API, with
 /// `replicas` = `min_healthy`, whose failure alone drops some entry's success
 /// below 1. (The what-if `fail` option plays no part: "alone down" is the rule.)
+///
+/// Decided structurally (see `necessary`): exactly "below 1" in exact
+/// arithmetic. Only a design with a failover above a sync cycle (an error
+/// anyway) asks `success` block by block, with the rounding allowance.
 pub(super) fn spof(c: &Ctx) -> Vec<Finding> {
-    let reach = hard_reach(c);
+    let candidate: Vec<bool> =
+        c.g.design
+            .blocks
+            .iter()
+            .enumerate()
+            .map(|(b, block)| {
+                c.a.on_path.blocks.get(b).copied().unwrap_or(false)
+                    && !matches!(block.kind, Kind::Client | Kind::ExternalApi)
+                    && block.replicas == block.min_healthy
+            })
+            .collect();
+    let falling = necessary::falling_blocks(c.g, &candidate);
     let mut out = Vec::new();
     for (b, block) in c.g.design.blocks.iter().enumerate() {
-        if !c.a.on_path.blocks.get(b).copied().unwrap_or(false)
-            || matches!(block.kind, Kind::Client | Kind::ExternalApi)
-            || block.replicas != block.min_healthy
-        {
+        if !candidate[b] {
             continue;
         }
-        let fails = match &reach {
-            Some(r) => r[b],
+        let fails = match &falling {
+            Some(f) => f[b],
             None => {
                 let success = alone_down(c, Component::Block(b));
                 success.iter().any(|&s| s < BELOW_ONE)
@@ -53,60 +67,6 @@ pub(super) fn spof(c: &Ctx) -> Vec<Finding> {
         }
     }
     out
-}
-
-/// Which blocks' failure alone drops some entry's success below 1, in one pass,
-/// when no `failover` block is involved (`None`: ask `success` block by block).
-///
-/// With every other component up, `s(t, op)` < 1 exactly when `t` is the failed
-/// block, or `t` passes some reads on (`h` < 1 for this op) and a link it must
-/// take fails: under `all` a non-optional link with `calls` > 0, under `split`
-/// a non-optional link of positive weight. A link back onto the call path
-/// counts as succeeding, but a failing chain can always be shortened to one
-/// that visits each block once, so plain reachability over (block, op) states
-/// decides it. `failover` needs every alternative to fail, which reachability
-/// cannot tell, hence the fallback.
-fn hard_reach(c: &Ctx) -> Option<Vec<bool>> {
-    let g = c.g;
-    let d = g.design;
-    let n = g.block_count();
-    let mut reached = vec![false; n];
-    let mut seen = vec![[false; 2]; n];
-    let mut todo: Vec<(usize, Op)> = Vec::new();
-    for &e in &g.entries {
-        if !seen[e][0] {
-            seen[e][0] = true;
-            todo.push((e, Op::Read));
-        }
-    }
-    while let Some((t, op)) = todo.pop() {
-        reached[t] = true;
-        let block = &d.blocks[t];
-        let h = if op == Op::Read { block.hit_ratio } else { 0.0 };
-        if h >= 1.0 || g.sync_out[t].is_empty() {
-            continue;
-        }
-        if block.route == Route::Failover {
-            return None;
-        }
-        for &l in &g.sync_out[t] {
-            let link = &d.links[l];
-            let taken = match block.route {
-                Route::All => link.calls > 0.0,
-                _ => g.share[l] > 0.0,
-            };
-            if link.optional || !taken {
-                continue;
-            }
-            let u = g.link_to[l];
-            let k = (link.op == Op::Write) as usize;
-            if !seen[u][k] {
-                seen[u][k] = true;
-                todo.push((u, link.op));
-            }
-        }
-    }
-    Some(reached)
 }
 
 /// `zone-spof`: a zone whose failure alone drops some entry's success to 0.
