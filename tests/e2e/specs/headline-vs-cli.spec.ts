@@ -41,17 +41,24 @@ test.describe('headline figures equal the CLI', () => {
       expect(web.blocks, 'per-block loads').toEqual(cli.blocks);
       expect(web.latency === null).toBe(cli.latency === null);
       if (web.latency && cli.latency) {
-        expect(near(web.latency.p50_ms, cli.latency.p50_ms, 0.02), 'p50 within 2%').toBe(true);
-        expect(near(web.latency.p99_ms, cli.latency.p99_ms, 0.02), 'p99 within 2%').toBe(true);
-        expect(near(web.latency.p999_ms, cli.latency.p999_ms, 0.05), 'p999 within 5%').toBe(true);
+        // evaluation.md §3 allows 2% (p50, p99) and, here, 5% for p999. The
+        // sampler is seeded alike, but rand's SmallRng is a different generator
+        // on wasm32 (Xoshiro128++) than on x86-64 (Xoshiro256++), so the
+        // samples are not the same ones: see the annotation for the gap.
+        const gap = (k: 'p50_ms' | 'p99_ms' | 'p999_ms') =>
+          `${k} ${web.latency![k].toFixed(2)} vs CLI ${cli.latency![k].toFixed(2)}`;
+        test.info().annotations.push({ type: 'latency', description: ['p50_ms', 'p99_ms', 'p999_ms'].map((k) => gap(k as 'p50_ms')).join('; ') });
+        expect(near(web.latency.p50_ms, cli.latency.p50_ms, 0.02), gap('p50_ms')).toBe(true);
+        expect(near(web.latency.p99_ms, cli.latency.p99_ms, 0.02), gap('p99_ms')).toBe(true);
+        expect(near(web.latency.p999_ms, cli.latency.p999_ms, 0.05), gap('p999_ms')).toBe(true);
       }
 
-      // What the panel writes is those numbers, formatted.
+      // What the panel writes is the report's numbers, formatted.
       await expect(ed.figure('availability')).toHaveText(percent(cli.availability!));
-      if (cli.latency) {
-        await expect(ed.figure('p50')).toHaveText(ms(cli.latency.p50_ms));
-        await expect(ed.figure('p99')).toHaveText(ms(cli.latency.p99_ms));
-        await expect(ed.figure('p999')).toHaveText(ms(cli.latency.p999_ms));
+      if (web.latency) {
+        await expect(ed.figure('p50')).toHaveText(ms(web.latency.p50_ms));
+        await expect(ed.figure('p99')).toHaveText(ms(web.latency.p99_ms));
+        await expect(ed.figure('p999')).toHaveText(ms(web.latency.p999_ms));
       }
       if (cli.max_scale !== null) {
         await expect(ed.figure('max_scale')).toContainText(`×${sig(cli.max_scale)}`);
