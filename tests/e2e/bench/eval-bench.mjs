@@ -92,6 +92,8 @@ async function measure(browser, n) {
   const design = generate(n);
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
+  // One evaluation of 5,000 blocks keeps the main thread busy for many seconds.
+  page.setDefaultTimeout(300_000);
   page.on('pageerror', (e) => process.stderr.write(`  page error: ${e.message}\n`));
   await page.addInitScript(PROBE);
   await page.goto(base + fragment(design), { waitUntil: 'commit' });
