@@ -181,6 +181,42 @@ export class EditorPage {
     await this.page.keyboard.press(keys);
   }
 
+  // ---- results panel and what-if ----------------------------------------------
+
+  /** The results panel (a region named by its "Results" heading). */
+  get results(): Locator {
+    return this.page.getByRole('region', { name: 'Results' });
+  }
+
+  /** A headline figure: availability, p50, p99, p999 or max_scale. */
+  figure(name: 'availability' | 'p50' | 'p99' | 'p999' | 'max_scale'): Locator {
+    return this.results.locator(`[data-figure="${name}"]`);
+  }
+
+  /** A finding's button in the results panel, by rule title and/or message. */
+  finding(name: string | RegExp): Locator {
+    return this.results.getByRole('button', { name });
+  }
+
+  /** The list row (`li.finding`) holding a finding's button. */
+  findingRow(name: string | RegExp): Locator {
+    return this.results.locator('li.finding').filter({ has: this.page.getByRole('button', { name }) });
+  }
+
+  get whatIf(): Locator {
+    return this.page.getByRole('group', { name: 'What-if scenario' });
+  }
+
+  get multiplier(): Locator {
+    return this.whatIf.getByRole('textbox', { name: 'Traffic multiplier', exact: true });
+  }
+
+  /** Type a traffic multiplier ("10", "×2.5") and commit it with Enter. */
+  async setMultiplier(text: string): Promise<void> {
+    await this.multiplier.fill(text);
+    await this.multiplier.press('Enter');
+  }
+
   // ---- inspector and list view -----------------------------------------------
 
   field(label: string): Locator {
