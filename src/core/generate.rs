@@ -6,8 +6,10 @@
 //! a core service, queues feeding workers, an occasional external API; services
 //! and databases spread over two zones. The numbers are the catalog's.
 
-use rand::rngs::SmallRng;
 use rand::{Rng, SeedableRng};
+/// Xoshiro256++ by name: `SmallRng` is another algorithm on 32-bit targets
+/// (WebAssembly), and the app must sample what the CLI samples.
+use rand_xoshiro::Xoshiro256PlusPlus as SmallRng;
 
 use super::catalog::{new_block, new_link};
 use super::model::{Design, Kind, Mode, Op, Route, Zone};

@@ -8,8 +8,10 @@
 
 use std::collections::HashMap;
 
-use rand::rngs::SmallRng;
 use rand::{Rng, SeedableRng};
+/// Xoshiro256++ by name: `SmallRng` is another algorithm on 32-bit targets
+/// (WebAssembly), and the app must sample what the CLI samples.
+use rand_xoshiro::Xoshiro256PlusPlus as SmallRng;
 
 use super::graph::{Component, Graph};
 use super::success::{entry_success, Env};

@@ -5,8 +5,10 @@
 //! Recursion is used only when the longest call chain from the entry is short
 //! (see [`Compiled::depth_ok`]); deeper designs use the explicit-stack walker.
 
-use rand::rngs::SmallRng;
 use rand::RngCore;
+/// Xoshiro256++ by name: `SmallRng` is another algorithm on 32-bit targets
+/// (WebAssembly), and the app must sample what the CLI samples.
+use rand_xoshiro::Xoshiro256PlusPlus as SmallRng;
 
 use super::graph::Graph;
 use super::lognormal::Spread;

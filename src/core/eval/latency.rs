@@ -7,8 +7,10 @@
 
 use std::collections::HashMap;
 
-use rand::rngs::SmallRng;
 use rand::{Rng, RngCore, SeedableRng};
+/// Xoshiro256++ by name: `SmallRng` is another algorithm on 32-bit targets
+/// (WebAssembly), and the app must sample what the CLI samples.
+use rand_xoshiro::Xoshiro256PlusPlus as SmallRng;
 
 use super::fastwalk::Compiled;
 use super::graph::{Graph, RequestPath};

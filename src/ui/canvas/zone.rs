@@ -81,6 +81,7 @@ pub fn ZoneView(id: String, g: Gestures) -> impl IntoView {
         <g
             class="zone"
             class:selected=move || selected.get()
+            class:failed=move || ed.whatif.with(|w| key.with_value(|id| w.fail.contains(id)))
             data-id=key.get_value()
             tabindex="0"
             role="button"
