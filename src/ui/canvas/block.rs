@@ -10,7 +10,7 @@ use crate::core::render::units::{grouped, percent, sig};
 use crate::core::report::Severity;
 use crate::ui::editor::use_editor;
 use crate::ui::icons::KindIcon;
-use crate::ui::session::{ItemKind, Selection};
+use crate::ui::session::ItemKind;
 
 /// A rate short enough for a block: 950, 12k, 1.5M.
 fn compact(v: f64) -> String {
@@ -164,31 +164,10 @@ pub fn BlockView(id: String, g: Gestures) -> impl IntoView {
             .unwrap_or_default()
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
-        let id = key.get_value();
-        match ev.key().as_str() {
-            "Enter" | " " => {
-                ev.prevent_default();
-                ed.selection.set(Selection::only(ItemKind::Block, &id));
-                ed.focus_inspector.set(true);
-            }
-            "Delete" | "Backspace" => {
-                ev.prevent_default();
-                ev.stop_propagation();
-                ed.delete_item(ItemKind::Block, &id);
-            }
-            _ => {}
-        }
+        super::item_key(ed, ItemKind::Block, &key.get_value(), &ev)
     };
     let on_focus = move |ev: leptos::ev::FocusEvent| {
-        // A click already chose the selection (Shift+click may have just
-        // removed this item); only keyboard focus selects.
-        if !crate::ui::browser::focus_from_keyboard(&ev) {
-            return;
-        }
-        let id = key.get_value();
-        if !ed.selection.with_untracked(|s| s.blocks.contains(&id)) {
-            ed.selection.set(Selection::only(ItemKind::Block, &id));
-        }
+        super::item_focus(ed, ItemKind::Block, &key.get_value(), &ev)
     };
 
     // What the block shows, apart from where: rebuilt text, never a rebuilt <g>,

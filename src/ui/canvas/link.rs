@@ -12,7 +12,7 @@ use crate::core::model::{Design, Kind, Link, Mode, Op};
 use crate::core::render::units::grouped;
 use crate::core::render::units::sig;
 use crate::ui::editor::use_editor;
-use crate::ui::session::{ItemKind, Selection};
+use crate::ui::session::ItemKind;
 
 /// The short text drawn on a link, empty when everything is default.
 pub fn link_text(l: &Link, from_kind: Option<Kind>) -> String {
@@ -113,31 +113,10 @@ pub fn LinkView(id: String, g: Gestures) -> impl IntoView {
             .unwrap_or_default()
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
-        let id = key.get_value();
-        match ev.key().as_str() {
-            "Enter" | " " => {
-                ev.prevent_default();
-                ed.selection.set(Selection::only(ItemKind::Link, &id));
-                ed.focus_inspector.set(true);
-            }
-            "Delete" | "Backspace" => {
-                ev.prevent_default();
-                ev.stop_propagation();
-                ed.delete_item(ItemKind::Link, &id);
-            }
-            _ => {}
-        }
+        super::item_key(ed, ItemKind::Link, &key.get_value(), &ev)
     };
     let on_focus = move |ev: leptos::ev::FocusEvent| {
-        // A click already chose the selection (Shift+click may have just
-        // removed this item); only keyboard focus selects.
-        if !crate::ui::browser::focus_from_keyboard(&ev) {
-            return;
-        }
-        let id = key.get_value();
-        if !ed.selection.with_untracked(|s| s.links.contains(&id)) {
-            ed.selection.set(Selection::only(ItemKind::Link, &id));
-        }
+        super::item_focus(ed, ItemKind::Link, &key.get_value(), &ev)
     };
 
     let overlay = expect_context::<Overlay>();

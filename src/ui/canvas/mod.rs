@@ -21,6 +21,37 @@ use zone::ZoneView;
 
 pub use gestures::PALETTE_MIME;
 
+use super::editor::Editor;
+use super::session::{ItemKind, Selection};
+
+/// Keys on a focused canvas item: Enter or Space opens it in the inspector,
+/// Delete or Backspace removes it (with the rest of the selection).
+pub(crate) fn item_key(ed: Editor, kind: ItemKind, id: &str, ev: &web_sys::KeyboardEvent) {
+    match ev.key().as_str() {
+        "Enter" | " " => {
+            ev.prevent_default();
+            ed.selection.set(Selection::only(kind, id));
+            ed.focus_inspector.set(true);
+        }
+        "Delete" | "Backspace" => {
+            ev.prevent_default();
+            ev.stop_propagation();
+            ed.delete_item(kind, id);
+        }
+        _ => {}
+    }
+}
+
+/// Keyboard focus on an item selects it. A click has already chosen the
+/// selection (Shift+click may just have removed this item), so it is left alone.
+pub(crate) fn item_focus(ed: Editor, kind: ItemKind, id: &str, ev: &leptos::ev::FocusEvent) {
+    if super::browser::focus_from_keyboard(ev)
+        && !ed.selection.with_untracked(|s| s.contains(kind, id))
+    {
+        ed.selection.set(Selection::only(kind, id));
+    }
+}
+
 #[component]
 pub fn Canvas() -> impl IntoView {
     let ed = use_editor();

@@ -7,7 +7,7 @@ use super::gestures::Gestures;
 use crate::core::geometry::Rect;
 use crate::core::render::units::percent;
 use crate::ui::editor::use_editor;
-use crate::ui::session::{Gesture, ItemKind, Selection};
+use crate::ui::session::{Gesture, ItemKind};
 
 #[component]
 pub fn ZoneView(id: String, g: Gestures) -> impl IntoView {
@@ -60,20 +60,7 @@ pub fn ZoneView(id: String, g: Gestures) -> impl IntoView {
         })
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
-        let id = key.get_value();
-        match ev.key().as_str() {
-            "Enter" | " " => {
-                ev.prevent_default();
-                ed.selection.set(Selection::only(ItemKind::Zone, &id));
-                ed.focus_inspector.set(true);
-            }
-            "Delete" | "Backspace" => {
-                ev.prevent_default();
-                ev.stop_propagation();
-                ed.delete_item(ItemKind::Zone, &id);
-            }
-            _ => {}
-        }
+        super::item_key(ed, ItemKind::Zone, &key.get_value(), &ev)
     };
     let r = move || rect.get().unwrap_or_default();
 
