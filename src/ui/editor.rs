@@ -222,8 +222,12 @@ impl Editor {
     fn after_change(&self) {
         self.history_rev.update(|r| *r += 1);
         let design = self.design;
-        self.selection
-            .update(|s| design.with_untracked(|d| s.retain_existing(d)));
+        // Only tell the selection's readers when something in it went away.
+        self.selection.maybe_update(|s| {
+            let before = s.len();
+            design.with_untracked(|d| s.retain_existing(d));
+            s.len() != before
+        });
     }
 
     pub fn can_undo(&self) -> bool {
