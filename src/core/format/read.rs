@@ -15,13 +15,14 @@ use crate::core::model::{
 /// errors, and the pointers of fields that failed to read.
 pub(super) type Partial = (Design, Vec<LoadError>, BTreeSet<String>);
 
-const TOP_KEYS: &[&str] = &[
+/// The fields the format knows, per object; `write` leaves them out of `extra`.
+pub(super) const TOP_KEYS: &[&str] = &[
     "format", "version", "title", "notes", "targets", "blocks", "links", "zones", "stickies",
     "accepted",
 ];
-const ACCEPTED_KEYS: &[&str] = &["rule", "blocks", "links", "reason"];
-const TARGET_KEYS: &[&str] = &["availability", "p99_ms", "team_size"];
-const BLOCK_KEYS: &[&str] = &[
+pub(super) const ACCEPTED_KEYS: &[&str] = &["rule", "blocks", "links", "reason"];
+pub(super) const TARGET_KEYS: &[&str] = &["availability", "p99_ms", "team_size"];
+pub(super) const BLOCK_KEYS: &[&str] = &[
     "id",
     "kind",
     "label",
@@ -44,7 +45,7 @@ const BLOCK_KEYS: &[&str] = &[
     "ttl_s",
     "dead_letter",
 ];
-const LINK_KEYS: &[&str] = &[
+pub(super) const LINK_KEYS: &[&str] = &[
     "id",
     "from",
     "to",
@@ -60,8 +61,8 @@ const LINK_KEYS: &[&str] = &[
     "backoff",
     "idempotent",
 ];
-const ZONE_KEYS: &[&str] = &["id", "label", "availability", "x", "y", "w", "h"];
-const STICKY_KEYS: &[&str] = &["id", "text", "x", "y"];
+pub(super) const ZONE_KEYS: &[&str] = &["id", "label", "availability", "x", "y", "w", "h"];
+pub(super) const STICKY_KEYS: &[&str] = &["id", "text", "x", "y"];
 
 const ID_RULE: &str = "1 to 64 characters from A-Z a-z 0-9 _ . -";
 

@@ -3,6 +3,9 @@
 use serde_json::Value;
 
 use super::number::format_number;
+use super::read::{
+    ACCEPTED_KEYS, BLOCK_KEYS, LINK_KEYS, STICKY_KEYS, TARGET_KEYS, TOP_KEYS, ZONE_KEYS,
+};
 use super::{FORMAT, VERSION};
 use crate::core::model::{
     Acceptance, Block, Design, Extra, Link, Mode, Op, Route, Sticky, Targets, Zone,
@@ -92,11 +95,6 @@ fn from_value(v: &Value) -> J {
     }
 }
 
-const TOP: &[&str] = &[
-    "format", "version", "title", "notes", "targets", "blocks", "links", "zones", "stickies",
-    "accepted",
-];
-
 pub(super) fn write(d: &Design) -> String {
     let mut f = Fields::default();
     f.text("format", FORMAT);
@@ -121,7 +119,7 @@ pub(super) fn write(d: &Design) -> String {
         );
     }
     let mut out = String::new();
-    emit(&f.extra(&d.extra, TOP), 0, &mut out);
+    emit(&f.extra(&d.extra, TOP_KEYS), 0, &mut out);
     out.push('\n');
     out
 }
@@ -133,7 +131,7 @@ fn targets(t: &Targets) -> J {
     if let Some(n) = t.team_size {
         f.put("team_size", J::Raw(n.to_string()));
     }
-    f.extra(&t.extra, &["availability", "p99_ms", "team_size"])
+    f.extra(&t.extra, TARGET_KEYS)
 }
 
 fn block(b: &Block) -> J {
@@ -165,32 +163,7 @@ fn block(b: &Block) -> J {
     }
     f.opt_num("ttl_s", b.ttl_s);
     f.flag("dead_letter", b.dead_letter);
-    f.extra(
-        &b.extra,
-        &[
-            "id",
-            "kind",
-            "label",
-            "x",
-            "y",
-            "notes",
-            "rps",
-            "replicas",
-            "min_healthy",
-            "shards",
-            "availability",
-            "latency_ms",
-            "p99_ms",
-            "capacity_rps",
-            "write_capacity_rps",
-            "single_writer",
-            "hit_ratio",
-            "route",
-            "zone",
-            "ttl_s",
-            "dead_letter",
-        ],
-    )
+    f.extra(&b.extra, BLOCK_KEYS)
 }
 
 fn link(l: &Link) -> J {
@@ -213,25 +186,7 @@ fn link(l: &Link) -> J {
     f.int_unless("retries", l.retries, 0);
     f.flag("backoff", l.backoff);
     f.flag("idempotent", l.idempotent);
-    f.extra(
-        &l.extra,
-        &[
-            "id",
-            "from",
-            "to",
-            "label",
-            "mode",
-            "op",
-            "calls",
-            "latency_ms",
-            "parallel",
-            "optional",
-            "timeout_ms",
-            "retries",
-            "backoff",
-            "idempotent",
-        ],
-    )
+    f.extra(&l.extra, LINK_KEYS)
 }
 
 fn zone(z: &Zone) -> J {
@@ -243,10 +198,7 @@ fn zone(z: &Zone) -> J {
     f.num_unless("availability", z.availability, 1.0);
     f.num("w", z.w);
     f.num("h", z.h);
-    f.extra(
-        &z.extra,
-        &["id", "label", "availability", "x", "y", "w", "h"],
-    )
+    f.extra(&z.extra, ZONE_KEYS)
 }
 
 fn sticky(s: &Sticky) -> J {
@@ -255,7 +207,7 @@ fn sticky(s: &Sticky) -> J {
     f.num("x", s.x);
     f.num("y", s.y);
     f.text_unless_empty("text", &s.text);
-    f.extra(&s.extra, &["id", "text", "x", "y"])
+    f.extra(&s.extra, STICKY_KEYS)
 }
 
 fn acceptance(a: &Acceptance) -> J {
@@ -265,7 +217,7 @@ fn acceptance(a: &Acceptance) -> J {
     f.put("blocks", ids(&a.blocks));
     f.put("links", ids(&a.links));
     f.text("reason", &a.reason);
-    f.extra(&a.extra, &["rule", "blocks", "links", "reason"])
+    f.extra(&a.extra, ACCEPTED_KEYS)
 }
 
 fn quote(s: &str) -> String {
