@@ -2,19 +2,40 @@
 //! export so both say the same thing.
 
 use super::units::{grouped, sig};
+use crate::core::catalog;
 use crate::core::model::{Block, Kind, Link, Op};
 
-/// Catalog defaults a link's latency is compared with before it is shown.
-const LINK_MS: f64 = 0.5;
-const CLIENT_LINK_MS: f64 = 30.0;
+/// A rate short enough for a block or link: 950, 12k, 1.5M.
+pub fn compact(v: f64) -> String {
+    if v >= 1e6 {
+        format!("{}M", sig(v / 1e6))
+    } else if v >= 1e4 {
+        format!("{}k", sig(v / 1e3))
+    } else {
+        grouped(v)
+    }
+}
 
-/// The line of key numbers under a block's label: "×3 · 10,000 req/s each".
+/// The line of key numbers under a block's label: "×3 · 10k/s each".
 pub fn key_numbers(b: &Block) -> String {
+    let full = numbers_line(b, false);
+    // The short form only when the long one does not fit beside the icon.
+    if width(&full) <= NUMBERS_FIT {
+        full
+    } else {
+        clip(&numbers_line(b, true), NUMBERS_FIT)
+    }
+}
+
+/// The key numbers, with rates written `10k req/s` or, when `short`, `10k/s`.
+fn numbers_line(b: &Block, short: bool) -> String {
+    let per_s = if short { "/s" } else { " req/s" };
+    let many = b.replicas > 1 || b.shards > 1;
     let mut parts = Vec::new();
     if b.rps > 0.0 {
-        parts.push(format!("{} req/s in", grouped(b.rps)));
+        parts.push(format!("{}{per_s} in", compact(b.rps)));
     }
-    if b.replicas > 1 || b.shards > 1 {
+    if many {
         let mut s = format!("×{}", b.replicas);
         if b.shards > 1 {
             s.push_str(&format!(" ×{} shards", b.shards));
@@ -22,7 +43,8 @@ pub fn key_numbers(b: &Block) -> String {
         parts.push(s);
     }
     if let Some(c) = b.capacity_rps {
-        parts.push(format!("{} req/s each", grouped(c)));
+        let each = if many { " each" } else { "" };
+        parts.push(format!("{}{per_s}{each}", compact(c)));
     }
     if b.hit_ratio > 0.0 {
         parts.push(format!("hit {}%", sig(b.hit_ratio * 100.0)));
@@ -31,6 +53,45 @@ pub fn key_numbers(b: &Block) -> String {
         parts.push(format!("{} ms", sig(b.latency_ms)));
     }
     parts.join(" · ")
+}
+
+/// How much text fits beside a block's icon, in `width` units (a typical
+/// lowercase letter is 1), for the bold label and the smaller numbers.
+pub const LABEL_FIT: f64 = 12.4;
+pub const NUMBERS_FIT: f64 = 15.0;
+
+/// The rough drawn width of `s` in units of a typical lowercase letter, so that
+/// text is cut before it runs out of the block (the block clips it anyway).
+fn width(s: &str) -> f64 {
+    s.chars().map(char_width).sum()
+}
+
+fn char_width(c: char) -> f64 {
+    match c {
+        'i' | 'l' | 'j' | 't' | 'f' | 'r' | 'I' | ' ' | '.' | ',' | ':' | ';' | '\'' | '/'
+        | '|' | '!' | '(' | ')' | '[' | ']' | '·' => 0.55,
+        'm' | 'w' | 'M' | 'W' | '%' => 1.35,
+        c if c.is_uppercase() => 1.3,
+        _ => 1.0,
+    }
+}
+
+/// `s` cut with an ellipsis to fit `fit` width units (the full text is in the
+/// tooltip and the accessible name).
+pub fn clip(s: &str, fit: f64) -> String {
+    if width(s) <= fit {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 1.0; // the ellipsis
+    for c in s.chars() {
+        used += char_width(c);
+        if used > fit {
+            break;
+        }
+        out.push(c);
+    }
+    format!("{}…", out.trim_end())
 }
 
 /// The text drawn on a link, empty when everything is at the catalog's default:
@@ -44,9 +105,9 @@ pub fn link_text(l: &Link, from_kind: Option<Kind>) -> String {
         parts.push(format!("×{}", sig(l.calls)));
     }
     let usual = if from_kind == Some(Kind::Client) {
-        CLIENT_LINK_MS
+        catalog::CLIENT_LINK_LATENCY_MS.value
     } else {
-        LINK_MS
+        catalog::LINK_LATENCY_MS.value
     };
     if l.latency_ms != usual {
         parts.push(format!("{} ms", sig(l.latency_ms)));
@@ -55,17 +116,6 @@ pub fn link_text(l: &Link, from_kind: Option<Kind>) -> String {
         parts.push("write".into());
     }
     parts.join(" · ")
-}
-
-/// `s` cut to `n` characters with an ellipsis.
-pub fn clip(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        let mut out: String = s.chars().take(n.saturating_sub(1)).collect();
-        out.push('…');
-        out
-    }
 }
 
 #[cfg(test)]
@@ -77,10 +127,11 @@ mod tests {
         let mut b = Block::new("db", Kind::RelationalDb, 0.0, 0.0);
         b.replicas = 3;
         b.capacity_rps = Some(50_000.0);
-        assert_eq!(key_numbers(&b), "×3 · 50,000 req/s each");
+        // The long form does not fit beside the icon, so rates shorten to "/s".
+        assert_eq!(key_numbers(&b), "×3 · 50k/s each");
         let mut c = Block::new("users", Kind::Client, 0.0, 0.0);
         c.rps = 20_000.0;
-        assert_eq!(key_numbers(&c), "20,000 req/s in");
+        assert_eq!(key_numbers(&c), "20k req/s in");
     }
 
     #[test]
@@ -93,6 +144,6 @@ mod tests {
         l.calls = 2.0;
         l.op = Op::Write;
         assert_eq!(link_text(&l, Some(Kind::Service)), "×2 · 30 ms · write");
-        assert_eq!(clip("Service (stateless app)", 10), "Service (…");
+        assert_eq!(clip("Service (stateless app)", LABEL_FIT), "Service (stat…");
     }
 }

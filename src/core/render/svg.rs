@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::labels::{clip, key_numbers, link_text};
+use super::labels::{clip, key_numbers, link_text, LABEL_FIT};
 use super::units::percent;
 use crate::core::geometry::{
     block_rect, design_bounds, lane_bend, link_lanes, route_link, Point, Rect, BLOCK_H, BLOCK_W,
@@ -152,10 +152,10 @@ pub fn svg(design: &Design, report: Option<&Report>) -> String {
             r.y,
             r.x + 12.0,
             b.y - 4.0,
-            escape(&clip(b.display_label(), 18)),
+            escape(&clip(b.display_label(), LABEL_FIT)),
             r.x + 12.0,
             b.y + 14.0,
-            escape(&clip(&key_numbers(b), 26)),
+            escape(&key_numbers(b)),
         );
     }
     for s in &design.stickies {

@@ -6,100 +6,12 @@ use super::gestures::Gestures;
 use super::overlay::{heat_colour, Level, Overlay};
 use crate::core::geometry::{BLOCK_H, BLOCK_W};
 use crate::core::model::{Block, Kind};
+use crate::core::render::labels::{clip, key_numbers, LABEL_FIT};
 use crate::core::render::units::{grouped, percent, sig};
 use crate::core::report::Severity;
 use crate::ui::editor::use_editor;
 use crate::ui::icons::KindIcon;
 use crate::ui::session::ItemKind;
-
-/// A rate short enough for a block: 950, 12k, 1.5M.
-fn compact(v: f64) -> String {
-    if v >= 1e6 {
-        format!("{}M", sig(v / 1e6))
-    } else if v >= 1e4 {
-        format!("{}k", sig(v / 1e3))
-    } else {
-        grouped(v)
-    }
-}
-
-/// The line of key numbers under a block's label: "×3 · 10k/s each".
-pub fn key_numbers(b: &Block) -> String {
-    let full = numbers_line(b, false);
-    // The short form only when the long one does not fit beside the icon.
-    if width(&full) <= NUMBERS_FIT {
-        full
-    } else {
-        clip(&numbers_line(b, true), NUMBERS_FIT)
-    }
-}
-
-/// The key numbers, with rates written `10k req/s` or, when `short`, `10k/s`.
-fn numbers_line(b: &Block, short: bool) -> String {
-    let per_s = if short { "/s" } else { " req/s" };
-    let many = b.replicas > 1 || b.shards > 1;
-    let mut parts = Vec::new();
-    if b.rps > 0.0 {
-        parts.push(format!("{}{per_s} in", compact(b.rps)));
-    }
-    if many {
-        let mut s = format!("×{}", b.replicas);
-        if b.shards > 1 {
-            s.push_str(&format!(" ×{} shards", b.shards));
-        }
-        parts.push(s);
-    }
-    if let Some(c) = b.capacity_rps {
-        let each = if many { " each" } else { "" };
-        parts.push(format!("{}{per_s}{each}", compact(c)));
-    }
-    if b.hit_ratio > 0.0 {
-        parts.push(format!("hit {}%", sig(b.hit_ratio * 100.0)));
-    }
-    if parts.is_empty() && b.latency_ms > 0.0 {
-        parts.push(format!("{} ms", sig(b.latency_ms)));
-    }
-    parts.join(" · ")
-}
-
-/// How much text fits beside a block's icon, in `width` units (a typical
-/// lowercase letter is 1), for the bold label and the smaller numbers.
-const LABEL_FIT: f64 = 12.4;
-const NUMBERS_FIT: f64 = 15.0;
-
-/// The rough drawn width of `s` in units of a typical lowercase letter, so that
-/// text is cut before it runs out of the block (the block clips it anyway).
-fn width(s: &str) -> f64 {
-    s.chars().map(char_width).sum()
-}
-
-fn char_width(c: char) -> f64 {
-    match c {
-        'i' | 'l' | 'j' | 't' | 'f' | 'r' | 'I' | ' ' | '.' | ',' | ':' | ';' | '\'' | '/'
-        | '|' | '!' | '(' | ')' | '[' | ']' | '·' => 0.55,
-        'm' | 'w' | 'M' | 'W' | '%' => 1.35,
-        c if c.is_uppercase() => 1.3,
-        _ => 1.0,
-    }
-}
-
-/// `s` cut with an ellipsis to fit `fit` width units (the full text is in the
-/// tooltip and the accessible name).
-pub fn clip(s: &str, fit: f64) -> String {
-    if width(s) <= fit {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 1.0; // the ellipsis
-    for c in s.chars() {
-        used += char_width(c);
-        if used > fit {
-            break;
-        }
-        out.push(c);
-    }
-    format!("{}…", out.trim_end())
-}
 
 /// What a screen reader says for a block: kind, label (when it has its own),
 /// then the key numbers.

@@ -6,36 +6,13 @@ use leptos::prelude::*;
 
 use super::gestures::Gestures;
 use super::overlay::{flow_width, Overlay};
-use crate::core::catalog;
 use crate::core::geometry::{lane_bend, route_link, LinkPath, Point};
-use crate::core::model::{Design, Kind, Link, Mode, Op};
+use crate::core::model::{Design, Link, Mode, Op};
+use crate::core::render::labels::{compact, link_text};
 use crate::core::render::units::grouped;
 use crate::core::render::units::sig;
 use crate::ui::editor::use_editor;
 use crate::ui::session::ItemKind;
-
-/// The short text drawn on a link, empty when everything is default.
-pub fn link_text(l: &Link, from_kind: Option<Kind>) -> String {
-    let mut parts = Vec::new();
-    if !l.label.is_empty() {
-        parts.push(l.label.clone());
-    }
-    if l.calls != 1.0 {
-        parts.push(format!("×{}", sig(l.calls)));
-    }
-    let default_ms = if from_kind == Some(Kind::Client) {
-        catalog::CLIENT_LINK_LATENCY_MS
-    } else {
-        catalog::LINK_LATENCY_MS
-    };
-    if l.latency_ms != default_ms.value {
-        parts.push(format!("{} ms", sig(l.latency_ms)));
-    }
-    if l.op == Op::Write {
-        parts.push("write".into());
-    }
-    parts.join(" · ")
-}
 
 /// What a screen reader says for a link.
 pub fn link_label(d: &Design, l: &Link) -> String {
@@ -132,7 +109,7 @@ pub fn LinkView(id: String, g: Gestures) -> impl IntoView {
         let base = info.with(|i| i.as_ref().map(|i| i.text.clone()).unwrap_or_default());
         match flow.get() {
             Some(f) if f > 0.0 => {
-                let rate = format!("{} req/s", compact_rate(f));
+                let rate = format!("{} req/s", compact(f));
                 if base.is_empty() {
                     rate
                 } else {
@@ -175,16 +152,5 @@ pub fn LinkView(id: String, g: Gestures) -> impl IntoView {
                 {text}
             </text>
         </g>
-    }
-}
-
-/// A rate short enough for a link label: 950, 12k, 1.5M.
-fn compact_rate(v: f64) -> String {
-    if v >= 1e6 {
-        format!("{}M", sig(v / 1e6))
-    } else if v >= 1e4 {
-        format!("{}k", sig(v / 1e3))
-    } else {
-        sig(v)
     }
 }
