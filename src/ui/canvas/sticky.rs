@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::gestures::Gestures;
 use crate::core::geometry::Point;
+use crate::core::render::svg::wrap;
 use crate::ui::editor::use_editor;
 use crate::ui::session::{ItemKind, Selection};
 
@@ -28,18 +29,9 @@ pub fn StickyView(id: String, g: Gestures) -> impl IntoView {
             .with(|s| key.with_value(|id| s.stickies.contains(id)))
     });
     let text = move || sticky.with(|s| s.as_ref().map(|s| s.text.clone()).unwrap_or_default());
+    // Wrapped as the SVG export wraps it; the full text is in the inspector.
     let lines = move || {
-        // Wrap roughly to the note's width; the full text is in the inspector.
-        let mut lines: Vec<String> = Vec::new();
-        for word in text().split_whitespace() {
-            match lines.last_mut() {
-                Some(l) if l.chars().count() + word.chars().count() < 22 => {
-                    l.push(' ');
-                    l.push_str(word);
-                }
-                _ => lines.push(word.to_string()),
-            }
-        }
+        let mut lines = wrap(&text(), 22);
         lines.truncate(4);
         lines
     };
