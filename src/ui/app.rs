@@ -99,6 +99,7 @@ fn open_link(ed: Editor) {
     match share::open(&hash) {
         Ok(shared) => {
             ed.replace(shared.design);
+            ed.read_only.set(shared.view);
             ed.whatif.set(WhatIf {
                 scale: shared.scale.unwrap_or(1.0).clamp(0.1, 100.0),
                 fail: shared.fail.into_iter().collect(),

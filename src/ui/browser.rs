@@ -175,3 +175,35 @@ pub fn focus_from_keyboard(ev: &web_sys::Event) -> bool {
         .and_then(|t| t.dyn_into::<Element>().ok())
         .is_none_or(|el| el.matches(":focus-visible").unwrap_or(true))
 }
+
+/// Offer `text` to the user as a downloaded file called `name`.
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "the browser could not make the file".to_string())?;
+    download_blob(name, &blob)
+}
+
+/// Offer a blob to the user as a downloaded file called `name`.
+pub fn download_blob(name: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let url = web_sys::Url::create_object_url_with_blob(blob)
+        .map_err(|_| "the browser could not make the file".to_string())?;
+    let anchor = window()
+        .document()
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        .ok_or_else(|| "the browser could not start the download".to_string())?;
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    // Give the download a moment to start before the URL is let go.
+    after(
+        1_000,
+        Box::new(move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        }),
+    );
+    Ok(())
+}

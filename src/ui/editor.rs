@@ -37,6 +37,11 @@ pub struct Editor {
     pub focus_inspector: RwSignal<bool>,
     /// Space is held: any drag pans.
     pub space_held: RwSignal<bool>,
+    /// Opened from a `&view` link: the document cannot be edited until the user
+    /// chooses "Edit a copy". Pan, zoom and what-if still work.
+    pub read_only: RwSignal<bool>,
+    /// Presentation mode: full-screen canvas and results, editing chrome hidden.
+    pub presenting: RwSignal<bool>,
     /// The last thing the editor could not do, said to the user.
     pub notice: RwSignal<Option<String>>,
     /// The canvas's size on screen, for "add at the centre" and "fit".
@@ -106,6 +111,8 @@ impl Editor {
             snap: RwSignal::new(false),
             space_held: RwSignal::new(false),
             focus_inspector: RwSignal::new(false),
+            read_only: RwSignal::new(false),
+            presenting: RwSignal::new(false),
             notice: RwSignal::new(None),
             canvas_size: RwSignal::new((1000.0, 700.0)),
             block_index,
