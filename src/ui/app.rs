@@ -43,6 +43,7 @@ pub fn App() -> impl IntoView {
     browser::expose_getter("pending", move || ed.pending.get_untracked().to_string());
     ed.evaluate_on_change(browser::after);
     open_link(ed);
+    browser::register_service_worker();
 
     let dark = RwSignal::new(browser::prefers_dark());
     Effect::new(move |_| browser::set_theme(if dark.get() { "dark" } else { "light" }));

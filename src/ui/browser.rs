@@ -207,3 +207,20 @@ pub fn download_blob(name: &str, blob: &web_sys::Blob) -> Result<(), String> {
     );
     Ok(())
 }
+
+/// Register the offline service worker (`sw.js`, beside index.html; a relative URL
+/// so the site works under any sub-path). Failure is silent: the app works without
+/// it. Debug builds (`trunk serve`) skip it so a cached build never hides a change.
+pub fn register_service_worker() {
+    if cfg!(debug_assertions) {
+        return;
+    }
+    let navigator = window().navigator();
+    if !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+        return;
+    }
+    let promise = navigator.service_worker().register("sw.js");
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    });
+}
