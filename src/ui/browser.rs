@@ -210,7 +210,8 @@ pub fn download_blob(name: &str, blob: &web_sys::Blob) -> Result<(), String> {
 
 /// Register the offline service worker (`sw.js`, beside index.html; a relative URL
 /// so the site works under any sub-path). Failure is silent: the app works without
-/// it. Debug builds (`trunk serve`) skip it so a cached build never hides a change.
+/// it. Spec choice: debug builds (`trunk serve`) skip it, so a cached build never
+/// hides a change while developing.
 pub fn register_service_worker() {
     if cfg!(debug_assertions) {
         return;
