@@ -1,6 +1,6 @@
 // Envelope's service worker: after the first visit the app works offline.
 //
-// The build's post_build hook (pwa/precache.sh) rewrites the two lines below in the
+// The build's post_build hook (.ci/precache.sh) rewrites the two lines below in the
 // built copy: VERSION becomes a hash of every built file and FILES their list. A new
 // build is therefore a new worker with its own cache; on activate it deletes the
 // caches of older builds, so an old index.html is never served again.
