@@ -99,114 +99,116 @@ pub fn Canvas() -> impl IntoView {
     let _resize = window_event_listener(leptos::ev::resize, move |_| g.measure());
 
     view! {
-        <svg
-            node_ref=svg
-            class="canvas"
-            class:panning=move || matches!(ed.gesture.get(), Some(Gesture::Pan))
-            role="application"
-            aria-label="Design canvas"
-            aria-roledescription="canvas"
-            on:pointerdown=move |ev| g.background_down(ev)
-            on:pointermove=move |ev| g.pointer_move(ev)
-            on:pointerup=move |ev| g.pointer_up(ev)
-            on:pointercancel=move |_| g.cancel()
-            on:wheel=move |ev| g.wheel(ev)
-            on:dragover=move |ev| g.drag_over(ev)
-            on:drop=move |ev| g.drop(ev)
-        >
-            <defs>
-                <pattern
-                    id="grid"
-                    patternUnits="userSpaceOnUse"
-                    width=move || grid().0
-                    height=move || grid().0
-                    x=move || grid().1
-                    y=move || grid().2
-                >
-                    <circle cx="1" cy="1" r="1" class="grid-dot"></circle>
-                </pattern>
-                // Keeps a block's text inside its box, clear of the handle.
-                <clipPath id="block-text" clipPathUnits="userSpaceOnUse">
-                    <rect
-                        x=-BLOCK_W / 2.0 + 40.0
-                        y=-BLOCK_H / 2.0
-                        width=BLOCK_W - 43.0
-                        height=BLOCK_H
-                    ></rect>
-                </clipPath>
-                <pattern
-                    id="hatch"
-                    patternUnits="userSpaceOnUse"
-                    width="8"
-                    height="8"
-                    patternTransform="rotate(45)"
-                >
-                    <line x1="0" y1="0" x2="0" y2="8" class="hatch-line"></line>
-                </pattern>
-                <marker
-                    id="arrow"
-                    viewBox="0 0 10 10"
-                    refX="9"
-                    refY="5"
-                    markerWidth="8"
-                    markerHeight="8"
-                    orient="auto-start-reverse"
-                >
-                    <path d="M 0 0 L 10 5 L 0 10 z" class="arrow-head"></path>
-                </marker>
-            </defs>
-            <rect class="canvas-bg" width="100%" height="100%" fill="url(#grid)"></rect>
-            <g class="world" transform=transform>
-                <g class="zones">
-                    <For each=move || zone_ids.get() key=|id| id.clone() let:id>
-                        <ZoneView id=id g=g />
-                    </For>
+        <div class="canvas-wrap">
+            <svg
+                node_ref=svg
+                class="canvas"
+                class:panning=move || matches!(ed.gesture.get(), Some(Gesture::Pan))
+                role="application"
+                aria-label="Design canvas"
+                aria-roledescription="canvas"
+                on:pointerdown=move |ev| g.background_down(ev)
+                on:pointermove=move |ev| g.pointer_move(ev)
+                on:pointerup=move |ev| g.pointer_up(ev)
+                on:pointercancel=move |_| g.cancel()
+                on:wheel=move |ev| g.wheel(ev)
+                on:dragover=move |ev| g.drag_over(ev)
+                on:drop=move |ev| g.drop(ev)
+            >
+                <defs>
+                    <pattern
+                        id="grid"
+                        patternUnits="userSpaceOnUse"
+                        width=move || grid().0
+                        height=move || grid().0
+                        x=move || grid().1
+                        y=move || grid().2
+                    >
+                        <circle cx="1" cy="1" r="1" class="grid-dot"></circle>
+                    </pattern>
+                    // Keeps a block's text inside its box, clear of the handle.
+                    <clipPath id="block-text" clipPathUnits="userSpaceOnUse">
+                        <rect
+                            x=-BLOCK_W / 2.0 + 40.0
+                            y=-BLOCK_H / 2.0
+                            width=BLOCK_W - 43.0
+                            height=BLOCK_H
+                        ></rect>
+                    </clipPath>
+                    <pattern
+                        id="hatch"
+                        patternUnits="userSpaceOnUse"
+                        width="8"
+                        height="8"
+                        patternTransform="rotate(45)"
+                    >
+                        <line x1="0" y1="0" x2="0" y2="8" class="hatch-line"></line>
+                    </pattern>
+                    <marker
+                        id="arrow"
+                        viewBox="0 0 10 10"
+                        refX="9"
+                        refY="5"
+                        markerWidth="8"
+                        markerHeight="8"
+                        orient="auto-start-reverse"
+                    >
+                        <path d="M 0 0 L 10 5 L 0 10 z" class="arrow-head"></path>
+                    </marker>
+                </defs>
+                <rect class="canvas-bg" width="100%" height="100%" fill="url(#grid)"></rect>
+                <g class="world" transform=transform>
+                    <g class="zones">
+                        <For each=move || zone_ids.get() key=|id| id.clone() let:id>
+                            <ZoneView id=id g=g />
+                        </For>
+                    </g>
+                    <g class="links">
+                        <For each=move || link_ids.get() key=|id| id.clone() let:id>
+                            <LinkView id=id g=g />
+                        </For>
+                    </g>
+                    <g class="blocks">
+                        <For each=move || block_ids.get() key=|id| id.clone() let:id>
+                            <BlockView id=id g=g />
+                        </For>
+                    </g>
+                    <g class="stickies">
+                        <For each=move || sticky_ids.get() key=|id| id.clone() let:id>
+                            <StickyView id=id g=g />
+                        </For>
+                    </g>
+                    {move || {
+                        connect_line()
+                            .map(|(a, b)| {
+                                view! {
+                                    <line
+                                        class="connect-preview"
+                                        x1=a.x
+                                        y1=a.y
+                                        x2=b.x
+                                        y2=b.y
+                                        marker-end="url(#arrow)"
+                                    ></line>
+                                }
+                            })
+                    }}
+                    {move || {
+                        band()
+                            .map(|r| {
+                                view! {
+                                    <rect
+                                        class="rubber-band"
+                                        x=r.x
+                                        y=r.y
+                                        width=r.w
+                                        height=r.h
+                                    ></rect>
+                                }
+                            })
+                    }}
                 </g>
-                <g class="links">
-                    <For each=move || link_ids.get() key=|id| id.clone() let:id>
-                        <LinkView id=id g=g />
-                    </For>
-                </g>
-                <g class="blocks">
-                    <For each=move || block_ids.get() key=|id| id.clone() let:id>
-                        <BlockView id=id g=g />
-                    </For>
-                </g>
-                <g class="stickies">
-                    <For each=move || sticky_ids.get() key=|id| id.clone() let:id>
-                        <StickyView id=id g=g />
-                    </For>
-                </g>
-                {move || {
-                    connect_line()
-                        .map(|(a, b)| {
-                            view! {
-                                <line
-                                    class="connect-preview"
-                                    x1=a.x
-                                    y1=a.y
-                                    x2=b.x
-                                    y2=b.y
-                                    marker-end="url(#arrow)"
-                                ></line>
-                            }
-                        })
-                }}
-                {move || {
-                    band()
-                        .map(|r| {
-                            view! {
-                                <rect
-                                    class="rubber-band"
-                                    x=r.x
-                                    y=r.y
-                                    width=r.w
-                                    height=r.h
-                                ></rect>
-                            }
-                        })
-                }}
-            </g>
-        </svg>
+            </svg>
+        </div>
     }
 }
