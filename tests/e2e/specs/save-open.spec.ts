@@ -46,13 +46,15 @@ test('Save then Open gives back the same document, with the same bytes', async (
   expect((await saveThroughToolbar(page)).text).toBe(saved.text);
 });
 
-test('Ctrl+S saves; an untitled design saves as untitled.envelope.json', async ({ page }) => {
+test('Ctrl+S saves, Ctrl+O opens; an untitled design saves as untitled.envelope.json', async ({ page }) => {
   await page.goto('/');
   const ed = new EditorPage(page);
   await ed.dragFromPalette('Cache (Redis)', { x: 300, y: 250 });
   await expect(ed.blocks).toHaveCount(1);
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+s')]);
   expect(download.suggestedFilename()).toBe('untitled.envelope.json');
+  // Ctrl+O opens the file chooser.
+  await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Control+o')]);
 });
 
 test('a design file dropped on the window opens; palette drops still add blocks', async ({ page }) => {
