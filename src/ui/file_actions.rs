@@ -58,15 +58,16 @@ pub fn FileActions() -> impl IntoView {
             >
                 "Save"
             </button>
-            <Show when=move || autosave.has_previous.get()>
-                <button
-                    aria-label="Restore previous design"
-                    title="Swap back to the design that was open before this one"
-                    on:click=move |_| autosave.restore_previous()
-                >
-                    "↺ Previous"
-                </button>
-            </Show>
+            // Always there (disabled until a previous design exists), so the
+            // toolbar does not shift under the pointer when it appears.
+            <button
+                aria-label="Restore previous design"
+                title="Swap back to the design that was open before this one"
+                disabled=move || !autosave.has_previous.get()
+                on:click=move |_| autosave.restore_previous()
+            >
+                "↺ Previous"
+            </button>
         </div>
     }
 }

@@ -33,7 +33,7 @@ test('the design, its view and its selection survive a reload', async ({ page })
 test('New design keeps the previous one; Restore previous swaps them back and forth', async ({ page }) => {
   await page.goto('/');
   const ed = new EditorPage(page);
-  await expect(fileButton(page, 'Restore previous design')).toHaveCount(0);
+  await expect(fileButton(page, 'Restore previous design')).toBeDisabled();
   await ed.dragFromPalette('Users / client', { x: 200, y: 150 });
   await ed.dragFromPalette('Cache (Redis)', { x: 450, y: 150 });
   await expect(ed.blocks).toHaveCount(2);
