@@ -50,6 +50,7 @@ pub fn App() -> impl IntoView {
         autosave.restore_last();
     }
     autosave.start();
+    browser::register_service_worker();
 
     let dark = RwSignal::new(browser::prefers_dark());
     Effect::new(move |_| browser::set_theme(if dark.get() { "dark" } else { "light" }));

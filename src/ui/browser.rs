@@ -314,3 +314,21 @@ pub fn focused() -> Option<HtmlElement> {
         .active_element()
         .and_then(|e| e.dyn_into::<HtmlElement>().ok())
 }
+
+/// Register the offline service worker (`sw.js`, beside index.html; a relative URL
+/// so the site works under any sub-path). Failure is silent: the app works without
+/// it. Spec choice: debug builds (`trunk serve`) skip it, so a cached build never
+/// hides a change while developing.
+pub fn register_service_worker() {
+    if cfg!(debug_assertions) {
+        return;
+    }
+    let navigator = window().navigator();
+    if !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+        return;
+    }
+    let promise = navigator.service_worker().register("sw.js");
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    });
+}
