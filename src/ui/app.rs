@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::autosave::Autosave;
 use super::browser;
 use super::canvas::Canvas;
 use super::context_menu::ContextMenu;
@@ -12,6 +13,7 @@ use super::inspector::Inspector;
 use super::keys::{self, Toggles};
 use super::legend::Legend;
 use super::list_view::ListView;
+use super::load_errors::{LoadErrorsDialog, LoadProblems};
 use super::palette::Palette;
 use super::results::Results;
 use super::session::WhatIf;
@@ -42,7 +44,12 @@ pub fn App() -> impl IntoView {
     browser::expose_getter("report", move || ed.report.with_untracked(|r| r.to_json()));
     browser::expose_getter("pending", move || ed.pending.get_untracked().to_string());
     ed.evaluate_on_change(browser::after);
-    open_link(ed);
+    let problems = LoadProblems::provide();
+    let autosave = Autosave::provide(ed, problems);
+    if !open_link(ed, problems) {
+        autosave.restore_last();
+    }
+    autosave.start();
     browser::register_service_worker();
 
     let dark = RwSignal::new(browser::prefers_dark());
@@ -84,18 +91,23 @@ pub fn App() -> impl IntoView {
             </div>
             <Results />
             <HelpSheet open=toggles.help />
+            <LoadErrorsDialog />
         </div>
     }
 }
 
 /// Open the design a share link carries, if the page was opened with one. A bad
-/// link opens nothing and says what is wrong.
-fn open_link(ed: Editor) {
+/// link opens nothing and the load-error dialog says what is wrong. True when a
+/// design was opened.
+///
+/// Spec choice: after a bad link, the user's autosaved design is restored behind
+/// the dialog (otherwise the empty page would be autosaved over it).
+fn open_link(ed: Editor, problems: LoadProblems) -> bool {
     let Some(hash) = browser::location_hash() else {
-        return;
+        return false;
     };
     if !hash.starts_with("v1=") && !hash.contains("&v1=") {
-        return;
+        return false;
     }
     match share::open(&hash) {
         Ok(shared) => {
@@ -107,17 +119,11 @@ fn open_link(ed: Editor) {
             });
             // Fit once the canvas has its size.
             request_animation_frame(move || ed.fit());
+            true
         }
         Err(errors) => {
-            let what = errors
-                .iter()
-                .take(3)
-                .map(|e| format!("{}: {}", e.at, e.message))
-                .collect::<Vec<_>>()
-                .join("; ");
-            ed.notice.set(Some(format!(
-                "This link's design could not be opened ({what})."
-            )));
+            problems.show("This link could not be opened", None, errors);
+            false
         }
     }
 }

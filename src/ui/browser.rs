@@ -208,6 +208,113 @@ pub fn download_blob(name: &str, blob: &web_sys::Blob) -> Result<(), String> {
     Ok(())
 }
 
+// ---- storage ---------------------------------------------------------------------
+
+/// `localStorage`, when the browser lets the page have it.
+fn local_storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+/// The text stored under `key`, if any (nothing when storage is blocked).
+pub fn stored(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+/// Store `value` under `key`; an error when storage is full or blocked.
+///
+/// Spec choice: plain strings through `web_sys::Storage` rather than
+/// `gloo::storage`, whose `set` wraps every value as JSON (a design's text would
+/// be stored escaped) and whose `raw()` throws when storage is blocked.
+pub fn store(key: &str, value: &str) -> Result<(), String> {
+    let storage = local_storage().ok_or_else(|| "storage is not available".to_string())?;
+    storage
+        .set_item(key, value)
+        .map_err(|_| "storage is full or blocked".to_string())
+}
+
+// ---- files -------------------------------------------------------------------------
+
+/// Read a file the user picked or dropped as text; `done` hears its name and
+/// text, or why it could not be read.
+pub fn read_file(file: web_sys::File, done: impl FnOnce(String, Result<String, String>) + 'static) {
+    let file = gloo::file::File::from(file);
+    let name = file.name();
+    // The reader must live until it reports; it is let go just after.
+    let slot: std::rc::Rc<std::cell::RefCell<Option<gloo::file::callbacks::FileReader>>> =
+        std::rc::Rc::default();
+    let keep = slot.clone();
+    let reader = gloo::file::callbacks::read_as_text(&file, move |result| {
+        done(name, result.map_err(|e| e.to_string()));
+        after(
+            0,
+            Box::new(move || {
+                keep.borrow_mut().take();
+            }),
+        );
+    });
+    *slot.borrow_mut() = Some(reader);
+}
+
+/// Open files dropped anywhere on the window: `open` receives the first one.
+/// Drags that carry no files (palette items) are left to the canvas.
+pub fn file_drop_listeners(open: impl Fn(web_sys::File) + 'static) -> Vec<EventListener> {
+    fn carries_files(ev: &web_sys::Event) -> bool {
+        ev.dyn_ref::<web_sys::DragEvent>()
+            .and_then(|e| e.data_transfer())
+            .is_some_and(|dt| dt.types().includes(&"Files".into(), 0))
+    }
+    let win = window();
+    let over = EventListener::new_with_options(&win, "dragover", active(), |ev| {
+        if carries_files(ev) {
+            // Without this the browser would open the file itself.
+            ev.prevent_default();
+        }
+    });
+    let drop = EventListener::new_with_options(&win, "drop", active(), move |ev| {
+        if !carries_files(ev) {
+            return;
+        }
+        ev.prevent_default();
+        let file = ev
+            .dyn_ref::<web_sys::DragEvent>()
+            .and_then(|e| e.data_transfer())
+            .and_then(|dt| dt.files())
+            .and_then(|files| files.get(0));
+        if let Some(file) = file {
+            open(file);
+        }
+    });
+    vec![over, drop]
+}
+
+/// The files chosen in a file input (the target of its `change` event); the
+/// input is cleared so choosing the same file again fires `change` again.
+pub fn take_picked_file(ev: &web_sys::Event) -> Option<web_sys::File> {
+    let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+    let file = input.files().and_then(|f| f.get(0));
+    input.set_value("");
+    file
+}
+
+/// Click the first element matching `selector` (e.g. a hidden file input).
+pub fn click(selector: &str) {
+    if let Some(el) = document()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e: Element| e.dyn_into::<HtmlElement>().ok())
+    {
+        el.click();
+    }
+}
+
+/// The element that has keyboard focus now, to give focus back to it later.
+pub fn focused() -> Option<HtmlElement> {
+    document()
+        .active_element()
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+}
+
 /// Register the offline service worker (`sw.js`, beside index.html; a relative URL
 /// so the site works under any sub-path). Failure is silent: the app works without
 /// it. Spec choice: debug builds (`trunk serve`) skip it, so a cached build never

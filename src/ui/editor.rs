@@ -42,6 +42,9 @@ pub struct Editor {
     pub read_only: RwSignal<bool>,
     /// Presentation mode: full-screen canvas and results, editing chrome hidden.
     pub presenting: RwSignal<bool>,
+    /// Bumped by [`Editor::replace`]: a new document (file, link, template, new
+    /// design) took the place of the open one. Autosave watches it.
+    pub doc_rev: RwSignal<u64>,
     /// The last thing the editor could not do, said to the user.
     pub notice: RwSignal<Option<String>>,
     /// The canvas's size on screen, for "add at the centre" and "fit".
@@ -113,6 +116,7 @@ impl Editor {
             focus_inspector: RwSignal::new(false),
             read_only: RwSignal::new(false),
             presenting: RwSignal::new(false),
+            doc_rev: RwSignal::new(0),
             notice: RwSignal::new(None),
             canvas_size: RwSignal::new((1000.0, 700.0)),
             block_index,
@@ -253,6 +257,7 @@ impl Editor {
         self.design.set(design);
         self.selection.set(Selection::default());
         self.history_rev.update(|r| *r += 1);
+        self.doc_rev.update(|r| *r += 1);
         self.fit();
     }
 

@@ -49,6 +49,8 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "Fail / restore the selected blocks and zones (what-if)",
     ),
     ("L", "Show the design as a list (table)"),
+    ("Ctrl+S", "Save the design as a file"),
+    ("Ctrl+O", "Open a design file (or drop one on the window)"),
     ("?", "Show this help"),
 ];
 
@@ -88,6 +90,24 @@ fn on_key_down(ed: Editor, t: Toggles, e: KeyboardEvent) {
             ed.clear_selection();
         }
         return;
+    }
+    // Files work from anywhere, even while typing (the browser's own Save Page
+    // would be no use).
+    if ctrl && !e.shift_key() && !e.alt_key() {
+        let file_key = match key.as_str() {
+            "s" | "S" => Some(true),
+            "o" | "O" => Some(false),
+            _ => None,
+        };
+        if let Some(is_save) = file_key {
+            e.prevent_default();
+            if is_save {
+                super::file_actions::save(ed);
+            } else {
+                super::browser::click(&format!("#{}", super::file_actions::OPEN_INPUT_ID));
+            }
+            return;
+        }
     }
     if typing_in_field() || e.default_prevented() {
         return;

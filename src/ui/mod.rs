@@ -2,16 +2,19 @@
 //! of it, only `browser` touches `window`, the clipboard and storage.
 
 mod app;
+mod autosave;
 mod browser;
 mod canvas;
 mod context_menu;
 mod editor;
+mod file_actions;
 mod help;
 mod icons;
 mod inspector;
 mod keys;
 mod legend;
 mod list_view;
+mod load_errors;
 mod palette;
 mod results;
 mod session;

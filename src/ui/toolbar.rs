@@ -28,6 +28,7 @@ pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
             <span class="title" title="The design's title (edit it in the inspector)">
                 {title}
             </span>
+            <super::file_actions::FileActions />
             <div class="tool-group" role="group" aria-label="History">
                 <button
                     aria-label="Undo"

@@ -62,6 +62,9 @@ test.describe('duplicate and clipboard', () => {
     // Pasting again into an empty page works as well, as one undo step.
     const third = await context.newPage();
     await openEmpty(third);
+    // The site reopens the design autosaved by the other pages: start a new one.
+    await third.getByRole('button', { name: 'New design', exact: true }).click();
+    await expect(new EditorPage(third).blocks).toHaveCount(0);
     await new EditorPage(third).canvas.click({ position: { x: 10, y: 10 } });
     await third.keyboard.press('Control+v');
     await expect(new EditorPage(third).blocks).toHaveCount(2);

@@ -1,0 +1,151 @@
+//! The toolbar's File group: New design, Open…, Save, Restore previous design;
+//! and opening files dropped anywhere on the window.
+
+use leptos::prelude::*;
+
+use super::autosave::use_autosave;
+use super::browser;
+use super::editor::{use_editor, Editor};
+use super::load_errors::{use_load_problems, LoadProblems};
+use crate::core::format;
+use crate::core::model::Design;
+
+/// The id of the hidden file input behind "Open…" (Ctrl+O clicks it).
+pub const OPEN_INPUT_ID: &str = "open-design-file";
+
+#[component]
+pub fn FileActions() -> impl IntoView {
+    let ed = use_editor();
+    let problems = use_load_problems();
+    let autosave = use_autosave();
+    let drops = browser::file_drop_listeners(move |file| open_file(ed, problems, file));
+    let drops = StoredValue::new_local(drops);
+    on_cleanup(move || drops.dispose());
+    let on_pick = move |ev: web_sys::Event| {
+        if let Some(file) = browser::take_picked_file(&ev) {
+            open_file(ed, problems, file);
+        }
+    };
+    view! {
+        <div class="tool-group" role="group" aria-label="File">
+            <button
+                aria-label="New design"
+                title="Start an empty design (the open one stays restorable)"
+                on:click=move |_| new_design(ed)
+            >
+                "New"
+            </button>
+            <button
+                aria-label="Open…"
+                title="Open a design file (Ctrl+O), or drop one on the window"
+                on:click=move |_| browser::click(&format!("#{OPEN_INPUT_ID}"))
+            >
+                "Open…"
+            </button>
+            <input
+                id=OPEN_INPUT_ID
+                class="visually-hidden"
+                type="file"
+                accept=".json,application/json"
+                tabindex="-1"
+                aria-hidden="true"
+                on:change=on_pick
+            />
+            <button
+                aria-label="Save"
+                title="Save the design as a file (Ctrl+S)"
+                on:click=move |_| save(ed)
+            >
+                "Save"
+            </button>
+            // Always there (disabled until a previous design exists), so the
+            // toolbar does not shift under the pointer when it appears.
+            <button
+                aria-label="Restore previous design"
+                title="Swap back to the design that was open before this one"
+                disabled=move || !autosave.has_previous.get()
+                on:click=move |_| autosave.restore_previous()
+            >
+                "↺ Previous"
+            </button>
+        </div>
+    }
+}
+
+/// Start an empty design; the one it replaces becomes the previous design.
+pub fn new_design(ed: Editor) {
+    ed.read_only.set(false);
+    ed.replace(Design::default());
+    ed.notice.set(Some(
+        "New design. \"Restore previous design\" brings the last one back.".into(),
+    ));
+}
+
+/// Download the design as `<title>.envelope.json`.
+pub fn save(ed: Editor) {
+    let (name, text) = ed
+        .design
+        .with_untracked(|d| (file_name(&d.title), format::save(d)));
+    if let Err(why) = browser::download(&name, "application/json", &text) {
+        ed.notice.set(Some(format!("Could not save: {why}.")));
+    }
+}
+
+/// Read a picked or dropped file and open it, or show why it cannot be.
+fn open_file(ed: Editor, problems: LoadProblems, file: web_sys::File) {
+    browser::read_file(file, move |name, text| match text {
+        Ok(text) => open_text(ed, problems, name, &text),
+        Err(why) => ed
+            .notice
+            .set(Some(format!("Could not read “{name}”: {why}."))),
+    });
+}
+
+/// Open a design file's text as a new document. A bad file changes nothing
+/// and the dialog lists every error.
+fn open_text(ed: Editor, problems: LoadProblems, name: String, text: &str) {
+    match format::load(text) {
+        Ok(design) => {
+            ed.read_only.set(false);
+            ed.replace(design);
+            ed.notice.set(Some(format!("Opened “{name}”.")));
+        }
+        Err(errors) => problems.show("This file could not be opened", Some(name), errors),
+    }
+}
+
+/// The file name a design saves under: its title made safe for file systems
+/// (letters, digits, spaces, `-`, `_`, `.`; anything else becomes `-`),
+/// "untitled" when nothing is left, then `.envelope.json`.
+///
+/// Spec choice: at most 80 characters of the title are kept, so the name stays
+/// well under file systems' 255-byte limit.
+fn file_name(title: &str) -> String {
+    let mut safe = String::new();
+    for c in title.trim().chars().take(80) {
+        let keep = c.is_alphanumeric() || matches!(c, ' ' | '-' | '_' | '.');
+        let c = if keep { c } else { '-' };
+        // One dash for a run of unsafe characters.
+        if !(c == '-' && safe.ends_with('-')) {
+            safe.push(c);
+        }
+    }
+    let safe = safe.trim_matches(|c: char| c == '.' || c == ' ' || c == '-');
+    let stem = if safe.is_empty() { "untitled" } else { safe };
+    format!("{stem}.envelope.json")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_name;
+
+    #[test]
+    fn file_names_are_safe_and_never_empty() {
+        assert_eq!(file_name("URL shortener"), "URL shortener.envelope.json");
+        assert_eq!(file_name(""), "untitled.envelope.json");
+        assert_eq!(file_name("  ../..  "), "untitled.envelope.json");
+        assert_eq!(file_name("a/b\\c:d*?"), "a-b-c-d.envelope.json");
+        assert_eq!(file_name("Café ✓ v2"), "Café - v2.envelope.json");
+        assert!(file_name(&"x".repeat(500)).len() < 100);
+    }
+}

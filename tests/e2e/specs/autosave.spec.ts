@@ -1,0 +1,86 @@
+// Autosave: the design, its view and its selection survive a reload; New design
+// keeps the previous one restorable, and restoring swaps the two.
+import { expect, test } from '@playwright/test';
+import { design, shareFragment } from '../helpers/design';
+import { documentText, fileButton } from '../helpers/files';
+import { EditorPage } from '../pages/editor';
+
+test('the design, its view and its selection survive a reload', async ({ page }) => {
+  await page.goto('/');
+  const ed = new EditorPage(page);
+  await ed.dragFromPalette('Users / client', { x: 200, y: 150 });
+  await ed.dragFromPalette('Cache (Redis)', { x: 450, y: 150 });
+  await expect(ed.blocks).toHaveCount(2);
+  const ids = await ed.blockIds();
+  await ed.clickBlock(ids[1]);
+  await ed.tool('Zoom in').click();
+  await ed.tool('Zoom in').click();
+  const zoom = await ed.tool('Zoom to 100%').textContent();
+  expect(zoom).toBe('156%');
+  const design = await documentText(page);
+  const transform = await ed.world.getAttribute('transform');
+
+  // Give the debounced autosave time to run, then reopen the site.
+  await page.waitForTimeout(700);
+  await page.reload();
+  await expect(ed.blocks).toHaveCount(2);
+  expect(await documentText(page)).toBe(design);
+  await expect(ed.tool('Zoom to 100%')).toHaveText(zoom!);
+  expect(await ed.world.getAttribute('transform')).toBe(transform);
+  expect(await ed.selectedBlockIds()).toEqual([ids[1]]);
+});
+
+test('New design keeps the previous one; Restore previous swaps them back and forth', async ({ page }) => {
+  await page.goto('/');
+  const ed = new EditorPage(page);
+  await expect(fileButton(page, 'Restore previous design')).toBeDisabled();
+  await ed.dragFromPalette('Users / client', { x: 200, y: 150 });
+  await ed.dragFromPalette('Cache (Redis)', { x: 450, y: 150 });
+  await expect(ed.blocks).toHaveCount(2);
+  const mine = await documentText(page);
+
+  // Straight after an edit (before the autosave pause ends): nothing is lost.
+  await fileButton(page, 'New design').click();
+  await expect(ed.blocks).toHaveCount(0);
+  const empty = await documentText(page);
+  await fileButton(page, 'Restore previous design').click();
+  await expect(ed.blocks).toHaveCount(2);
+  expect(await documentText(page)).toBe(mine);
+
+  // The empty design became the previous one.
+  await fileButton(page, 'Restore previous design').click();
+  await expect(ed.blocks).toHaveCount(0);
+  expect(await documentText(page)).toBe(empty);
+
+  // Still there after a reload.
+  await page.waitForTimeout(700);
+  await page.reload();
+  await expect(ed.blocks).toHaveCount(0);
+  await fileButton(page, 'Restore previous design').click();
+  await expect(ed.blocks).toHaveCount(2);
+  expect(await documentText(page)).toBe(mine);
+});
+
+test('a read-only (&view) link does not overwrite the autosaved design', async ({ page }) => {
+  await page.goto('/');
+  const ed = new EditorPage(page);
+  await ed.dragFromPalette('Cache (Redis)', { x: 300, y: 150 });
+  await expect(ed.blocks).toHaveCount(1);
+  const mine = await documentText(page);
+  await page.waitForTimeout(700);
+
+  const other = design({
+    title: 'Shown to a class',
+    blocks: [{ id: 'users', kind: 'client', x: 100, y: 100 }],
+  });
+  await page.goto('about:blank');
+  await page.goto('/' + shareFragment(other) + '&view');
+  await expect(ed.blocks).toHaveCount(1);
+  expect(JSON.parse(await documentText(page)).title).toBe('Shown to a class');
+  await page.waitForTimeout(700);
+
+  await page.goto('about:blank');
+  await page.goto('/');
+  await expect(ed.blocks).toHaveCount(1);
+  expect(await documentText(page)).toBe(mine);
+});
