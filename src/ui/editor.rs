@@ -42,6 +42,9 @@ pub struct Editor {
     pub read_only: RwSignal<bool>,
     /// Presentation mode: full-screen canvas and results, editing chrome hidden.
     pub presenting: RwSignal<bool>,
+    /// In presentation mode: the position of the finding on show, in the
+    /// report's order of findings.
+    pub present_at: RwSignal<usize>,
     /// The last thing the editor could not do, said to the user.
     pub notice: RwSignal<Option<String>>,
     /// The canvas's size on screen, for "add at the centre" and "fit".
@@ -66,6 +69,10 @@ pub struct Editor {
     /// Numbers the scheduled evaluations; only the latest one runs.
     ticket: StoredValue<u64>,
 }
+
+/// What a refused edit in a read-only view says.
+pub const READ_ONLY_NOTICE: &str =
+    "This is a read-only view: choose \"Edit a copy\" to change the design.";
 
 /// How long edits must pause before the report is recomputed, in ms.
 const SETTLE_MS: u32 = 40;
@@ -113,6 +120,7 @@ impl Editor {
             focus_inspector: RwSignal::new(false),
             read_only: RwSignal::new(false),
             presenting: RwSignal::new(false),
+            present_at: RwSignal::new(0),
             notice: RwSignal::new(None),
             canvas_size: RwSignal::new((1000.0, 700.0)),
             block_index,
@@ -179,9 +187,23 @@ impl Editor {
 
     // ---- history -------------------------------------------------------------
 
+    /// In a read-only view nothing may change the document: say so and tell the
+    /// caller to stop. The one guard every change passes (dispatch, undo/redo,
+    /// paste).
+    pub fn refuse_read_only(&self) -> bool {
+        let refused = self.read_only.get_untracked();
+        if refused {
+            self.notice.set(Some(READ_ONLY_NOTICE.into()));
+        }
+        refused
+    }
+
     /// Apply a command as an undo step (joined to the open step when `key`
     /// matches). A refused command changes nothing and says why.
     pub fn dispatch(&self, cmd: Command, key: Option<CoalesceKey>) -> bool {
+        if self.refuse_read_only() {
+            return false;
+        }
         let mut outcome = Ok(());
         self.history.update_value(|h| {
             self.design.maybe_update(|d| {
@@ -213,6 +235,9 @@ impl Editor {
     }
 
     fn step(&self, back: bool) {
+        if self.refuse_read_only() {
+            return;
+        }
         let mut outcome = Ok(false);
         self.history.update_value(|h| {
             self.design.maybe_update(|d| {
@@ -247,8 +272,10 @@ impl Editor {
         self.history.with_value(History::can_redo)
     }
 
-    /// Replace the open document (a file, a link, a template): a fresh history.
+    /// Replace the open document (a file, a link, a template): a fresh history,
+    /// editable (a `&view` link sets `read_only` again after this).
     pub fn replace(&self, design: Design) {
+        self.read_only.set(false);
         self.history.set_value(History::new(&design));
         self.design.set(design);
         self.selection.set(Selection::default());
@@ -510,6 +537,9 @@ impl Editor {
     /// Paste a fragment (saved JSON, e.g. from another tab) with fresh ids,
     /// offset so it does not sit exactly on the original; select what arrived.
     pub fn paste_text(&self, text: &str) -> bool {
+        if self.refuse_read_only() {
+            return false;
+        }
         let fragment = match format::load(text) {
             Ok(f) => f,
             Err(errors) => {

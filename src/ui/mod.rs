@@ -13,9 +13,11 @@ mod keys;
 mod legend;
 mod list_view;
 mod palette;
+mod present;
 mod results;
 mod session;
 mod toolbar;
+mod view_mode;
 mod whatif;
 
 pub use app::App;
