@@ -118,8 +118,17 @@ pub fn step(ed: Editor, by: isize) {
 fn show_current(ed: Editor) {
     match untrack(move || current(ed)) {
         Some((_, _, f)) => {
+            // A finding names zones among its blocks: select those as zones,
+            // so the canvas marks them too.
+            let (zones, blocks) = ed.design.with_untracked(|d| {
+                f.blocks
+                    .iter()
+                    .cloned()
+                    .partition::<Vec<_>, _>(|id| d.zone(id).is_some())
+            });
             ed.selection.set(Selection {
-                blocks: f.blocks.iter().cloned().collect(),
+                blocks: blocks.into_iter().collect(),
+                zones: zones.into_iter().collect(),
                 links: f.links.iter().cloned().collect(),
                 ..Selection::default()
             });
