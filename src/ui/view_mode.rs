@@ -54,6 +54,12 @@ pub fn edit_a_copy(ed: Editor) {
     if let Some(hash) = browser::location_hash() {
         browser::replace_hash(&without_view(&hash));
     }
+    // The palette and inspector come back and narrow the canvas: once laid
+    // out, let it measure itself and show the whole design again.
+    request_animation_frame(move || {
+        browser::notify_resize();
+        ed.fit();
+    });
 }
 
 /// A share fragment without its `view` key (`view`, `view=1`, …); every other

@@ -72,3 +72,11 @@ test('P typed into a field is text, not a shortcut', async ({ page }) => {
   await page.keyboard.press('p');
   await expect(page.getByRole('region', { name: 'Presentation' })).toHaveCount(0);
 });
+
+test('the help sheet lists P and the arrows', async ({ page }) => {
+  await openDesign(page, threeTier());
+  await page.keyboard.press('?');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog.getByRole('row', { name: /^P\s+Presentation mode/ })).toHaveCount(1);
+  await expect(dialog.getByRole('row', { name: /→.*presenting.*next \/ previous finding/ })).toHaveCount(1);
+});
