@@ -65,7 +65,7 @@ fn fit_large(ed: Editor) {
     let Some(b) = ed.design.with_untracked(geometry::design_bounds) else {
         return;
     };
-    let margin = 60.0;
+    let margin = 30.0;
     let zx = (w - 2.0 * margin).max(1.0) / b.w.max(1.0);
     let zy = (h - 2.0 * margin).max(1.0) / b.h.max(1.0);
     let zoom = zx.min(zy).clamp(0.1, MAX_PRESENT_ZOOM);
