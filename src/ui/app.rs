@@ -15,6 +15,7 @@ use super::legend::Legend;
 use super::list_view::ListView;
 use super::load_errors::{LoadErrorsDialog, LoadProblems};
 use super::palette::Palette;
+use super::present::PresentCaption;
 use super::results::Results;
 use super::session::WhatIf;
 use super::toolbar::Toolbar;
@@ -68,11 +69,20 @@ pub fn App() -> impl IntoView {
         })
     };
 
+    let editing = move || !ed.read_only.get() && !ed.presenting.get();
+
     view! {
-        <div class="app">
+        <div
+            class="app"
+            class:read-only=move || ed.read_only.get()
+            class:presenting=move || ed.presenting.get()
+        >
             <Toolbar toggles=toggles dark=dark />
             <div class="workspace">
-                <Palette />
+                // A read-only view and presentation mode have no editing panels.
+                <Show when=editing>
+                    <Palette />
+                </Show>
                 <main
                     class="stage"
                     class:list-open=move || toggles.list_view.get()
@@ -85,9 +95,12 @@ pub fn App() -> impl IntoView {
                     <Show when=move || toggles.list_view.get()>
                         <ListView open=toggles.list_view />
                     </Show>
+                    <PresentCaption />
                     {notice}
                 </main>
-                <Inspector />
+                <Show when=editing>
+                    <Inspector />
+                </Show>
             </div>
             <Results />
             <HelpSheet open=toggles.help />

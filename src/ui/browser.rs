@@ -332,3 +332,65 @@ pub fn register_service_worker() {
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     });
 }
+
+/// Put `hash` (without `#`; empty for none) in the address bar in place of the
+/// current fragment, without a reload or a new history entry.
+pub fn replace_hash(hash: &str) {
+    let mut url = page_base();
+    if !hash.is_empty() {
+        url.push('#');
+        url.push_str(hash);
+    }
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Ask for the whole page to go full screen. The browser may refuse (no user
+/// gesture, a policy): then nothing happens and the page stays as it is.
+pub fn enter_fullscreen() {
+    let Some(root) = document().document_element() else {
+        return;
+    };
+    // The browser answers with a promise: catch a refusal, so it does not
+    // surface as an unhandled rejection.
+    let call = js_sys::Reflect::get(&root, &"requestFullscreen".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call0(&root).ok())
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    if let Some(promise) = call {
+        let ignore = Closure::<dyn FnMut(JsValue)>::new(|_| {});
+        let _ = promise.catch(&ignore);
+        ignore.forget();
+    }
+}
+
+/// Leave full screen if the page is in it.
+pub fn exit_fullscreen() {
+    if document().fullscreen_element().is_some() {
+        document().exit_fullscreen();
+    }
+}
+
+/// Call `changed(now_full)` whenever the page enters or leaves full screen
+/// (also when the browser handles Esc itself, or the user presses F11).
+pub fn on_fullscreen_change(changed: impl Fn(bool) + 'static) -> EventListener {
+    EventListener::new(&document(), "fullscreenchange", move |_| {
+        changed(document().fullscreen_element().is_some())
+    })
+}
+
+/// Open the browser's print dialog.
+pub fn print() {
+    let _ = window().print();
+}
+
+/// Scroll the first element matching `selector` into view, as little as needed.
+pub fn scroll_into_view(selector: &str) {
+    if let Some(el) = document().query_selector(selector).ok().flatten() {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}

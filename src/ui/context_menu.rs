@@ -1,5 +1,6 @@
 //! The canvas's context menu (right-click on a block or zone): fail or restore it
-//! in the what-if scenario, duplicate, delete.
+//! in the what-if scenario, duplicate, delete (the last two not in a read-only
+//! view).
 
 use leptos::prelude::*;
 
@@ -45,7 +46,7 @@ pub fn ContextMenu() -> impl IntoView {
                     >
                         {if failed { "Restore (what-if)" } else { "Fail (what-if)" }}
                     </button>
-                    {is_block
+                    {(is_block && !ed.read_only.get_untracked())
                         .then(|| {
                             view! {
                                 <button
@@ -59,15 +60,20 @@ pub fn ContextMenu() -> impl IntoView {
                                 </button>
                             }
                         })}
-                    <button
-                        role="menuitem"
-                        on:click=move |_| {
-                            ed.delete_selection();
-                            close();
-                        }
-                    >
-                        "Delete"
-                    </button>
+                    {(!ed.read_only.get_untracked())
+                        .then(|| {
+                            view! {
+                                <button
+                                    role="menuitem"
+                                    on:click=move |_| {
+                                        ed.delete_selection();
+                                        close();
+                                    }
+                                >
+                                    "Delete"
+                                </button>
+                            }
+                        })}
                 </div>
             }
         })

@@ -45,6 +45,9 @@ pub struct Editor {
     /// Bumped by [`Editor::replace`]: a new document (file, link, template, new
     /// design) took the place of the open one. Autosave watches it.
     pub doc_rev: RwSignal<u64>,
+    /// In presentation mode: the position of the finding on show, in the
+    /// report's order of findings.
+    pub present_at: RwSignal<usize>,
     /// The last thing the editor could not do, said to the user.
     pub notice: RwSignal<Option<String>>,
     /// The canvas's size on screen, for "add at the centre" and "fit".
@@ -69,6 +72,10 @@ pub struct Editor {
     /// Numbers the scheduled evaluations; only the latest one runs.
     ticket: StoredValue<u64>,
 }
+
+/// What a refused edit in a read-only view says.
+pub const READ_ONLY_NOTICE: &str =
+    "This is a read-only view: choose \"Edit a copy\" to change the design.";
 
 /// How long edits must pause before the report is recomputed, in ms.
 const SETTLE_MS: u32 = 40;
@@ -117,6 +124,7 @@ impl Editor {
             read_only: RwSignal::new(false),
             presenting: RwSignal::new(false),
             doc_rev: RwSignal::new(0),
+            present_at: RwSignal::new(0),
             notice: RwSignal::new(None),
             canvas_size: RwSignal::new((1000.0, 700.0)),
             block_index,
@@ -183,9 +191,23 @@ impl Editor {
 
     // ---- history -------------------------------------------------------------
 
+    /// In a read-only view nothing may change the document: say so and tell the
+    /// caller to stop. The one guard every change passes (dispatch, undo/redo,
+    /// paste).
+    pub fn refuse_read_only(&self) -> bool {
+        let refused = self.read_only.get_untracked();
+        if refused {
+            self.notice.set(Some(READ_ONLY_NOTICE.into()));
+        }
+        refused
+    }
+
     /// Apply a command as an undo step (joined to the open step when `key`
     /// matches). A refused command changes nothing and says why.
     pub fn dispatch(&self, cmd: Command, key: Option<CoalesceKey>) -> bool {
+        if self.refuse_read_only() {
+            return false;
+        }
         let mut outcome = Ok(());
         self.history.update_value(|h| {
             self.design.maybe_update(|d| {
@@ -217,6 +239,9 @@ impl Editor {
     }
 
     fn step(&self, back: bool) {
+        if self.refuse_read_only() {
+            return;
+        }
         let mut outcome = Ok(false);
         self.history.update_value(|h| {
             self.design.maybe_update(|d| {
@@ -251,8 +276,10 @@ impl Editor {
         self.history.with_value(History::can_redo)
     }
 
-    /// Replace the open document (a file, a link, a template): a fresh history.
+    /// Replace the open document (a file, a link, a template): a fresh history,
+    /// editable (a `&view` link sets `read_only` again after this).
     pub fn replace(&self, design: Design) {
+        self.read_only.set(false);
         self.history.set_value(History::new(&design));
         self.design.set(design);
         self.selection.set(Selection::default());
@@ -515,6 +542,9 @@ impl Editor {
     /// Paste a fragment (saved JSON, e.g. from another tab) with fresh ids,
     /// offset so it does not sit exactly on the original; select what arrived.
     pub fn paste_text(&self, text: &str) -> bool {
+        if self.refuse_read_only() {
+            return false;
+        }
         let fragment = match format::load(text) {
             Ok(f) => f,
             Err(errors) => {

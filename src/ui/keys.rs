@@ -51,6 +51,12 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("L", "Show the design as a list (table)"),
     ("Ctrl+S", "Save the design as a file"),
     ("Ctrl+O", "Open a design file (or drop one on the window)"),
+    ("P", "Presentation mode on/off (full screen)"),
+    (
+        "→ / ↓ and ← / ↑ (presenting)",
+        "Show the next / previous finding",
+    ),
+    ("Esc (presenting)", "Leave presentation mode"),
     ("?", "Show this help"),
 ];
 
@@ -85,6 +91,8 @@ fn on_key_down(ed: Editor, t: Toggles, e: KeyboardEvent) {
             ed.menu.set(None);
         } else if t.help.get_untracked() {
             t.help.set(false);
+        } else if ed.presenting.get_untracked() {
+            super::present::leave(ed);
         } else {
             ed.gesture.set(None);
             ed.clear_selection();
@@ -129,6 +137,14 @@ fn on_key_down(ed: Editor, t: Toggles, e: KeyboardEvent) {
         (false, "f") | (false, "F") => super::whatif::toggle_selected(ed),
         (false, "l") => t.list_view.update(|v| *v = !*v),
         (false, " ") => ed.space_held.set(true),
+        (false, "p") | (false, "P") => super::present::toggle(ed),
+        // Presenting: the arrows (and a clicker's page keys) step the findings.
+        (false, "ArrowRight" | "ArrowDown" | "PageDown") if ed.presenting.get_untracked() => {
+            super::present::step(ed, 1)
+        }
+        (false, "ArrowLeft" | "ArrowUp" | "PageUp") if ed.presenting.get_untracked() => {
+            super::present::step(ed, -1)
+        }
         (false, "!") if e.code() == "Digit1" => ed.fit(),
         (false, k) if k.starts_with("Arrow") => {
             let step = if ed.snap.get_untracked() { GRID } else { 1.0 }

@@ -107,6 +107,7 @@ fn link_name(d: &Design, id: &str) -> String {
 
 #[component]
 pub fn ListView(open: RwSignal<bool>) -> impl IntoView {
+    let ed = use_editor();
     let status = RwSignal::new(String::new());
     let heading = NodeRef::<leptos::html::H2>::new();
     // Take focus when opened, so the keyboard lands in the tables.
@@ -136,8 +137,11 @@ pub fn ListView(open: RwSignal<bool>) -> impl IntoView {
             <p class="list-hint">
                 "Type into a cell and press Enter (or leave it) to apply; Esc puts the value back."
             </p>
-            <BlocksTable status=status />
-            <LinksTable status=status />
+            // A read-only view shows the tables with every control disabled.
+            <fieldset class="list-edit" disabled=move || ed.read_only.get()>
+                <BlocksTable status=status />
+                <LinksTable status=status />
+            </fieldset>
             <p class="visually-hidden" role="status">
                 {move || status.get()}
             </p>

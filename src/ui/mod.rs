@@ -16,9 +16,11 @@ mod legend;
 mod list_view;
 mod load_errors;
 mod palette;
+mod present;
 mod results;
 mod session;
 mod toolbar;
+mod view_mode;
 mod whatif;
 
 pub use app::App;

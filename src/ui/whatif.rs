@@ -160,7 +160,9 @@ pub fn WhatIfBar() -> impl IntoView {
                     }
                 />
             </label>
+            // A read-only view cannot write into the design.
             <button
+                hidden=move || ed.read_only.get()
                 disabled=move || scale.get() == 1.0
                 title="Write the multiplied traffic into the design (one undo step)"
                 on:click=move |_| apply_scale(ed)

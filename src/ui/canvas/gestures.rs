@@ -122,7 +122,8 @@ impl Gestures {
                 *s = Selection::only(kind, id);
             }
         });
-        if kind == ItemKind::Link {
+        // Links do not move; nothing moves in a read-only view.
+        if kind == ItemKind::Link || ed.read_only.get_untracked() {
             return;
         }
         let mut ids: std::collections::BTreeSet<String> = ed
@@ -150,6 +151,9 @@ impl Gestures {
     /// Pointer down on a block's connection handle.
     pub fn handle_down(&self, id: &str, ev: PointerEvent) {
         ev.stop_propagation();
+        if self.ed.read_only.get_untracked() {
+            return;
+        }
         self.capture(&ev);
         let now = self.world(self.screen(ev.client_x(), ev.client_y()));
         self.start_motion(now);
@@ -162,6 +166,9 @@ impl Gestures {
     /// Pointer down on a zone's resize corner.
     pub fn resize_down(&self, zone: &str, ev: PointerEvent) {
         ev.stop_propagation();
+        if self.ed.read_only.get_untracked() {
+            return;
+        }
         self.capture(&ev);
         let Some((w, h)) = self
             .ed

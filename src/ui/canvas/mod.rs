@@ -13,7 +13,7 @@ use leptos::prelude::*;
 
 use super::editor::use_editor;
 use super::session::Gesture;
-use crate::core::geometry::{Rect, BLOCK_H, BLOCK_W};
+use crate::core::geometry::{self, Rect, Viewport, BLOCK_H, BLOCK_W};
 use block::BlockView;
 use link::LinkView;
 use sticky::StickyView;
@@ -52,6 +52,11 @@ pub(crate) fn item_focus(ed: Editor, kind: ItemKind, id: &str, ev: &leptos::ev::
     }
 }
 
+/// The printed canvas's size in CSS px (about 190 × 106 mm: fits A4 and Letter
+/// with the results below it).
+const PRINT_W: f64 = 700.0;
+const PRINT_H: f64 = 400.0;
+
 #[component]
 pub fn Canvas() -> impl IntoView {
     let ed = use_editor();
@@ -70,6 +75,17 @@ pub fn Canvas() -> impl IntoView {
     let transform = move || {
         let v = ed.viewport.get();
         format!("translate({} {}) scale({})", v.pan.x, v.pan.y, v.zoom)
+    };
+    // On paper the whole design is fitted into a canvas of this size
+    // (style/print.css gives the printed canvas the same size, in px).
+    let print_transform = move || {
+        let v = ed
+            .design
+            .with(geometry::design_bounds)
+            .map_or_else(Viewport::default, |b| {
+                Viewport::fit(b, PRINT_W, PRINT_H, 12.0)
+            });
+        format!("translate({}px, {}px) scale({})", v.pan.x, v.pan.y, v.zoom)
     };
     let grid = move || {
         let v = ed.viewport.get();
@@ -157,7 +173,7 @@ pub fn Canvas() -> impl IntoView {
                     </marker>
                 </defs>
                 <rect class="canvas-bg" width="100%" height="100%" fill="url(#grid)"></rect>
-                <g class="world" transform=transform>
+                <g class="world" transform=transform style:--print-transform=print_transform>
                     <g class="zones">
                         <For each=move || zone_ids.get() key=|id| id.clone() let:id>
                             <ZoneView id=id g=g />

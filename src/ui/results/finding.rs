@@ -116,22 +116,30 @@ pub fn FindingItem(finding: Finding) -> impl IntoView {
     let message = finding.message.clone();
 
     view! {
-        <li class=format!("finding {severity}") class:accepted=move || accepted.with(Option::is_some)>
+        <li
+            class=format!("finding {severity}")
+            class:accepted=move || accepted.with(Option::is_some)
+            class:current=move || f.with_value(|f| crate::ui::present::is_current(ed, f))
+            aria-current=move || f.with_value(|f| crate::ui::present::is_current(ed, f)).then_some("step")
+        >
             <button class="finding-show" on:click=select title="Select and show on the canvas">
                 <span class="finding-title">{title}</span>
                 <span class="finding-message">{message}</span>
             </button>
             {details}
             {move || match accepted.get() {
+                // A read-only view shows the reason but cannot change it.
                 Some(why) => view! {
                     <p class="accepted-reason">
                         <span>{format!("Accepted: {why}")}</span>
                         " "
-                        <button on:click=withdraw>"Withdraw"</button>
+                        <Show when=move || !ed.read_only.get()>
+                            <button on:click=withdraw>"Withdraw"</button>
+                        </Show>
                     </p>
                 }
                 .into_any(),
-                None if !can_accept => ().into_any(),
+                None if !can_accept || ed.read_only.get() => ().into_any(),
                 None if form_open.get() => view! {
                     <form class="accept-form" on:submit=accept>
                         <label for=format!("reason-{uid}")>"Reason for accepting"</label>

@@ -13,6 +13,7 @@ mod hotspots;
 use leptos::prelude::*;
 
 pub use block_findings::BlockFindings;
+pub(crate) use finding::key as finding_key;
 
 use super::browser;
 use super::editor::use_editor;

@@ -1,0 +1,89 @@
+//! The read-only view of a `&view` link and the toolbar's presenting tools: a
+//! "Read-only view" badge with "Edit a copy", and the Present and Print buttons.
+//! The read-only rule itself is enforced in `Editor::dispatch`.
+
+use leptos::prelude::*;
+
+use super::browser;
+use super::editor::{use_editor, Editor};
+use super::present;
+
+#[component]
+pub fn ViewTools() -> impl IntoView {
+    let ed = use_editor();
+    view! {
+        <Show when=move || ed.read_only.get()>
+            <div class="read-only-badge" role="group" aria-label="Read-only view">
+                <span class="badge-text">"Read-only view"</span>
+                <button
+                    class="primary"
+                    title="Make this design your own, editable copy"
+                    on:click=move |_| edit_a_copy(ed)
+                >
+                    "Edit a copy"
+                </button>
+            </div>
+        </Show>
+        <div class="tool-group" role="group" aria-label="Present">
+            <button
+                aria-label="Present"
+                title="Presentation mode: full screen, arrow keys step through the findings (P)"
+                aria-pressed=move || ed.presenting.get().to_string()
+                on:click=move |_| present::toggle(ed)
+            >
+                "▶ Present"
+            </button>
+            <button
+                aria-label="Print"
+                title="Print the drawing and the results on one page"
+                on:click=move |_| browser::print()
+            >
+                "⎙ Print"
+            </button>
+        </div>
+    }
+}
+
+/// Leave the read-only view: the design becomes the user's own document, and
+/// the address loses `&view` so a reload does not lock it again.
+pub fn edit_a_copy(ed: Editor) {
+    ed.read_only.set(false);
+    ed.notice.set(Some(
+        "This is now your own copy: edit away. The link's design is unchanged.".into(),
+    ));
+    if let Some(hash) = browser::location_hash() {
+        browser::replace_hash(&without_view(&hash));
+    }
+    // The palette and inspector come back and narrow the canvas: once laid
+    // out, let it measure itself and show the whole design again.
+    request_animation_frame(move || {
+        browser::notify_resize();
+        ed.fit();
+    });
+}
+
+/// A share fragment without its `view` key (`view`, `view=1`, …); every other
+/// key stays, in order.
+fn without_view(fragment: &str) -> String {
+    fragment
+        .split('&')
+        .filter(|part| part.split('=').next() != Some("view"))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_view;
+
+    #[test]
+    fn view_key_goes_and_the_rest_stays() {
+        assert_eq!(without_view("v1=abc&view"), "v1=abc");
+        assert_eq!(without_view("v1=abc&view=1&scale=3"), "v1=abc&scale=3");
+        assert_eq!(
+            without_view("v1=abc&scale=3&fail=db"),
+            "v1=abc&scale=3&fail=db"
+        );
+        assert_eq!(without_view("v1=abc&viewer=x"), "v1=abc&viewer=x");
+    }
+}
