@@ -7,6 +7,7 @@ use super::browser;
 use super::canvas::Canvas;
 use super::context_menu::ContextMenu;
 use super::editor::Editor;
+use super::gallery::{self, Gallery};
 use super::help::HelpSheet;
 use super::inspector::Inspector;
 use super::keys::{self, Toggles};
@@ -43,6 +44,7 @@ pub fn App() -> impl IntoView {
     browser::expose_getter("pending", move || ed.pending.get_untracked().to_string());
     ed.evaluate_on_change(browser::after);
     open_link(ed);
+    gallery::provide(ed);
 
     let dark = RwSignal::new(browser::prefers_dark());
     Effect::new(move |_| browser::set_theme(if dark.get() { "dark" } else { "light" }));
@@ -83,6 +85,7 @@ pub fn App() -> impl IntoView {
             </div>
             <Results />
             <HelpSheet open=toggles.help />
+            <Gallery />
         </div>
     }
 }

@@ -6,6 +6,8 @@ mod browser;
 mod canvas;
 mod context_menu;
 mod editor;
+mod export_actions;
+mod gallery;
 mod help;
 mod icons;
 mod inspector;

@@ -46,6 +46,7 @@ pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
                     "↷"
                 </button>
             </div>
+            <super::gallery::TemplatesButton />
             <div class="tool-group" role="group" aria-label="Share">
                 <button
                     aria-label="Copy link"
@@ -55,6 +56,7 @@ pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
                     "🔗 Copy link"
                 </button>
             </div>
+            <super::export_actions::ExportActions />
             <div class="tool-group" role="group" aria-label="Zoom">
                 <button aria-label="Zoom out" title="Zoom out (Ctrl+-)" on:click=move |_| ed.zoom_by(0.8)>
                     "−"
