@@ -35,7 +35,7 @@ pub fn ExportActions() -> impl IntoView {
                 title="Copy the evaluation as Markdown, to paste into a design doc"
                 on:click=move |_| copy_report(ed)
             >
-                "📋 Report"
+                "Report"
             </button>
         </div>
     }
