@@ -207,8 +207,10 @@ fn GalleryDialog(open: RwSignal<bool>) -> impl IntoView {
                 aria-modal="true"
                 aria-labelledby="gallery-title"
                 on:click=|ev| ev.stop_propagation()
-                on:keydown=move |ev| {
-                    // Keys belong to the dialog, not to the canvas behind it.
+                on:keydown:capture=move |ev| {
+                    // Keys belong to the dialog, not to the canvas behind it: a
+                    // capture listener sits on this element, so stopping here keeps
+                    // them from the window's shortcut handler.
                     ev.stop_propagation();
                     if ev.key() == "Escape" {
                         ev.prevent_default();
