@@ -45,6 +45,7 @@ pub fn App() -> impl IntoView {
     ed.evaluate_on_change(browser::after);
     open_link(ed);
     gallery::provide(ed);
+    browser::register_service_worker();
 
     let dark = RwSignal::new(browser::prefers_dark());
     Effect::new(move |_| browser::set_theme(if dark.get() { "dark" } else { "light" }));

@@ -228,7 +228,7 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
 
 /// Whether `localStorage` holds `key` (blocked storage counts as "no").
 pub fn stored_flag(key: &str) -> bool {
-    gloo::utils::window()
+    window()
         .local_storage()
         .ok()
         .flatten()
@@ -328,4 +328,22 @@ fn draw_scaled(
     ctx.draw_image_with_html_image_element_and_dw_and_dh(image, 0.0, 0.0, cw, ch)
         .map_err(|_| "the browser could not draw the SVG".to_string())?;
     Ok(canvas)
+}
+
+/// Register the offline service worker (`sw.js`, beside index.html; a relative URL
+/// so the site works under any sub-path). Failure is silent: the app works without
+/// it. Spec choice: debug builds (`trunk serve`) skip it, so a cached build never
+/// hides a change while developing.
+pub fn register_service_worker() {
+    if cfg!(debug_assertions) {
+        return;
+    }
+    let navigator = window().navigator();
+    if !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+        return;
+    }
+    let promise = navigator.service_worker().register("sw.js");
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    });
 }
