@@ -137,7 +137,7 @@ fn run(args: &[String]) -> Result<u8, String> {
             let out = if opts.json {
                 report.to_json() + "\n"
             } else if opts.markdown {
-                markdown::markdown(&design, &report, &|_| None)
+                markdown::for_design(&design, &report)
             } else {
                 text::summary(&design, &report)
             };

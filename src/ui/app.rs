@@ -8,6 +8,7 @@ use super::browser;
 use super::canvas::Canvas;
 use super::context_menu::ContextMenu;
 use super::editor::Editor;
+use super::gallery::{self, Gallery};
 use super::help::HelpSheet;
 use super::inspector::Inspector;
 use super::keys::{self, Toggles};
@@ -51,6 +52,7 @@ pub fn App() -> impl IntoView {
         autosave.restore_last();
     }
     autosave.start();
+    gallery::provide(ed);
     browser::register_service_worker();
 
     let dark = RwSignal::new(browser::prefers_dark());
@@ -105,6 +107,7 @@ pub fn App() -> impl IntoView {
             <Results />
             <HelpSheet open=toggles.help />
             <LoadErrorsDialog />
+            <Gallery />
         </div>
     }
 }

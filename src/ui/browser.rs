@@ -315,6 +315,110 @@ pub fn focused() -> Option<HtmlElement> {
         .and_then(|e| e.dyn_into::<HtmlElement>().ok())
 }
 
+/// Fetch a text file next to the page. `url` is relative (the site may live
+/// under a sub-path), so it resolves against the page's own address.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    let failed = |_| format!("could not fetch {url}");
+    let response = wasm_bindgen_futures::JsFuture::from(window().fetch_with_str(url))
+        .await
+        .map_err(failed)?
+        .dyn_into::<web_sys::Response>()
+        .map_err(failed)?;
+    if !response.ok() {
+        return Err(format!("{url}: the server said {}", response.status()));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(failed)?)
+        .await
+        .map_err(failed)?;
+    text.as_string().ok_or_else(|| format!("{url} is not text"))
+}
+
+/// Draw an SVG document into a canvas `scale` times its size and hand the
+/// picture to `done` as a PNG blob (or say why not).
+pub fn svg_to_png(
+    svg: &str,
+    scale: f64,
+    done: impl FnOnce(Result<web_sys::Blob, String>) + 'static,
+) {
+    let image = match web_sys::HtmlImageElement::new() {
+        Ok(i) => i,
+        Err(_) => return done(Err("the browser could not make an image".into())),
+    };
+    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
+    let finish = {
+        let done = done.clone();
+        move |result: Result<web_sys::Blob, String>| {
+            if let Some(f) = done.borrow_mut().take() {
+                f(result);
+            }
+        }
+    };
+    let finish = std::rc::Rc::new(finish);
+    let on_error = {
+        let finish = finish.clone();
+        EventListener::once(&image, "error", move |_| {
+            finish(Err("the browser could not draw the SVG".into()))
+        })
+    };
+    let on_load = {
+        let image = image.clone();
+        EventListener::once(&image.clone(), "load", move |_| {
+            let result = draw_scaled(&image, scale);
+            match result {
+                Ok(canvas) => {
+                    let finish = finish.clone();
+                    let callback = Closure::once(move |blob: Option<web_sys::Blob>| {
+                        finish(blob.ok_or_else(|| "the browser could not make the PNG".into()))
+                    });
+                    if canvas.to_blob(callback.as_ref().unchecked_ref()).is_err() {
+                        return;
+                    }
+                    callback.forget();
+                }
+                Err(e) => finish(Err(e)),
+            }
+        })
+    };
+    on_error.forget();
+    on_load.forget();
+    let url = format!(
+        "data:image/svg+xml;charset=utf-8,{}",
+        js_sys::encode_uri_component(svg)
+    );
+    image.set_src(&url);
+}
+
+/// A canvas with `image` drawn `scale` times its natural size.
+fn draw_scaled(
+    image: &web_sys::HtmlImageElement,
+    scale: f64,
+) -> Result<web_sys::HtmlCanvasElement, String> {
+    let canvas = document()
+        .create_element("canvas")
+        .ok()
+        .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+        .ok_or_else(|| "the browser could not make a canvas".to_string())?;
+    let (w, h) = (
+        f64::from(image.natural_width()),
+        f64::from(image.natural_height()),
+    );
+    if w <= 0.0 || h <= 0.0 {
+        return Err("the SVG has no size".into());
+    }
+    let (cw, ch) = ((w * scale).round(), (h * scale).round());
+    canvas.set_width(cw as u32);
+    canvas.set_height(ch as u32);
+    let ctx = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        .ok_or_else(|| "the browser could not draw".to_string())?;
+    ctx.draw_image_with_html_image_element_and_dw_and_dh(image, 0.0, 0.0, cw, ch)
+        .map_err(|_| "the browser could not draw the SVG".to_string())?;
+    Ok(canvas)
+}
+
 /// Register the offline service worker (`sw.js`, beside index.html; a relative URL
 /// so the site works under any sub-path). Failure is silent: the app works without
 /// it. Spec choice: debug builds (`trunk serve`) skip it, so a cached build never

@@ -47,6 +47,7 @@ pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
                     "↷"
                 </button>
             </div>
+            <super::gallery::TemplatesButton />
             <div class="tool-group" role="group" aria-label="Share">
                 <button
                     aria-label="Copy link"
@@ -57,6 +58,7 @@ pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
                 </button>
             </div>
             <super::view_mode::ViewTools />
+            <super::export_actions::ExportActions />
             <div class="tool-group" role="group" aria-label="Zoom">
                 <button aria-label="Zoom out" title="Zoom out (Ctrl+-)" on:click=move |_| ed.zoom_by(0.8)>
                     "−"

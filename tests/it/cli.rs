@@ -160,6 +160,33 @@ fn markdown_report() {
 }
 
 #[test]
+fn markdown_report_gives_accepted_reasons() {
+    let report = envelope(&["eval", &fixture("series5.json"), "--json"]);
+    let report: serde_json::Value = serde_json::from_slice(&report.stdout).expect("report JSON");
+    let spof = report["findings"]
+        .as_array()
+        .and_then(|f| f.iter().find(|f| f["rule"] == "spof"))
+        .expect("series5 has a spof finding")
+        .clone();
+    let text = std::fs::read_to_string(fixture("series5.json")).expect("fixture");
+    let mut design: serde_json::Value = serde_json::from_str(&text).expect("fixture JSON");
+    design["accepted"] = serde_json::json!([{
+        "rule": "spof",
+        "blocks": spof["blocks"],
+        "links": spof["links"],
+        "reason": "One box is fine for the demo"
+    }]);
+    let o = envelope_stdin(&["eval", "-", "--markdown"], &design.to_string());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("- warning `spof`")
+            && out.contains("*accepted: One box is fine for the demo*"),
+        "{out}"
+    );
+}
+
+#[test]
 fn link_and_unlink_round_trip() {
     let o = envelope(&[
         "link",

@@ -12,6 +12,17 @@ use crate::core::report::{Report, Severity};
 /// kept in the document; the report itself only lists findings).
 pub type Accepted<'a> = &'a dyn Fn(&crate::core::report::Finding) -> Option<String>;
 
+/// The report as Markdown with the reasons the design itself records for its
+/// accepted findings (`accepted`): what "Copy report" and `envelope eval
+/// --markdown` both print.
+pub fn for_design(design: &Design, report: &Report) -> String {
+    markdown(design, report, &|f| {
+        design
+            .acceptance(f.rule, &f.blocks, &f.links)
+            .map(|a| a.reason.clone())
+    })
+}
+
 pub fn markdown(design: &Design, report: &Report, accepted: Accepted) -> String {
     let mut out = String::new();
     let title = if design.title.is_empty() {
