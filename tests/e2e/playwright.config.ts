@@ -21,6 +21,10 @@ export default defineConfig({
       cookies: [],
       origins: [{ origin: new URL(baseURL).origin, localStorage: [{ name: GALLERY_SEEN, value: '1' }] }],
     },
+    // The offline service worker would answer the page's requests itself, out of
+    // reach of page.route(); the specs about it (offline, subpath, sw-update)
+    // allow it again.
+    serviceWorkers: 'block',
     browserName: 'chromium',
     // A common laptop screen; the layout at 1280x720 is checked by its own spec.
     viewport: { width: 1280, height: 900 },

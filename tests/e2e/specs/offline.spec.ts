@@ -3,6 +3,9 @@
 import { expect, test } from '@playwright/test';
 import { EditorPage } from '../pages/editor';
 
+// This spec is about the service worker, which the config blocks elsewhere.
+test.use({ serviceWorkers: 'allow' });
+
 test('offline on the second load, the app still loads and edits', async ({ page, context }) => {
   await page.goto('/');
   const ed = new EditorPage(page);

@@ -5,6 +5,9 @@ import { shareFragment, threeTier } from '../helpers/design';
 import { serveDist, type StaticSite } from '../helpers/static-server';
 import { EditorPage } from '../pages/editor';
 
+// This spec is about the service worker, which the config blocks elsewhere.
+test.use({ serviceWorkers: 'allow' });
+
 let site: StaticSite;
 test.beforeAll(async () => {
   site = await serveDist('/envelope/');

@@ -7,6 +7,9 @@ import { expect, test } from '@playwright/test';
 import { DIST, serveDist, type StaticSite } from '../helpers/static-server';
 import { EditorPage } from '../pages/editor';
 
+// This spec is about the service worker, which the config blocks elsewhere.
+test.use({ serviceWorkers: 'allow' });
+
 let site: StaticSite;
 test.beforeAll(async () => {
   site = await serveDist('/envelope/');
