@@ -57,11 +57,6 @@ pub const ZONE_ICON: &str =
 pub const STICKY_ICON: &str = "M5 4h14v10l-6 6H5zM13 20v-6h6";
 
 #[component]
-pub fn KindIcon(kind: Kind, #[prop(default = 24.0)] size: f64) -> impl IntoView {
-    view! { <PathIcon d=icon_path(kind) size=size /> }
-}
-
-#[component]
 pub fn PathIcon(d: &'static str, #[prop(default = 24.0)] size: f64) -> impl IntoView {
     view! {
         <svg

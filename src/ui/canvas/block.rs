@@ -4,13 +4,13 @@ use leptos::prelude::*;
 
 use super::gestures::Gestures;
 use super::overlay::{heat_colour, Level, Overlay};
-use crate::core::geometry::{BLOCK_H, BLOCK_W};
+use crate::core::geometry::{translate_path, BLOCK_H, BLOCK_W};
 use crate::core::model::{Block, Kind};
 use crate::core::render::labels::{clip, key_numbers, LABEL_FIT};
 use crate::core::render::units::{grouped, percent, sig};
 use crate::core::report::Severity;
 use crate::ui::editor::use_editor;
-use crate::ui::icons::KindIcon;
+use crate::ui::icons::icon_path;
 use crate::ui::session::ItemKind;
 
 /// What a screen reader says for a block: kind, label (when it has its own),
@@ -69,12 +69,12 @@ pub fn BlockView(id: String, g: Gestures) -> impl IntoView {
             .with(|o| o.as_ref().is_some_and(|o| key.with_value(|id| o == id)))
     });
 
-    let transform = move || {
-        position
-            .get()
-            .map(|p| format!("translate({} {})", p.x, p.y))
-            .unwrap_or_default()
-    };
+    // Every part is placed in world coordinates, not under a per-block
+    // `transform`: a transform is a property node of its own in Chromium, and
+    // changing one makes it re-layerize the whole drawing on every move, while
+    // changed coordinates only repaint what moved.
+    let x = move |dx: f64| move || position.get().map_or(0.0, |p| p.x + dx);
+    let y = move |dy: f64| move || position.get().map_or(0.0, |p| p.y + dy);
     let on_key = move |ev: web_sys::KeyboardEvent| {
         super::item_key(ed, ItemKind::Block, &key.get_value(), &ev)
     };
@@ -120,8 +120,8 @@ pub fn BlockView(id: String, g: Gestures) -> impl IntoView {
                 view! {
                     <rect
                         class="util-bar"
-                        x=-BLOCK_W / 2.0 + 6.0
-                        y=BLOCK_H / 2.0 - 7.0
+                        x=x(-BLOCK_W / 2.0 + 6.0)
+                        y=y(BLOCK_H / 2.0 - 7.0)
                         width=(BLOCK_W - 12.0) * u.clamp(0.02, 1.0)
                         height="3.5"
                         rx="1.5"
@@ -142,11 +142,68 @@ pub fn BlockView(id: String, g: Gestures) -> impl IntoView {
             };
             let n = s.findings;
             Some(view! {
-                <g class=class transform=format!("translate({} {})", BLOCK_W / 2.0 - 4.0, -BLOCK_H / 2.0 + 2.0) aria-hidden="true">
-                    <rect x="-26" y="-9" width="30" height="18" rx="9"></rect>
-                    <text x="-11" y="4" text-anchor="middle">{format!("{letter}{n}")}</text>
+                <g class=class aria-hidden="true">
+                    <rect
+                        x=x(BLOCK_W / 2.0 - 30.0)
+                        y=y(-BLOCK_H / 2.0 - 7.0)
+                        width="30"
+                        height="18"
+                        rx="9"
+                    ></rect>
+                    <text x=x(BLOCK_W / 2.0 - 15.0) y=y(-BLOCK_H / 2.0 + 6.0) text-anchor="middle">
+                        {format!("{letter}{n}")}
+                    </text>
                 </g>
             })
+        })
+    };
+
+    // Marks for states most blocks are not in are drawn only while they apply:
+    // every node a block does not have is one less to create and lay out.
+    let saturated = move || level() == Level::Saturated;
+    let failed = move || status.with(|s| s.as_ref().is_some_and(|s| s.failed));
+    let hatch = move || {
+        saturated().then(|| {
+            view! {
+                <rect
+                    class="saturated-hatch"
+                    x=x(-BLOCK_W / 2.0)
+                    y=y(-BLOCK_H / 2.0)
+                    width=BLOCK_W
+                    height=BLOCK_H
+                    rx="10"
+                    fill="url(#hatch)"
+                />
+            }
+        })
+    };
+    let saturated_mark = move || {
+        saturated().then(|| {
+            view! {
+                <text
+                    class="saturated-mark"
+                    x=x(-BLOCK_W / 2.0 + 10.0)
+                    y=y(-BLOCK_H / 2.0 - 6.0)
+                    aria-hidden="true"
+                >
+                    "⚠ saturated"
+                </text>
+            }
+        })
+    };
+    let failed_mark = move || {
+        failed().then(|| {
+            view! {
+                <text
+                    class="failed-mark"
+                    x=x(0.0)
+                    y=y(5.0)
+                    text-anchor="middle"
+                    aria-hidden="true"
+                >
+                    "✕ down"
+                </text>
+            }
         })
     };
 
@@ -155,12 +212,11 @@ pub fn BlockView(id: String, g: Gestures) -> impl IntoView {
             class="block"
             class:selected=move || selected.get()
             class:hot=move || level() == Level::Hot
-            class:saturated=move || level() == Level::Saturated
-            class:failed=move || status.with(|s| s.as_ref().is_some_and(|s| s.failed))
+            class:saturated=saturated
+            class:failed=failed
             class:connect-target=move || target.get()
             data-id=key.get_value()
             data-kind=move || info.with(|i| i.kind.as_str())
-            transform=transform
             tabindex="0"
             role="button"
             aria-roledescription="block"
@@ -175,59 +231,49 @@ pub fn BlockView(id: String, g: Gestures) -> impl IntoView {
             // Drawn only while the block has keyboard focus (see main.css).
             <rect
                 class="focus-ring"
-                x=-BLOCK_W / 2.0 - 5.0
-                y=-BLOCK_H / 2.0 - 5.0
+                x=x(-BLOCK_W / 2.0 - 5.0)
+                y=y(-BLOCK_H / 2.0 - 5.0)
                 width=BLOCK_W + 10.0
                 height=BLOCK_H + 10.0
                 rx="14"
-            ></rect>
+            />
             <rect
                 class="block-body"
-                x=-BLOCK_W / 2.0
-                y=-BLOCK_H / 2.0
+                x=x(-BLOCK_W / 2.0)
+                y=y(-BLOCK_H / 2.0)
                 width=BLOCK_W
                 height=BLOCK_H
                 rx="10"
-            ></rect>
-            <rect
-                class="saturated-hatch"
-                x=-BLOCK_W / 2.0
-                y=-BLOCK_H / 2.0
-                width=BLOCK_W
-                height=BLOCK_H
-                rx="10"
-                fill="url(#hatch)"
-            ></rect>
+            />
+            {hatch}
             {util_bar}
-            <g transform=format!("translate({} {})", -BLOCK_W / 2.0 + 10.0, -12.0)>
-                {move || {
+            // The kind's 24×24 icon as one path (no nested <svg> viewport per block).
+            <path
+                class="block-icon"
+                d=move || {
+                    let at = position.get().unwrap_or_default();
                     let kind = info.with(|i| i.kind);
-                    view! { <KindIcon kind=kind size=24.0 /> }
-                }}
-            </g>
-            <text class="block-label" x=-BLOCK_W / 2.0 + 42.0 y="-4" clip-path="url(#block-text)">
+                    translate_path(icon_path(kind), at.x - BLOCK_W / 2.0 + 10.0, at.y - 12.0)
+                }
+            />
+            // The text is cut to fit by `clip` (no clip-path: see the note on `x`).
+            <text class="block-label" x=x(-BLOCK_W / 2.0 + 42.0) y=y(-4.0)>
                 {move || info.with(|i| i.label.clone())}
             </text>
-            <text class="block-numbers" x=-BLOCK_W / 2.0 + 42.0 y="14" clip-path="url(#block-text)">
+            <text class="block-numbers" x=x(-BLOCK_W / 2.0 + 42.0) y=y(14.0)>
                 {move || info.with(|i| i.numbers.clone())}
             </text>
             {badge}
-            <text class="saturated-mark" x=-BLOCK_W / 2.0 + 10.0 y=-BLOCK_H / 2.0 - 6.0 aria-hidden="true">
-                "⚠ saturated"
-            </text>
-            <text class="failed-mark" x="0" y="5" text-anchor="middle" aria-hidden="true">
-                "✕ down"
-            </text>
+            {saturated_mark}
+            {failed_mark}
             <circle
                 class="handle"
-                cx=BLOCK_W / 2.0
-                cy="0"
+                cx=x(BLOCK_W / 2.0)
+                cy=y(0.0)
                 r="7"
                 aria-hidden="true"
                 on:pointerdown=move |ev| g.handle_down(&key.get_value(), ev)
-            >
-                <title>"Drag to another block to connect"</title>
-            </circle>
+            />
         </g>
     }
 }

@@ -98,6 +98,12 @@ pub fn LinkView(id: String, g: Gestures) -> impl IntoView {
 
     let overlay = expect_context::<Overlay>();
     let flow = Memo::new(move |_| key.with_value(|id| overlay.flow(id)));
+    let arrow_d = move || {
+        let width = flow.get().map_or(1.6, flow_width);
+        path.get()
+            .map(|p| arrow_head(p.end, p.angle, width))
+            .unwrap_or_default()
+    };
     let aria = move || {
         let base = info.with(|i| i.as_ref().map(|i| i.aria.clone()).unwrap_or_default());
         match flow.get() {
@@ -140,9 +146,12 @@ pub fn LinkView(id: String, g: Gestures) -> impl IntoView {
             <path
                 class="link-line"
                 d=d_attr
-                marker-end="url(#arrow)"
                 style:stroke-width=move || flow.get().map(|f| format!("{:.2}px", flow_width(f)))
             ></path>
+            // The head is a path of its own rather than an SVG marker: a marker is
+            // drawn under a transform of its own, which makes Chromium re-layerize
+            // the drawing on every move (see the note in block.rs).
+            <path class="link-arrow" d=arrow_d></path>
             <text
                 class="link-text"
                 x=move || path.get().map_or(0.0, |p| p.label.x)
@@ -153,4 +162,21 @@ pub fn LinkView(id: String, g: Gestures) -> impl IntoView {
             </text>
         </g>
     }
+}
+
+/// An arrow head with its tip at `tip`, pointing along `angle` (radians), sized
+/// for a line `width` wide.
+fn arrow_head(tip: Point, angle: f64, width: f64) -> String {
+    let len = 9.0 + 2.0 * width;
+    let half = len * 0.42;
+    let (c, s) = (angle.cos(), angle.sin());
+    let back = Point::new(tip.x - c * len, tip.y - s * len);
+    let (l, r) = (
+        Point::new(back.x - s * half, back.y + c * half),
+        Point::new(back.x + s * half, back.y - c * half),
+    );
+    format!(
+        "M {:.1} {:.1} L {:.1} {:.1} L {:.1} {:.1} Z",
+        tip.x, tip.y, l.x, l.y, r.x, r.y
+    )
 }

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 
 use super::editor::use_editor;
 use super::session::Gesture;
-use crate::core::geometry::{self, Rect, Viewport, BLOCK_H, BLOCK_W};
+use crate::core::geometry::{self, Rect, Viewport};
 use block::BlockView;
 use link::LinkView;
 use sticky::StickyView;
@@ -142,15 +142,6 @@ pub fn Canvas() -> impl IntoView {
                     >
                         <circle cx="1" cy="1" r="1" class="grid-dot"></circle>
                     </pattern>
-                    // Keeps a block's text inside its box, clear of the handle.
-                    <clipPath id="block-text" clipPathUnits="userSpaceOnUse">
-                        <rect
-                            x=-BLOCK_W / 2.0 + 40.0
-                            y=-BLOCK_H / 2.0
-                            width=BLOCK_W - 43.0
-                            height=BLOCK_H
-                        ></rect>
-                    </clipPath>
                     <pattern
                         id="hatch"
                         patternUnits="userSpaceOnUse"

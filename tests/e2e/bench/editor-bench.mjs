@@ -135,6 +135,10 @@ async function measure(browser, n) {
 
   // Zoom to 100% at the centre so drags move real screen distances.
   await page.getByRole('button', { name: 'Zoom to 100%' }).click();
+  // Frames are measured once the opened design's first evaluation is done (it is
+  // one main-thread task, counted in "open → first report" by eval-bench.mjs).
+  await page.waitForFunction(() => window.envelope.pending() === 'false', null, { timeout: 120_000 });
+  await page.waitForTimeout(300);
   const canvas = await page.getByRole('application', { name: 'Design canvas' }).boundingBox();
   const centre = { x: canvas.x + canvas.width / 2, y: canvas.y + canvas.height / 2 };
   // The block nearest the centre of the view.
