@@ -35,7 +35,7 @@ pub fn FileActions() -> impl IntoView {
                 on:click=move |_| new_design(ed)
             >
                 <ToolIcon tool=Tool::New />
-                <span class="label">"New"</span>
+                <span class="label wide">"New"</span>
             </button>
             <button
                 aria-label="Open…"
@@ -43,7 +43,7 @@ pub fn FileActions() -> impl IntoView {
                 on:click=move |_| browser::click(&format!("#{OPEN_INPUT_ID}"))
             >
                 <ToolIcon tool=Tool::Open />
-                <span class="label">"Open…"</span>
+                <span class="label wide">"Open…"</span>
             </button>
             <input
                 id=OPEN_INPUT_ID
@@ -60,7 +60,7 @@ pub fn FileActions() -> impl IntoView {
                 on:click=move |_| save(ed)
             >
                 <ToolIcon tool=Tool::Save />
-                <span class="label">"Save"</span>
+                <span class="label wide">"Save"</span>
             </button>
             // Always there (disabled until a previous design exists), so the
             // toolbar does not shift under the pointer when it appears.
@@ -71,7 +71,7 @@ pub fn FileActions() -> impl IntoView {
                 on:click=move |_| autosave.restore_previous()
             >
                 <ToolIcon tool=Tool::Previous />
-                <span class="label">"Previous"</span>
+                <span class="label wide">"Previous"</span>
             </button>
         </div>
     }

@@ -38,7 +38,7 @@ pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
                     on:click=move |_| ed.undo()
                 >
                     <ToolIcon tool=Tool::Undo />
-                    <span class="label">"Undo"</span>
+                    <span class="label wide">"Undo"</span>
                 </button>
                 <button
                     aria-label="Redo"
@@ -47,7 +47,7 @@ pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
                     on:click=move |_| ed.redo()
                 >
                     <ToolIcon tool=Tool::Redo />
-                    <span class="label">"Redo"</span>
+                    <span class="label wide">"Redo"</span>
                 </button>
             </div>
             <super::gallery::TemplatesButton />
@@ -66,7 +66,7 @@ pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
             <div class="tool-group" role="group" aria-label="Zoom">
                 <button aria-label="Zoom out" title="Zoom out (Ctrl+-)" on:click=move |_| ed.zoom_by(0.8)>
                     <ToolIcon tool=Tool::ZoomOut />
-                    <span class="label">"Zoom out"</span>
+                    <span class="label wider">"Zoom out"</span>
                 </button>
                 <button
                     class="zoom-level"
@@ -78,11 +78,11 @@ pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
                 </button>
                 <button aria-label="Zoom in" title="Zoom in (Ctrl+=)" on:click=move |_| ed.zoom_by(1.25)>
                     <ToolIcon tool=Tool::ZoomIn />
-                    <span class="label">"Zoom in"</span>
+                    <span class="label wider">"Zoom in"</span>
                 </button>
                 <button aria-label="Fit design" title="Fit the whole design (Shift+1)" on:click=move |_| ed.fit()>
                     <ToolIcon tool=Tool::Fit />
-                    <span class="label">"Fit"</span>
+                    <span class="label wider">"Fit"</span>
                 </button>
             </div>
             <div class="tool-group" role="group" aria-label="View">
@@ -93,7 +93,7 @@ pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
                     on:click=move |_| ed.snap.update(|s| *s = !*s)
                 >
                     <ToolIcon tool=Tool::Snap />
-                    <span class="label">"Snap"</span>
+                    <span class="label wider">"Snap"</span>
                 </button>
                 <button
                     aria-label="List view"
@@ -102,7 +102,7 @@ pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
                     on:click=move |_| toggles.list_view.update(|v| *v = !*v)
                 >
                     <ToolIcon tool=Tool::ListView />
-                    <span class="label">"List"</span>
+                    <span class="label wider">"List"</span>
                 </button>
                 <button
                     aria-label="Dark theme"
@@ -111,7 +111,7 @@ pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
                     on:click=move |_| dark.update(|d| *d = !*d)
                 >
                     <ToolIcon tool=Tool::Theme />
-                    <span class="label">"Theme"</span>
+                    <span class="label wider">"Theme"</span>
                 </button>
                 <button
                     aria-label="Keyboard shortcuts"
@@ -119,7 +119,7 @@ pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
                     on:click=move |_| toggles.help.set(true)
                 >
                     <ToolIcon tool=Tool::Help />
-                    <span class="label">"Help"</span>
+                    <span class="label wider">"Help"</span>
                 </button>
             </div>
         </header>
