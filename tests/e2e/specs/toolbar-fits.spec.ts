@@ -3,6 +3,7 @@
 // the right edge, every button shows and is named, and no glyph needs an
 // emoji font.
 import { test, expect } from '@playwright/test';
+import { shareFragment, threeTier } from '../helpers/design';
 
 const SIZES = [
   { width: 1280, height: 720 },
@@ -61,4 +62,15 @@ test('at 1280×720 a long title shrinks with an ellipsis and the buttons stay', 
   await expect(page.getByRole('button', { name: 'Keyboard shortcuts' })).toBeInViewport({ ratio: 1 });
   const fit = await page.locator('.toolbar').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
   expect(fit.scroll).toBeLessThanOrEqual(fit.client);
+});
+
+test('at 1024×720 a read-only view, with its badge, still fits on one row', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 720 });
+  await page.goto('/' + shareFragment(threeTier()) + '&view');
+  await expect(page.getByRole('group', { name: 'Read-only view' })).toBeVisible();
+  const toolbar = page.getByRole('toolbar', { name: 'Editor' });
+  const fit = await toolbar.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+  expect(fit.scroll).toBeLessThanOrEqual(fit.client);
+  await expect(page.getByRole('button', { name: 'Edit a copy' })).toBeInViewport({ ratio: 1 });
+  await expect(page.getByRole('button', { name: 'Keyboard shortcuts' })).toBeInViewport({ ratio: 1 });
 });
