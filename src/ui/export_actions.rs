@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::browser;
 use super::editor::{use_editor, Editor};
+use super::tool_icons::{Tool, ToolIcon};
 use crate::core::render::{markdown, svg};
 
 /// PNGs are drawn at twice the SVG's size, sharp on high-density screens and
@@ -21,21 +22,24 @@ pub fn ExportActions() -> impl IntoView {
                 title="Download the drawing as an SVG file"
                 on:click=move |_| export_svg(ed)
             >
-                "SVG"
+                <ToolIcon tool=Tool::ExportSvg />
+                <span class="label">"SVG"</span>
             </button>
             <button
                 aria-label="Export PNG"
                 title="Download the drawing as a PNG picture (2×)"
                 on:click=move |_| export_png(ed)
             >
-                "PNG"
+                <ToolIcon tool=Tool::ExportPng />
+                <span class="label">"PNG"</span>
             </button>
             <button
                 aria-label="Copy report"
                 title="Copy the evaluation as Markdown, to paste into a design doc"
                 on:click=move |_| copy_report(ed)
             >
-                "Report"
+                <ToolIcon tool=Tool::CopyReport />
+                <span class="label">"Report"</span>
             </button>
         </div>
     }

@@ -7,6 +7,7 @@ use super::autosave::use_autosave;
 use super::browser;
 use super::editor::{use_editor, Editor};
 use super::load_errors::{use_load_problems, LoadProblems};
+use super::tool_icons::{Tool, ToolIcon};
 use crate::core::format;
 use crate::core::model::Design;
 
@@ -33,14 +34,16 @@ pub fn FileActions() -> impl IntoView {
                 title="Start an empty design (the open one stays restorable)"
                 on:click=move |_| new_design(ed)
             >
-                "New"
+                <ToolIcon tool=Tool::New />
+                <span class="label wide">"New"</span>
             </button>
             <button
                 aria-label="Open…"
                 title="Open a design file (Ctrl+O), or drop one on the window"
                 on:click=move |_| browser::click(&format!("#{OPEN_INPUT_ID}"))
             >
-                "Open…"
+                <ToolIcon tool=Tool::Open />
+                <span class="label wide">"Open…"</span>
             </button>
             <input
                 id=OPEN_INPUT_ID
@@ -56,7 +59,8 @@ pub fn FileActions() -> impl IntoView {
                 title="Save the design as a file (Ctrl+S)"
                 on:click=move |_| save(ed)
             >
-                "Save"
+                <ToolIcon tool=Tool::Save />
+                <span class="label wide">"Save"</span>
             </button>
             // Always there (disabled until a previous design exists), so the
             // toolbar does not shift under the pointer when it appears.
@@ -66,7 +70,8 @@ pub fn FileActions() -> impl IntoView {
                 disabled=move || !autosave.has_previous.get()
                 on:click=move |_| autosave.restore_previous()
             >
-                "↺ Previous"
+                <ToolIcon tool=Tool::Previous />
+                <span class="label wide">"Previous"</span>
             </button>
         </div>
     }

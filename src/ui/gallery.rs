@@ -8,6 +8,7 @@ use serde::Deserialize;
 use super::browser;
 use super::editor::{use_editor, Editor};
 use super::session::WhatIf;
+use super::tool_icons::{Tool, ToolIcon};
 use crate::core::format;
 
 /// Where the templates live, relative to the page (the site may be served
@@ -70,7 +71,8 @@ pub fn TemplatesButton() -> impl IntoView {
                 aria-haspopup="dialog"
                 on:click=move |_| open.set(true)
             >
-                "▦ Templates"
+                <ToolIcon tool=Tool::Templates />
+                <span class="label">"Templates"</span>
             </button>
         </div>
     }

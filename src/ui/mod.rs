@@ -21,6 +21,7 @@ mod palette;
 mod present;
 mod results;
 mod session;
+mod tool_icons;
 mod toolbar;
 mod view_mode;
 mod whatif;

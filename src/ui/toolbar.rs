@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::browser;
 use super::editor::use_editor;
 use super::keys::Toggles;
+use super::tool_icons::{Tool, ToolIcon};
 
 #[component]
 pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
@@ -22,7 +23,7 @@ pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
     view! {
         <header class="toolbar" role="toolbar" aria-label="Editor">
             <span class="brand" aria-hidden="true">
-                "✉"
+                <ToolIcon tool=Tool::Brand size=20.0 />
             </span>
             <h1 class="brand-name">"Envelope"</h1>
             <span class="title" title="The design's title (edit it in the inspector)">
@@ -36,7 +37,8 @@ pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
                     disabled=move || !ed.can_undo()
                     on:click=move |_| ed.undo()
                 >
-                    "↶"
+                    <ToolIcon tool=Tool::Undo />
+                    <span class="label wide">"Undo"</span>
                 </button>
                 <button
                     aria-label="Redo"
@@ -44,7 +46,8 @@ pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
                     disabled=move || !ed.can_redo()
                     on:click=move |_| ed.redo()
                 >
-                    "↷"
+                    <ToolIcon tool=Tool::Redo />
+                    <span class="label wide">"Redo"</span>
                 </button>
             </div>
             <super::gallery::TemplatesButton />
@@ -54,14 +57,16 @@ pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
                     title="Copy a link that holds the whole design (and the what-if scenario)"
                     on:click=move |_| copy_link(ed)
                 >
-                    "🔗 Copy link"
+                    <ToolIcon tool=Tool::CopyLink />
+                    <span class="label">"Copy link"</span>
                 </button>
             </div>
             <super::view_mode::ViewTools />
             <super::export_actions::ExportActions />
             <div class="tool-group" role="group" aria-label="Zoom">
                 <button aria-label="Zoom out" title="Zoom out (Ctrl+-)" on:click=move |_| ed.zoom_by(0.8)>
-                    "−"
+                    <ToolIcon tool=Tool::ZoomOut />
+                    <span class="label wider">"Zoom out"</span>
                 </button>
                 <button
                     class="zoom-level"
@@ -72,10 +77,12 @@ pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
                     {zoom}
                 </button>
                 <button aria-label="Zoom in" title="Zoom in (Ctrl+=)" on:click=move |_| ed.zoom_by(1.25)>
-                    "+"
+                    <ToolIcon tool=Tool::ZoomIn />
+                    <span class="label wider">"Zoom in"</span>
                 </button>
                 <button aria-label="Fit design" title="Fit the whole design (Shift+1)" on:click=move |_| ed.fit()>
-                    "⤢"
+                    <ToolIcon tool=Tool::Fit />
+                    <span class="label wider">"Fit"</span>
                 </button>
             </div>
             <div class="tool-group" role="group" aria-label="View">
@@ -85,7 +92,8 @@ pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
                     aria-pressed=move || ed.snap.get().to_string()
                     on:click=move |_| ed.snap.update(|s| *s = !*s)
                 >
-                    "#"
+                    <ToolIcon tool=Tool::Snap />
+                    <span class="label wider">"Snap"</span>
                 </button>
                 <button
                     aria-label="List view"
@@ -93,7 +101,8 @@ pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
                     aria-pressed=move || toggles.list_view.get().to_string()
                     on:click=move |_| toggles.list_view.update(|v| *v = !*v)
                 >
-                    "☰"
+                    <ToolIcon tool=Tool::ListView />
+                    <span class="label wider">"List"</span>
                 </button>
                 <button
                     aria-label="Dark theme"
@@ -101,14 +110,16 @@ pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
                     aria-pressed=move || dark.get().to_string()
                     on:click=move |_| dark.update(|d| *d = !*d)
                 >
-                    "◐"
+                    <ToolIcon tool=Tool::Theme />
+                    <span class="label wider">"Theme"</span>
                 </button>
                 <button
                     aria-label="Keyboard shortcuts"
                     title="Keyboard shortcuts (?)"
                     on:click=move |_| toggles.help.set(true)
                 >
-                    "?"
+                    <ToolIcon tool=Tool::Help />
+                    <span class="label wider">"Help"</span>
                 </button>
             </div>
         </header>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::browser;
 use super::editor::{use_editor, Editor};
 use super::present;
+use super::tool_icons::{Tool, ToolIcon};
 
 #[component]
 pub fn ViewTools() -> impl IntoView {
@@ -31,14 +32,16 @@ pub fn ViewTools() -> impl IntoView {
                 aria-pressed=move || ed.presenting.get().to_string()
                 on:click=move |_| present::toggle(ed)
             >
-                "▶ Present"
+                <ToolIcon tool=Tool::Present />
+                <span class="label">"Present"</span>
             </button>
             <button
                 aria-label="Print"
                 title="Print the drawing and the results on one page"
                 on:click=move |_| browser::print()
             >
-                "⎙ Print"
+                <ToolIcon tool=Tool::Print />
+                <span class="label">"Print"</span>
             </button>
         </div>
     }
