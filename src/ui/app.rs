@@ -62,7 +62,16 @@ pub fn App() -> impl IntoView {
         ed.notice.get().map(|n| {
             view! {
                 <div class="notice" role="status">
-                    <span>{n}</span>
+                    <span>{n.clone()}</span>
+                    {(ed.notice_offers_save.get().as_deref() == Some(n.as_str()))
+                        .then(|| {
+                            view! {
+                                <button on:click=move |_| {
+                                    super::file_actions::save(ed);
+                                    ed.notice.set(None);
+                                }>"Save as file"</button>
+                            }
+                        })}
                     <button aria-label="Dismiss" on:click=move |_| ed.notice.set(None)>
                         "×"
                     </button>

@@ -50,6 +50,9 @@ pub struct Editor {
     pub present_at: RwSignal<usize>,
     /// The last thing the editor could not do, said to the user.
     pub notice: RwSignal<Option<String>>,
+    /// The notice that comes with a "Save as file" button (a share link too long
+    /// for some chat tools): shown while that notice is the one on screen.
+    pub notice_offers_save: RwSignal<Option<String>>,
     /// The canvas's size on screen, for "add at the centre" and "fit".
     pub canvas_size: RwSignal<(f64, f64)>,
     /// Block id → position in `design.blocks`, derived once per change.
@@ -126,6 +129,7 @@ impl Editor {
             doc_rev: RwSignal::new(0),
             present_at: RwSignal::new(0),
             notice: RwSignal::new(None),
+            notice_offers_save: RwSignal::new(None),
             canvas_size: RwSignal::new((1000.0, 700.0)),
             block_index,
             whatif,

@@ -145,10 +145,13 @@ fn copy_link(ed: super::editor::Editor) {
         let message = match (ok, len > LONG_LINK) {
             (true, false) => format!("Link copied ({len} characters)."),
             (true, true) => format!(
-                "Link copied, but it is {len} characters long: some chat tools and hosts cut links above {LONG_LINK}. Saving the design as a file is safer."
+                "Link copied, but it is {len} characters long: some chat tools and hosts cut links above {LONG_LINK}. Sharing the design as a file is safer."
             ),
             (false, _) => "The browser refused the clipboard; copy the address bar instead.".to_string(),
         };
+        // A long link comes with the file download as the safer way to share.
+        ed.notice_offers_save
+            .set((len > LONG_LINK).then(|| message.clone()));
         ed.notice.set(Some(message));
     });
 }
