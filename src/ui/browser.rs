@@ -121,14 +121,18 @@ pub fn set_theme(theme: &str) {
 
 /// Move keyboard focus to the first element matching `selector`.
 pub fn focus(selector: &str) {
-    if let Some(el) = document()
+    if let Some(el) = html_element(selector) {
+        let _ = el.focus();
+    }
+}
+
+/// The first HTML element matching `selector`.
+fn html_element(selector: &str) -> Option<HtmlElement> {
+    document()
         .query_selector(selector)
         .ok()
         .flatten()
         .and_then(|e: Element| e.dyn_into::<HtmlElement>().ok())
-    {
-        let _ = el.focus();
-    }
 }
 
 /// The page URL's fragment without the `#` (a share link's design lives there).
@@ -298,12 +302,7 @@ pub fn take_picked_file(ev: &web_sys::Event) -> Option<web_sys::File> {
 
 /// Click the first element matching `selector` (e.g. a hidden file input).
 pub fn click(selector: &str) {
-    if let Some(el) = document()
-        .query_selector(selector)
-        .ok()
-        .flatten()
-        .and_then(|e: Element| e.dyn_into::<HtmlElement>().ok())
-    {
+    if let Some(el) = html_element(selector) {
         el.click();
     }
 }

@@ -58,18 +58,25 @@ pub const STICKY_ICON: &str = "M5 4h14v10l-6 6H5zM13 20v-6h6";
 
 #[component]
 pub fn PathIcon(d: &'static str, #[prop(default = 24.0)] size: f64) -> impl IntoView {
+    stroke_icon("icon", d, size, 1.6)
+}
+
+/// A 24×24 stroked icon of one path, hidden from assistive technology (the
+/// control around it carries the name).
+pub fn stroke_icon(class: &'static str, d: &'static str, size: f64, stroke: f64) -> impl IntoView {
     view! {
         <svg
-            class="icon"
+            class=class
             width=size
             height=size
             viewBox="0 0 24 24"
             fill="none"
             stroke="currentColor"
-            stroke-width="1.6"
+            stroke-width=stroke
             stroke-linecap="round"
             stroke-linejoin="round"
             aria-hidden="true"
+            focusable="false"
         >
             <path d=d></path>
         </svg>

@@ -86,21 +86,5 @@ pub fn tool_path(tool: Tool) -> &'static str {
 /// carries the name.
 #[component]
 pub fn ToolIcon(tool: Tool, #[prop(default = 17.0)] size: f64) -> impl IntoView {
-    view! {
-        <svg
-            class="tool-icon"
-            width=size
-            height=size
-            viewBox="0 0 24 24"
-            fill="none"
-            stroke="currentColor"
-            stroke-width="1.8"
-            stroke-linecap="round"
-            stroke-linejoin="round"
-            aria-hidden="true"
-            focusable="false"
-        >
-            <path d=tool_path(tool)></path>
-        </svg>
-    }
+    super::icons::stroke_icon("tool-icon", tool_path(tool), size, 1.8)
 }
