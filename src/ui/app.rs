@@ -138,6 +138,13 @@ fn open_link(ed: Editor, problems: LoadProblems) -> bool {
         Ok(shared) => {
             ed.replace(shared.design);
             ed.read_only.set(shared.view);
+            // Spec choice: an editable link's design becomes the user's document
+            // (autosaved), so the address drops the link once it is open: a reload
+            // keeps the edits instead of opening the link again over them. A
+            // `&view` link stays in the address, so a reload is the same view.
+            if !shared.view {
+                browser::replace_hash("");
+            }
             ed.whatif.set(WhatIf {
                 scale: shared.scale.unwrap_or(1.0).clamp(0.1, 100.0),
                 fail: shared.fail.into_iter().collect(),

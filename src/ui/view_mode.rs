@@ -54,39 +54,14 @@ pub fn edit_a_copy(ed: Editor) {
     ed.notice.set(Some(
         "This is now your own copy: edit away. The link's design is unchanged.".into(),
     ));
-    if let Some(hash) = browser::location_hash() {
-        browser::replace_hash(&without_view(&hash));
-    }
+    // The copy is the user's document now, kept by autosave: the address no
+    // longer carries the link, so a reload keeps the copy's edits (and the design
+    // it replaced stays the previous one) instead of opening the link again.
+    browser::replace_hash("");
     // The palette and inspector come back and narrow the canvas: once laid
     // out, let it measure itself and show the whole design again.
     request_animation_frame(move || {
         browser::notify_resize();
         ed.fit();
     });
-}
-
-/// A share fragment without its `view` key (`view`, `view=1`, …); every other
-/// key stays, in order.
-fn without_view(fragment: &str) -> String {
-    fragment
-        .split('&')
-        .filter(|part| part.split('=').next() != Some("view"))
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::without_view;
-
-    #[test]
-    fn view_key_goes_and_the_rest_stays() {
-        assert_eq!(without_view("v1=abc&view"), "v1=abc");
-        assert_eq!(without_view("v1=abc&view=1&scale=3"), "v1=abc&scale=3");
-        assert_eq!(
-            without_view("v1=abc&scale=3&fail=db"),
-            "v1=abc&scale=3&fail=db"
-        );
-        assert_eq!(without_view("v1=abc&viewer=x"), "v1=abc&viewer=x");
-    }
 }

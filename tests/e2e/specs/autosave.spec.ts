@@ -84,3 +84,30 @@ test('a read-only (&view) link does not overwrite the autosaved design', async (
   await expect(ed.blocks).toHaveCount(1);
   expect(await documentText(page)).toBe(mine);
 });
+
+test('"Edit a copy" of a view link makes it yours and keeps your design restorable', async ({ page }) => {
+  await page.goto('/');
+  const ed = new EditorPage(page);
+  await ed.dragFromPalette('Cache (Redis)', { x: 300, y: 150 });
+  await expect(ed.blocks).toHaveCount(1);
+  const mine = await documentText(page);
+  await page.waitForTimeout(700);
+
+  const other = design({
+    title: 'Shown to a class',
+    blocks: [{ id: 'users', kind: 'client', x: 100, y: 100 }],
+  });
+  await page.goto('about:blank');
+  await page.goto('/' + shareFragment(other) + '&view');
+  await page.getByRole('button', { name: 'Edit a copy' }).click();
+  const copy = await documentText(page);
+  expect(JSON.parse(copy).title).toBe('Shown to a class');
+  await page.waitForTimeout(700);
+
+  // A reload keeps the copy (no link left in the address), and the design it
+  // replaced comes back with "Restore previous design".
+  await page.reload();
+  await expect.poll(() => documentText(page)).toBe(copy);
+  await page.getByRole('button', { name: 'Restore previous design' }).click();
+  await expect.poll(() => documentText(page)).toBe(mine);
+});
