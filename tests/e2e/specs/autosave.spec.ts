@@ -1,6 +1,6 @@
 // Autosave: the design, its view and its selection survive a reload; New design
 // keeps the previous one restorable, and restoring swaps the two.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { design, shareFragment } from '../helpers/design';
 import { documentText, fileButton } from '../helpers/files';
 import { EditorPage } from '../pages/editor';
@@ -61,7 +61,11 @@ test('New design keeps the previous one; Restore previous swaps them back and fo
   expect(await documentText(page)).toBe(mine);
 });
 
-test('a read-only (&view) link does not overwrite the autosaved design', async ({ page }) => {
+/**
+ * Draw and autosave a one-cache design, then open a `&view` link of another
+ * design over it. Returns the editor and the autosaved design's text.
+ */
+async function viewLinkOverMyDesign(page: Page): Promise<{ ed: EditorPage; mine: string }> {
   await page.goto('/');
   const ed = new EditorPage(page);
   await ed.dragFromPalette('Cache (Redis)', { x: 300, y: 150 });
@@ -75,6 +79,11 @@ test('a read-only (&view) link does not overwrite the autosaved design', async (
   });
   await page.goto('about:blank');
   await page.goto('/' + shareFragment(other) + '&view');
+  return { ed, mine };
+}
+
+test('a read-only (&view) link does not overwrite the autosaved design', async ({ page }) => {
+  const { ed, mine } = await viewLinkOverMyDesign(page);
   await expect(ed.blocks).toHaveCount(1);
   expect(JSON.parse(await documentText(page)).title).toBe('Shown to a class');
   await page.waitForTimeout(700);
@@ -86,19 +95,7 @@ test('a read-only (&view) link does not overwrite the autosaved design', async (
 });
 
 test('"Edit a copy" of a view link makes it yours and keeps your design restorable', async ({ page }) => {
-  await page.goto('/');
-  const ed = new EditorPage(page);
-  await ed.dragFromPalette('Cache (Redis)', { x: 300, y: 150 });
-  await expect(ed.blocks).toHaveCount(1);
-  const mine = await documentText(page);
-  await page.waitForTimeout(700);
-
-  const other = design({
-    title: 'Shown to a class',
-    blocks: [{ id: 'users', kind: 'client', x: 100, y: 100 }],
-  });
-  await page.goto('about:blank');
-  await page.goto('/' + shareFragment(other) + '&view');
+  const { mine } = await viewLinkOverMyDesign(page);
   await page.getByRole('button', { name: 'Edit a copy' }).click();
   const copy = await documentText(page);
   expect(JSON.parse(copy).title).toBe('Shown to a class');
