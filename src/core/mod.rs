@@ -1,5 +1,6 @@
 //! The pure core: no browser, no clock, no global randomness. Value in, value out.
 pub mod catalog;
+pub mod culling;
 pub mod edit;
 pub mod eval;
 pub mod format;

@@ -484,6 +484,16 @@ pub fn on_fullscreen_change(changed: impl Fn(bool) + 'static) -> EventListener {
     })
 }
 
+/// Call `printing(true)` before the page is printed and `printing(false)` after.
+pub fn on_print(printing: impl Fn(bool) + 'static) -> [EventListener; 2] {
+    let printing = std::rc::Rc::new(printing);
+    let after = printing.clone();
+    [
+        EventListener::new(&window(), "beforeprint", move |_| printing(true)),
+        EventListener::new(&window(), "afterprint", move |_| after(false)),
+    ]
+}
+
 /// Open the browser's print dialog.
 pub fn print() {
     let _ = window().print();

@@ -147,28 +147,28 @@ impl Editor {
     /// Re-evaluate after edits settle: call once from `App`. Each change to the
     /// design or the scenario restarts a short timer; when it fires, the report
     /// memo sees one new (design, scenario) pair.
-    pub fn evaluate_on_change(&self, schedule: impl Fn(u32, Box<dyn FnOnce()>) + 'static) {
+    pub fn evaluate_on_change(&self, schedule: impl Fn(u32, Box<dyn FnOnce()>) + Clone + 'static) {
         let ed = *self;
         Effect::new(move |first: Option<()>| {
             ed.design.track();
             ed.whatif.track();
-            if first.is_none() {
-                // Effects first run after the current turn: a design opened in
-                // the meantime (a share link) must be evaluated too.
-                ed.settle();
-                return;
-            }
+            // The first run (after the page's first turn, so a design opened by a
+            // link is included) waits for a frame too: the design is drawn first,
+            // and a large one is not held up by its evaluation.
             ed.pending.set(true);
             let ticket = ed.next_ticket();
-            schedule(
-                SETTLE_MS,
-                Box::new(move || {
-                    // A later edit scheduled its own evaluation: let that one run.
-                    if ticket == ed.current_ticket() {
-                        ed.settle();
-                    }
-                }),
-            );
+            let run = Box::new(move || {
+                // A later edit scheduled its own evaluation: let that one run.
+                if ticket == ed.current_ticket() {
+                    ed.settle();
+                }
+            });
+            if first.is_none() {
+                let schedule = schedule.clone();
+                request_animation_frame(move || schedule(SETTLE_MS, run));
+            } else {
+                schedule(SETTLE_MS, run);
+            }
         });
     }
 

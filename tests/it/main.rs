@@ -1,6 +1,7 @@
 //! The native test binary: one module per area of the core and the CLI.
 mod catalog;
 mod cli;
+mod culling;
 mod edit;
 mod eval;
 mod examples;

@@ -41,8 +41,10 @@ pub fn block_label(b: &Block) -> String {
     s
 }
 
+/// `detail` false draws a plain box (a large design seen from far away): no
+/// icon, text, badge or handle, the same name for screen readers.
 #[component]
-pub fn BlockView(id: String, g: Gestures) -> impl IntoView {
+pub fn BlockView(id: String, g: Gestures, #[prop(into)] detail: Signal<bool>) -> impl IntoView {
     let ed = use_editor();
     let key = StoredValue::new(id);
     let block = Memo::new(move |_| {
@@ -215,6 +217,7 @@ pub fn BlockView(id: String, g: Gestures) -> impl IntoView {
             class:saturated=saturated
             class:failed=failed
             class:connect-target=move || target.get()
+            class:plain=move || !detail.get()
             data-id=key.get_value()
             data-kind=move || info.with(|i| i.kind.as_str())
             tabindex="0"
@@ -227,16 +230,6 @@ pub fn BlockView(id: String, g: Gestures) -> impl IntoView {
             on:contextmenu=move |ev| g.context_menu(ItemKind::Block, &key.get_value(), ev)
             on:focus=on_focus
         >
-            <title>{aria}</title>
-            // Drawn only while the block has keyboard focus (see main.css).
-            <rect
-                class="focus-ring"
-                x=x(-BLOCK_W / 2.0 - 5.0)
-                y=y(-BLOCK_H / 2.0 - 5.0)
-                width=BLOCK_W + 10.0
-                height=BLOCK_H + 10.0
-                rx="14"
-            />
             <rect
                 class="block-body"
                 x=x(-BLOCK_W / 2.0)
@@ -247,33 +240,46 @@ pub fn BlockView(id: String, g: Gestures) -> impl IntoView {
             />
             {hatch}
             {util_bar}
-            // The kind's 24×24 icon as one path (no nested <svg> viewport per block).
-            <path
-                class="block-icon"
-                d=move || {
-                    let at = position.get().unwrap_or_default();
-                    let kind = info.with(|i| i.kind);
-                    translate_path(icon_path(kind), at.x - BLOCK_W / 2.0 + 10.0, at.y - 12.0)
-                }
-            />
-            // The text is cut to fit by `clip` (no clip-path: see the note on `x`).
-            <text class="block-label" x=x(-BLOCK_W / 2.0 + 42.0) y=y(-4.0)>
-                {move || info.with(|i| i.label.clone())}
-            </text>
-            <text class="block-numbers" x=x(-BLOCK_W / 2.0 + 42.0) y=y(14.0)>
-                {move || info.with(|i| i.numbers.clone())}
-            </text>
-            {badge}
-            {saturated_mark}
-            {failed_mark}
-            <circle
-                class="handle"
-                cx=x(BLOCK_W / 2.0)
-                cy=y(0.0)
-                r="7"
-                aria-hidden="true"
-                on:pointerdown=move |ev| g.handle_down(&key.get_value(), ev)
-            />
+            {move || detail.get().then(|| view! {
+                <title>{aria}</title>
+                // Drawn only while the block has keyboard focus (see main.css; a
+                // plain block shows focus on its body).
+                <rect
+                    class="focus-ring"
+                    x=x(-BLOCK_W / 2.0 - 5.0)
+                    y=y(-BLOCK_H / 2.0 - 5.0)
+                    width=BLOCK_W + 10.0
+                    height=BLOCK_H + 10.0
+                    rx="14"
+                />
+                // The kind's 24×24 icon as one path (no nested <svg> viewport per block).
+                <path
+                    class="block-icon"
+                    d=move || {
+                        let at = position.get().unwrap_or_default();
+                        let kind = info.with(|i| i.kind);
+                        translate_path(icon_path(kind), at.x - BLOCK_W / 2.0 + 10.0, at.y - 12.0)
+                    }
+                />
+                // The text is cut to fit by `clip` (no clip-path: see the note on `x`).
+                <text class="block-label" x=x(-BLOCK_W / 2.0 + 42.0) y=y(-4.0)>
+                    {move || info.with(|i| i.label.clone())}
+                </text>
+                <text class="block-numbers" x=x(-BLOCK_W / 2.0 + 42.0) y=y(14.0)>
+                    {move || info.with(|i| i.numbers.clone())}
+                </text>
+                {badge}
+                {saturated_mark}
+                {failed_mark}
+                <circle
+                    class="handle"
+                    cx=x(BLOCK_W / 2.0)
+                    cy=y(0.0)
+                    r="7"
+                    aria-hidden="true"
+                    on:pointerdown=move |ev| g.handle_down(&key.get_value(), ev)
+                />
+            })}
         </g>
     }
 }

@@ -47,8 +47,10 @@ struct LinkInfo {
     to: String,
 }
 
+/// `detail` false leaves out the label and the wide hit area (a large design
+/// seen from far away).
 #[component]
-pub fn LinkView(id: String, g: Gestures) -> impl IntoView {
+pub fn LinkView(id: String, g: Gestures, #[prop(into)] detail: Signal<bool>) -> impl IntoView {
     let ed = use_editor();
     let key = StoredValue::new(id);
     let info = Memo::new(move |_| {
@@ -142,7 +144,7 @@ pub fn LinkView(id: String, g: Gestures) -> impl IntoView {
             on:keydown=on_key
             on:focus=on_focus
         >
-            <path class="link-hit" d=d_attr></path>
+            {move || detail.get().then(|| view! { <path class="link-hit" d=d_attr></path> })}
             <path
                 class="link-line"
                 d=d_attr
@@ -152,14 +154,22 @@ pub fn LinkView(id: String, g: Gestures) -> impl IntoView {
             // drawn under a transform of its own, which makes Chromium re-layerize
             // the drawing on every move (see the note in block.rs).
             <path class="link-arrow" d=arrow_d></path>
-            <text
-                class="link-text"
-                x=move || path.get().map_or(0.0, |p| p.label.x)
-                y=move || path.get().map_or(0.0, |p| p.label.y - 6.0)
-                text-anchor="middle"
-            >
-                {text}
-            </text>
+            {move || {
+                detail
+                    .get()
+                    .then(|| {
+                        view! {
+                            <text
+                                class="link-text"
+                                x=move || path.get().map_or(0.0, |p| p.label.x)
+                                y=move || path.get().map_or(0.0, |p| p.label.y - 6.0)
+                                text-anchor="middle"
+                            >
+                                {text}
+                            </text>
+                        }
+                    })
+            }}
         </g>
     }
 }

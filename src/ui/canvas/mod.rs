@@ -13,6 +13,7 @@ use leptos::prelude::*;
 
 use super::editor::use_editor;
 use super::session::Gesture;
+use crate::core::culling;
 use crate::core::geometry::{self, Rect, Viewport};
 use block::BlockView;
 use link::LinkView;
@@ -68,9 +69,44 @@ pub fn Canvas() -> impl IntoView {
         Memo::new(move |_| ed.design.with(pick))
     };
     let zone_ids = ids(|d| d.zones.iter().map(|z| z.id.clone()).collect());
-    let link_ids = ids(|d| d.links.iter().map(|l| l.id.clone()).collect());
-    let block_ids = ids(|d| d.blocks.iter().map(|b| b.id.clone()).collect());
     let sticky_ids = ids(|d| d.stickies.iter().map(|s| s.id.clone()).collect());
+
+    // A large design draws only what is near the view, and plain boxes when
+    // zoomed out (core::culling); on paper it is drawn whole.
+    let printing = RwSignal::new(false);
+    let print_listeners =
+        StoredValue::new_local(Some(super::browser::on_print(move |now| printing.set(now))));
+    on_cleanup(move || print_listeners.set_value(None));
+    let count = Memo::new(move |_| ed.design.with(|d| d.blocks.len()));
+    let detail = Memo::new(move |_| {
+        let n = count.get();
+        if printing.get() {
+            n <= culling::LARGE_DESIGN
+        } else {
+            culling::detailed(n, ed.viewport.with(|v| v.zoom))
+        }
+    });
+    let window = Memo::new(move |_| {
+        if printing.get() {
+            return None;
+        }
+        let (w, h) = ed.canvas_size.get();
+        ed.viewport.with(|v| culling::window(count.get(), v, w, h))
+    });
+    let drawn = Memo::new(move |_| {
+        let win = window.get();
+        ed.selection.with(|sel| {
+            ed.gesture.with(|gst| {
+                let moving =
+                    |id: &str| matches!(gst, Some(Gesture::Move { ids, .. }) if ids.contains(id));
+                ed.design.with(|d| {
+                    culling::drawn(d, win.as_ref(), |id| sel.blocks.contains(id) || moving(id))
+                })
+            })
+        })
+    });
+    let link_ids = Memo::new(move |_| drawn.with(|d| d.links.clone()));
+    let block_ids = Memo::new(move |_| drawn.with(|d| d.blocks.clone()));
 
     let transform = move || {
         let v = ed.viewport.get();
@@ -172,12 +208,12 @@ pub fn Canvas() -> impl IntoView {
                     </g>
                     <g class="links">
                         <For each=move || link_ids.get() key=|id| id.clone() let:id>
-                            <LinkView id=id g=g />
+                            <LinkView id=id g=g detail=detail />
                         </For>
                     </g>
                     <g class="blocks">
                         <For each=move || block_ids.get() key=|id| id.clone() let:id>
-                            <BlockView id=id g=g />
+                            <BlockView id=id g=g detail=detail />
                         </For>
                     </g>
                     <g class="stickies">

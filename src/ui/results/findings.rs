@@ -70,15 +70,40 @@ fn Group(severity: Severity, title: &'static str) -> impl IntoView {
             format!("{title} ({n})")
         }
     };
+    // A large design can have hundreds of findings: the list starts with the
+    // first few (the report's order puts the most important first) and a button
+    // shows the rest (presentation steps through all of them, so lists them all).
+    let show_all = RwSignal::new(false);
+    let all = Signal::derive(move || show_all.get() || ed.presenting.get());
+    let shown = move || {
+        items.with(|i| {
+            let n = if all.get() {
+                i.len()
+            } else {
+                i.len().min(FIRST)
+            };
+            i[..n].to_vec()
+        })
+    };
+    let hidden = move || items.with(|i| i.len()).saturating_sub(FIRST);
+    let more = move || !all.get() && hidden() > 0;
     let id = format!("findings-{}", severity.as_str());
     view! {
         <Show when=move || items.with(|i| !i.is_empty())>
             <h4 id=id.clone() class=format!("severity-heading {}", severity.as_str())>{heading}</h4>
             <ul class="finding-list" aria-labelledby=id.clone()>
-                <For each=move || items.get() key=key let:finding>
+                <For each=shown key=key let:finding>
                     <FindingItem finding=finding />
                 </For>
             </ul>
+            <Show when=more>
+                <button type="button" class="link-button show-all" on:click=move |_| show_all.set(true)>
+                    {move || format!("Show {} more {}", hidden(), title.to_lowercase())}
+                </button>
+            </Show>
         </Show>
     }
 }
+
+/// How many findings of a severity are listed before "Show … more".
+const FIRST: usize = 25;
