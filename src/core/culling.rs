@@ -8,13 +8,16 @@
 //!   of a view of margin on every side, and it is snapped to a grid of quarter
 //!   views: a pan changes what is drawn only when it crosses a grid line.
 //! - The blocks the caller keeps (the selection, a drag in progress) are drawn
-//!   wherever they are, and so is every link touching a drawn block's window.
+//!   wherever they are, with their links, and so is every link crossing the
+//!   window. Zoomed out, links that are not kept are drawn together as plain
+//!   lines: a link is drawn exactly once.
 //! - Order is the design's order, so the Tab order does not depend on the view.
 
 use std::collections::HashMap;
+use std::fmt::Write;
 
-use crate::core::geometry::{block_rect, Rect, Viewport};
-use crate::core::model::Design;
+use crate::core::geometry::{block_rect, lane_bend, route_link, Point, Rect, Viewport};
+use crate::core::model::{Design, Link, Mode};
 
 /// Above this many blocks the canvas culls and simplifies (see the module note).
 ///
@@ -56,41 +59,95 @@ pub fn window(blocks: usize, view: &Viewport, w: f64, h: f64) -> Option<Rect> {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Drawn {
     pub blocks: Vec<String>,
+    /// Links drawn one by one (focusable, labelled).
     pub links: Vec<String>,
+    /// Links drawn together as plain lines ([`plain_paths`]).
+    pub plain_links: Vec<String>,
 }
 
-/// The blocks and links of `d` to draw in `window` (everything when `None`),
-/// plus the blocks `keep` names and the links touching them.
-pub fn drawn(d: &Design, window: Option<&Rect>, keep: impl Fn(&str) -> bool) -> Drawn {
-    let Some(win) = window else {
-        return Drawn {
-            blocks: d.blocks.iter().map(|b| b.id.clone()).collect(),
-            links: d.links.iter().map(|l| l.id.clone()).collect(),
-        };
-    };
+/// What the canvas draws of `d` in `window` (everything when `None`): the
+/// blocks in it, plus those `keep_block` names; the links in it, plus those
+/// `keep_link` names and those touching a kept block. When `plain`, the links
+/// neither kept nor touching a kept block go to `plain_links`.
+pub fn drawn(
+    d: &Design,
+    window: Option<&Rect>,
+    plain: bool,
+    keep_block: impl Fn(&str) -> bool,
+    keep_link: impl Fn(&str) -> bool,
+) -> Drawn {
     let rects: HashMap<&str, Rect> = d
         .blocks
         .iter()
         .map(|b| (b.id.as_str(), block_rect(b.x, b.y)))
         .collect();
+    let seen = |r: &Rect| window.is_none_or(|w| r.intersects(w));
     let blocks = d
         .blocks
         .iter()
-        .filter(|b| keep(&b.id) || block_rect(b.x, b.y).intersects(win))
+        .filter(|b| keep_block(&b.id) || seen(&block_rect(b.x, b.y)))
         .map(|b| b.id.clone())
         .collect();
-    let links = d
-        .links
+    let (mut links, mut plain_links) = (Vec::new(), Vec::new());
+    for l in &d.links {
+        let kept = keep_link(&l.id) || keep_block(&l.from) || keep_block(&l.to);
+        let in_view = match (rects.get(l.from.as_str()), rects.get(l.to.as_str())) {
+            (Some(a), Some(b)) => seen(&a.union(b)),
+            _ => false,
+        };
+        if kept || in_view && !plain {
+            links.push(l.id.clone());
+        } else if in_view {
+            plain_links.push(l.id.clone());
+        }
+    }
+    Drawn {
+        blocks,
+        links,
+        plain_links,
+    }
+}
+
+/// Plain links as two path strings, sync and async, routed as the canvas routes
+/// each link (see `geometry::route_link`), without heads or labels.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PlainPaths {
+    pub sync: String,
+    pub asynchronous: String,
+}
+
+pub fn plain_paths(
+    d: &Design,
+    ids: &[String],
+    lanes: &HashMap<String, (usize, usize)>,
+) -> PlainPaths {
+    let centres: HashMap<&str, Point> = d
+        .blocks
         .iter()
-        .filter(|l| {
-            keep(&l.from)
-                || keep(&l.to)
-                || match (rects.get(l.from.as_str()), rects.get(l.to.as_str())) {
-                    (Some(a), Some(b)) => a.union(b).intersects(win),
-                    _ => false,
-                }
-        })
-        .map(|l| l.id.clone())
+        .map(|b| (b.id.as_str(), Point::new(b.x, b.y)))
         .collect();
-    Drawn { blocks, links }
+    let links: HashMap<&str, &Link> = d.links.iter().map(|l| (l.id.as_str(), l)).collect();
+    let mut out = PlainPaths::default();
+    for id in ids {
+        let Some(l) = links.get(id.as_str()) else {
+            continue;
+        };
+        let (Some(&a), Some(&b)) = (centres.get(l.from.as_str()), centres.get(l.to.as_str()))
+        else {
+            continue;
+        };
+        let (lane, n) = lanes.get(id).copied().unwrap_or((0, 1));
+        let p = route_link(a, b, lane_bend(&l.from, &l.to, lane, n));
+        let path = if l.mode == Mode::Async {
+            &mut out.asynchronous
+        } else {
+            &mut out.sync
+        };
+        let _ = write!(
+            path,
+            "M{:.0} {:.0}Q{:.0} {:.0} {:.0} {:.0}",
+            p.start.x, p.start.y, p.control.x, p.control.y, p.end.x, p.end.y
+        );
+    }
+    out
 }

@@ -1,8 +1,9 @@
 //! What the canvas draws of large designs (`core::culling`).
 
-use envelope::core::culling::{detailed, drawn, window, DETAIL_ZOOM, LARGE_DESIGN};
+use envelope::core::culling::{detailed, drawn, plain_paths, window, DETAIL_ZOOM, LARGE_DESIGN};
+use envelope::core::geometry::link_lanes;
 use envelope::core::geometry::{block_rect, Point, Viewport};
-use envelope::core::model::{Block, Design, Kind, Link};
+use envelope::core::model::{Block, Design, Kind, Link, Mode};
 use proptest::prelude::*;
 
 /// `n` blocks on a 200 × 100 grid, 20 to a row, each linked to the next.
@@ -32,7 +33,7 @@ fn small_designs_are_drawn_whole_and_in_detail() {
     assert_eq!(window(LARGE_DESIGN, &v, 1280.0, 720.0), None);
     assert!(detailed(LARGE_DESIGN, 0.1));
     let d = grid(LARGE_DESIGN);
-    let all = drawn(&d, None, |_| false);
+    let all = drawn(&d, None, false, |_| false, |_| false);
     assert_eq!(all.blocks.len(), LARGE_DESIGN);
     assert_eq!(all.links.len(), LARGE_DESIGN - 1);
 }
@@ -54,7 +55,7 @@ fn at_100_percent_only_the_blocks_near_the_view_are_drawn() {
     let d = grid(1000);
     let v = Viewport::default(); // world (0,0) at the canvas' top-left corner
     let win = window(1000, &v, 1280.0, 720.0).expect("a large design is culled");
-    let out = drawn(&d, Some(&win), |_| false);
+    let out = drawn(&d, Some(&win), false, |_| false, |_| false);
     assert!(out.blocks.len() < 130, "{} blocks drawn", out.blocks.len());
     // Every block that is on screen is drawn.
     let seen = v.visible(1280.0, 720.0);
@@ -67,7 +68,7 @@ fn at_100_percent_only_the_blocks_near_the_view_are_drawn() {
     }
     // A block far away is not, unless kept (selected or being dragged).
     assert!(!out.blocks.contains(&"b999".to_string()));
-    let kept = drawn(&d, Some(&win), |id| id == "b999");
+    let kept = drawn(&d, Some(&win), false, |id| id == "b999", |_| false);
     assert!(kept.blocks.contains(&"b999".to_string()));
     assert!(
         kept.links.contains(&"l999".to_string()),
@@ -87,9 +88,43 @@ fn a_link_crossing_the_view_is_drawn_though_both_ends_are_off_screen() {
         .push(Block::new("east", Kind::Service, 20_000.0, 300.0));
     d.links.push(Link::new("across", "west", "east"));
     let win = window(d.blocks.len(), &Viewport::default(), 1280.0, 720.0).unwrap();
-    let out = drawn(&d, Some(&win), |_| false);
+    let out = drawn(&d, Some(&win), false, |_| false, |_| false);
     assert!(out.links.contains(&"across".to_string()));
     assert!(!out.blocks.contains(&"west".to_string()));
+}
+
+#[test]
+fn zoomed_out_links_are_drawn_once_either_plain_or_one_by_one() {
+    let mut d = grid(400);
+    d.links[5].mode = Mode::Async;
+    let fit = Viewport {
+        pan: Point::new(20.0, 20.0),
+        zoom: 0.1,
+    };
+    let win = window(400, &fit, 1280.0, 720.0).unwrap();
+    let selected_link = d.links[0].id.clone();
+    let out = drawn(
+        &d,
+        Some(&win),
+        true,
+        |id| id == "b200",
+        |id| id == selected_link,
+    );
+    assert_eq!(out.blocks.len(), 400, "the whole design is in view");
+    // The selected link and both links of the kept block b200 are drawn one by one.
+    let mut one_by_one = out.links.clone();
+    one_by_one.sort();
+    assert_eq!(one_by_one, ["l1", "l200", "l201"]);
+    assert_eq!(out.links.len() + out.plain_links.len(), d.links.len());
+    assert!(out.plain_links.iter().all(|id| !out.links.contains(id)));
+
+    let paths = plain_paths(&d, &out.plain_links, &link_lanes(&d));
+    assert_eq!(paths.asynchronous.matches('M').count(), 1);
+    assert_eq!(paths.sync.matches('M').count(), out.plain_links.len() - 1);
+    // Not zoomed out: every link in view is drawn one by one.
+    let detailed = drawn(&d, Some(&win), false, |_| false, |_| false);
+    assert_eq!(detailed.links.len(), d.links.len());
+    assert!(detailed.plain_links.is_empty());
 }
 
 proptest! {

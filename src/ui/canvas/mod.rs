@@ -100,13 +100,27 @@ pub fn Canvas() -> impl IntoView {
                 let moving =
                     |id: &str| matches!(gst, Some(Gesture::Move { ids, .. }) if ids.contains(id));
                 ed.design.with(|d| {
-                    culling::drawn(d, win.as_ref(), |id| sel.blocks.contains(id) || moving(id))
+                    culling::drawn(
+                        d,
+                        win.as_ref(),
+                        !detail.get(),
+                        |id| sel.blocks.contains(id) || moving(id),
+                        |id| sel.links.contains(id),
+                    )
                 })
             })
         })
     });
     let link_ids = Memo::new(move |_| drawn.with(|d| d.links.clone()));
     let block_ids = Memo::new(move |_| drawn.with(|d| d.blocks.clone()));
+    let plain = Memo::new(move |_| {
+        drawn.with(|dr| {
+            ed.design.with(|d| {
+                ed.link_lanes
+                    .with(|lanes| culling::plain_paths(d, &dr.plain_links, lanes))
+            })
+        })
+    });
 
     let transform = move || {
         let v = ed.viewport.get();
@@ -205,6 +219,15 @@ pub fn Canvas() -> impl IntoView {
                         <For each=move || zone_ids.get() key=|id| id.clone() let:id>
                             <ZoneView id=id g=g />
                         </For>
+                    </g>
+                    // A large design seen from far away: its links as plain lines,
+                    // two paths in all (the list view names every link).
+                    <g class="plain-links" aria-hidden="true">
+                        <path class="plain-link" d=move || plain.with(|p| p.sync.clone())></path>
+                        <path
+                            class="plain-link async"
+                            d=move || plain.with(|p| p.asynchronous.clone())
+                        ></path>
                     </g>
                     <g class="links">
                         <For each=move || link_ids.get() key=|id| id.clone() let:id>
