@@ -10,13 +10,16 @@
 //! - The blocks the caller keeps (the selection, a drag in progress) are drawn
 //!   wherever they are, with their links, and so is every link crossing the
 //!   window. Zoomed out, links that are not kept are drawn together as plain
-//!   lines: a link is drawn exactly once.
+//!   lines, and blocks that are not kept as plain boxes: each is drawn exactly
+//!   once.
 //! - Order is the design's order, so the Tab order does not depend on the view.
 
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use crate::core::geometry::{block_rect, lane_bend, route_link, Point, Rect, Viewport};
+use crate::core::geometry::{
+    block_rect, lane_bend, route_link, Point, Rect, Viewport, BLOCK_H, BLOCK_W,
+};
 use crate::core::model::{Design, Link, Mode};
 
 /// Above this many blocks the canvas culls and simplifies (see the module note).
@@ -58,7 +61,10 @@ pub fn window(blocks: usize, view: &Viewport, w: f64, h: f64) -> Option<Rect> {
 /// The ids the canvas draws, in the design's order.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Drawn {
+    /// Blocks drawn one by one (focusable, labelled).
     pub blocks: Vec<String>,
+    /// Blocks drawn together as plain boxes ([`plain_paths`]).
+    pub plain_blocks: Vec<String>,
     /// Links drawn one by one (focusable, labelled).
     pub links: Vec<String>,
     /// Links drawn together as plain lines ([`plain_paths`]).
@@ -67,8 +73,9 @@ pub struct Drawn {
 
 /// What the canvas draws of `d` in `window` (everything when `None`): the
 /// blocks in it, plus those `keep_block` names; the links in it, plus those
-/// `keep_link` names and those touching a kept block. When `plain`, the links
-/// neither kept nor touching a kept block go to `plain_links`.
+/// `keep_link` names and those touching a kept block. When `plain`, the blocks
+/// and links that are not kept (nor touch a kept block) go to `plain_blocks`
+/// and `plain_links`.
 pub fn drawn(
     d: &Design,
     window: Option<&Rect>,
@@ -82,12 +89,18 @@ pub fn drawn(
         .map(|b| (b.id.as_str(), block_rect(b.x, b.y)))
         .collect();
     let seen = |r: &Rect| window.is_none_or(|w| r.intersects(w));
-    let blocks = d
-        .blocks
-        .iter()
-        .filter(|b| keep_block(&b.id) || seen(&block_rect(b.x, b.y)))
-        .map(|b| b.id.clone())
-        .collect();
+    let (mut blocks, mut plain_blocks) = (Vec::new(), Vec::new());
+    for b in &d.blocks {
+        if keep_block(&b.id) {
+            blocks.push(b.id.clone());
+        } else if seen(&block_rect(b.x, b.y)) {
+            if plain {
+                plain_blocks.push(b.id.clone());
+            } else {
+                blocks.push(b.id.clone());
+            }
+        }
+    }
     let (mut links, mut plain_links) = (Vec::new(), Vec::new());
     for l in &d.links {
         let kept = keep_link(&l.id) || keep_block(&l.from) || keep_block(&l.to);
@@ -103,32 +116,55 @@ pub fn drawn(
     }
     Drawn {
         blocks,
+        plain_blocks,
         links,
         plain_links,
     }
 }
 
-/// Plain links as two path strings, sync and async, routed as the canvas routes
-/// each link (see `geometry::route_link`), without heads or labels.
+/// How hot a plain block is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Heat {
+    Normal = 0,
+    Hot = 1,
+    Saturated = 2,
+}
+
+/// Plain blocks and links as a few path strings: blocks as boxes by [`Heat`],
+/// links (sync and async) routed as the canvas routes each link (see
+/// `geometry::route_link`), without heads or labels.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PlainPaths {
+    pub blocks: [String; 3],
     pub sync: String,
     pub asynchronous: String,
 }
 
 pub fn plain_paths(
     d: &Design,
-    ids: &[String],
+    drawn: &Drawn,
     lanes: &HashMap<String, (usize, usize)>,
+    heat: impl Fn(&str) -> Heat,
 ) -> PlainPaths {
     let centres: HashMap<&str, Point> = d
         .blocks
         .iter()
         .map(|b| (b.id.as_str(), Point::new(b.x, b.y)))
         .collect();
-    let links: HashMap<&str, &Link> = d.links.iter().map(|l| (l.id.as_str(), l)).collect();
     let mut out = PlainPaths::default();
-    for id in ids {
+    for id in &drawn.plain_blocks {
+        if let Some(c) = centres.get(id.as_str()) {
+            let r = block_rect(c.x, c.y);
+            let _ = write!(
+                out.blocks[heat(id) as usize],
+                "M{:.0} {:.0}h{BLOCK_W}v{BLOCK_H}h-{BLOCK_W}z",
+                r.x,
+                r.y
+            );
+        }
+    }
+    let links: HashMap<&str, &Link> = d.links.iter().map(|l| (l.id.as_str(), l)).collect();
+    for id in &drawn.plain_links {
         let Some(l) = links.get(id.as_str()) else {
             continue;
         };
@@ -150,4 +186,14 @@ pub fn plain_paths(
         );
     }
     out
+}
+
+/// The topmost block under the world point `p` (the last drawn), for clicks on
+/// plain blocks, which are not elements of their own.
+pub fn block_at(d: &Design, p: Point) -> Option<&str> {
+    d.blocks
+        .iter()
+        .rev()
+        .find(|b| block_rect(b.x, b.y).contains(p))
+        .map(|b| b.id.as_str())
 }

@@ -1,6 +1,8 @@
 //! What the canvas draws of large designs (`core::culling`).
 
-use envelope::core::culling::{detailed, drawn, plain_paths, window, DETAIL_ZOOM, LARGE_DESIGN};
+use envelope::core::culling::{
+    block_at, detailed, drawn, plain_paths, window, Heat, DETAIL_ZOOM, LARGE_DESIGN,
+};
 use envelope::core::geometry::link_lanes;
 use envelope::core::geometry::{block_rect, Point, Viewport};
 use envelope::core::model::{Block, Design, Kind, Link, Mode};
@@ -110,7 +112,10 @@ fn zoomed_out_links_are_drawn_once_either_plain_or_one_by_one() {
         |id| id == "b200",
         |id| id == selected_link,
     );
-    assert_eq!(out.blocks.len(), 400, "the whole design is in view");
+    // The whole design is in view: the kept block is drawn on its own, the
+    // others as plain boxes.
+    assert_eq!(out.blocks, ["b200"]);
+    assert_eq!(out.plain_blocks.len(), 399);
     // The selected link and both links of the kept block b200 are drawn one by one.
     let mut one_by_one = out.links.clone();
     one_by_one.sort();
@@ -118,13 +123,38 @@ fn zoomed_out_links_are_drawn_once_either_plain_or_one_by_one() {
     assert_eq!(out.links.len() + out.plain_links.len(), d.links.len());
     assert!(out.plain_links.iter().all(|id| !out.links.contains(id)));
 
-    let paths = plain_paths(&d, &out.plain_links, &link_lanes(&d));
+    let heat = |id: &str| match id {
+        "b7" => Heat::Saturated,
+        "b8" | "b9" => Heat::Hot,
+        _ => Heat::Normal,
+    };
+    let paths = plain_paths(&d, &out, &link_lanes(&d), heat);
     assert_eq!(paths.asynchronous.matches('M').count(), 1);
     assert_eq!(paths.sync.matches('M').count(), out.plain_links.len() - 1);
+    let boxes: Vec<usize> = paths
+        .blocks
+        .iter()
+        .map(|p| p.matches('M').count())
+        .collect();
+    assert_eq!(boxes, [396, 2, 1]);
     // Not zoomed out: every link in view is drawn one by one.
     let detailed = drawn(&d, Some(&win), false, |_| false, |_| false);
     assert_eq!(detailed.links.len(), d.links.len());
-    assert!(detailed.plain_links.is_empty());
+    assert_eq!(detailed.blocks.len(), 400);
+    assert!(detailed.plain_links.is_empty() && detailed.plain_blocks.is_empty());
+}
+
+#[test]
+fn a_press_on_a_plain_block_finds_the_topmost_block_there() {
+    let mut d = grid(3);
+    d.blocks.push(Block::new("above", Kind::Cache, 10.0, 5.0));
+    assert_eq!(block_at(&d, Point::new(0.0, 0.0)), Some("above"));
+    assert_eq!(block_at(&d, Point::new(200.0 + 70.0, 30.0)), Some("b1"));
+    assert_eq!(
+        block_at(&d, Point::new(100.0, 0.0)),
+        None,
+        "between b0 and b1"
+    );
 }
 
 proptest! {

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use web_sys::{DragEvent, PointerEvent, WheelEvent};
 
+use crate::core::culling;
 use crate::core::edit::{CoalesceKey, Command, Rect as ZoneRect};
 use crate::core::geometry::{self, block_rect, Point, Rect};
 use crate::core::model::Kind;
@@ -81,14 +82,22 @@ impl Gestures {
         ev.button() == 1 || self.ed.space_held.get_untracked()
     }
 
-    /// Pointer down on empty canvas: pan, or Shift+drag for a rubber band.
+    /// Pointer down on empty canvas: pan, or Shift+drag for a rubber band. A
+    /// plain block (a large design seen from far away) is not an element of its
+    /// own, so a press on one is found here and handled as on any block.
     pub fn background_down(&self, ev: PointerEvent) {
         if ev.button() != 0 && ev.button() != 1 {
             return;
         }
-        self.capture(&ev);
         let p = self.screen(ev.client_x(), ev.client_y());
         let w = self.world(p);
+        if !self.wants_pan(&ev) {
+            if let Some(id) = self.plain_block_at(w) {
+                self.item_down(ItemKind::Block, &id, ev);
+                return;
+            }
+        }
+        self.capture(&ev);
         self.start_motion(w);
         let gesture = if ev.shift_key() && !self.wants_pan(&ev) {
             Gesture::Band {
@@ -100,6 +109,16 @@ impl Gestures {
             Gesture::Pan
         };
         self.ed.gesture.set(Some(gesture));
+    }
+
+    fn plain_block_at(&self, w: Point) -> Option<String> {
+        let zoom = self.ed.viewport.with_untracked(|v| v.zoom);
+        self.ed.design.with_untracked(|d| {
+            if culling::detailed(d.blocks.len(), zoom) {
+                return None;
+            }
+            culling::block_at(d, w).map(str::to_string)
+        })
     }
 
     /// Pointer down on an item: select it (Shift toggles) and start moving the

@@ -111,13 +111,24 @@ pub fn Canvas() -> impl IntoView {
             })
         })
     });
+    // For tests and the benchmark: how many blocks the canvas means to draw now,
+    // one by one and as plain boxes.
+    super::browser::expose_getter("drawn", move || {
+        drawn.with_untracked(|d| format!("{} {}", d.blocks.len(), d.plain_blocks.len()))
+    });
     let link_ids = Memo::new(move |_| drawn.with(|d| d.links.clone()));
     let block_ids = Memo::new(move |_| drawn.with(|d| d.blocks.clone()));
+    let overlay = expect_context::<overlay::Overlay>();
     let plain = Memo::new(move |_| {
+        let heat = |id: &str| match overlay.block(id).map(|s| s.level) {
+            Some(overlay::Level::Saturated) => culling::Heat::Saturated,
+            Some(overlay::Level::Hot) => culling::Heat::Hot,
+            _ => culling::Heat::Normal,
+        };
         drawn.with(|dr| {
             ed.design.with(|d| {
                 ed.link_lanes
-                    .with(|lanes| culling::plain_paths(d, &dr.plain_links, lanes))
+                    .with(|lanes| culling::plain_paths(d, dr, lanes, heat))
             })
         })
     });
@@ -220,13 +231,23 @@ pub fn Canvas() -> impl IntoView {
                             <ZoneView id=id g=g />
                         </For>
                     </g>
-                    // A large design seen from far away: its links as plain lines,
-                    // two paths in all (the list view names every link).
-                    <g class="plain-links" aria-hidden="true">
+                    // A large design seen from far away: its blocks and links as a
+                    // few plain paths (the list view names every one of them; a
+                    // click on a plain block selects it: see gestures.rs).
+                    <g class="plain" aria-hidden="true">
                         <path class="plain-link" d=move || plain.with(|p| p.sync.clone())></path>
                         <path
                             class="plain-link async"
                             d=move || plain.with(|p| p.asynchronous.clone())
+                        ></path>
+                        <path class="plain-block" d=move || plain.with(|p| p.blocks[0].clone())></path>
+                        <path
+                            class="plain-block hot"
+                            d=move || plain.with(|p| p.blocks[1].clone())
+                        ></path>
+                        <path
+                            class="plain-block saturated"
+                            d=move || plain.with(|p| p.blocks[2].clone())
                         ></path>
                     </g>
                     <g class="links">

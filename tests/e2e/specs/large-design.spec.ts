@@ -13,8 +13,10 @@ async function openLarge(page: Page): Promise<{ ed: EditorPage; d: Design }> {
   const d = generate(N) as Design;
   await page.goto('/' + shareFragment(d));
   const ed = new EditorPage(page);
-  // Opened fitted: the whole design is in view, so every block is drawn.
-  await expect(ed.blocks).toHaveCount(N);
+  // Opened fitted: the whole design is in view, as plain boxes.
+  await expect
+    .poll(() => page.evaluate(() => (window as any).envelope.drawn() as string))
+    .toBe(`0 ${N}`);
   return { ed, d };
 }
 
@@ -38,21 +40,46 @@ async function panFar(page: Page, ed: EditorPage): Promise<void> {
   for (let i = 0; i < 2; i++) await page.mouse.wheel(500, 500);
 }
 
-test('zoomed out, a large design is drawn as plain boxes and lines, every block still named', async ({ page }) => {
+/** How many subpaths (`M` commands) the plain paths matching `selector` hold. */
+async function segments(page: Page, selector: string): Promise<number> {
+  return page
+    .locator(selector)
+    .evaluateAll((ps) => ps.reduce((n, p) => n + (p.getAttribute('d') ?? '').split('M').length - 1, 0));
+}
+
+test('zoomed out, a large design is drawn as plain boxes and lines; a click selects and a drag moves', async ({ page }) => {
   const { ed, d } = await openLarge(page);
   expect((await ed.view()).zoom).toBeLessThan(0.45);
-  await expect(page.locator('g.block.plain')).toHaveCount(N);
-  await expect(page.locator('g.block text.block-label')).toHaveCount(0);
+  // Every block and link is one box or line of a few plain paths.
+  await expect(ed.blocks).toHaveCount(0);
+  await expect(ed.links).toHaveCount(0);
+  expect(await segments(page, 'path.plain-block')).toBe(N);
+  expect(await segments(page, 'path.plain-link')).toBe(d.links.length);
+
+  // A click on a plain box selects that block: it is drawn on its own, named,
+  // with its links, and the inspector shows it.
+  const lb = d.blocks.find((b) => b.id === 'g0_lb')!;
+  const v = await ed.view();
+  const c = await ed.canvasBox();
+  const at = { x: c.x + v.x + lb.x * v.zoom, y: c.y + v.y + lb.y * v.zoom };
+  await page.mouse.click(at.x, at.y);
+  expect(await ed.selectedBlockIds()).toEqual(['g0_lb']);
   await expect(ed.block('g0_lb')).toHaveAttribute('aria-label', /^Load balancer: lb 0, 2 replicas/);
-  // Every link is one segment of the two plain paths; none is drawn on its own.
-  await expect(page.locator('g.link')).toHaveCount(0);
-  const segments = await page
-    .locator('path.plain-link')
-    .evaluateAll((ps) => ps.reduce((n, p) => n + (p.getAttribute('d') ?? '').split('M').length - 1, 0));
-  expect(segments).toBe(d.links.length);
-  // Selecting a block (from the keyboard here) draws its links one by one.
-  await ed.block('g0_lb').focus();
-  await expect(page.locator('g.link')).toHaveCount(d.links.filter((l) => l.from === 'g0_lb' || l.to === 'g0_lb').length);
+  const touching = d.links.filter((l) => l.from === 'g0_lb' || l.to === 'g0_lb').length;
+  await expect(ed.links).toHaveCount(touching);
+  expect(await segments(page, 'path.plain-block')).toBe(N - 1);
+  expect(await segments(page, 'path.plain-link')).toBe(d.links.length - touching);
+  await expect(ed.inspector.getByRole('textbox', { name: 'Label' })).toHaveValue('lb 0');
+
+  // A drag from another plain box moves that block (one undo step).
+  const svc = d.blocks.find((b) => b.id === 'g1_svc2')!;
+  const from = { x: c.x + v.x + svc.x * v.zoom, y: c.y + v.y + svc.y * v.zoom };
+  await ed.drag(from, { x: from.x + 20, y: from.y + 10 });
+  const moved = (await savedDocument(page)).blocks.find((b) => b.id === 'g1_svc2')!;
+  expect(moved.x).toBeCloseTo(svc.x + 20 / v.zoom, 0);
+  expect(moved.y).toBeCloseTo(svc.y + 10 / v.zoom, 0);
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await savedDocument(page)).blocks.find((b) => b.id === 'g1_svc2')!.x).toBe(svc.x);
 });
 
 test('close up, only the blocks near the view are in the page, and panning brings the others', async ({ page }) => {
