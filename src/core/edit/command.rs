@@ -752,7 +752,7 @@ fn restore(d: &mut Design, r: &Restore, t: &mut Touched) -> Result<Command, Edit
 /// appends).
 fn insert_sorted<T: Clone>(list: &mut Vec<T>, items: &[(usize, T)]) {
     let mut items: Vec<&(usize, T)> = items.iter().collect();
-    items.sort_by_key(|(i, _)| *i);
+    crate::core::sort::sort_by_key(&mut items, |(i, _)| *i);
     for (i, x) in items {
         let at = (*i).min(list.len());
         list.insert(at, x.clone());
