@@ -5,6 +5,7 @@
 //! order is generic. The result is exactly `slice::sort_by`'s: equal elements
 //! keep their order.
 use std::cmp::Ordering;
+use std::collections::BTreeSet;
 
 /// Sort `v` by `cmp`, stably (like `slice::sort_by`).
 pub fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
@@ -22,6 +23,15 @@ pub fn sort_by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) {
 /// Sort `v` in ascending order, stably (like `slice::sort`).
 pub fn sort<T: Ord>(v: &mut [T]) {
     sort_by(v, T::cmp);
+}
+
+/// A set of the items. `collect` into a `BTreeSet` sorts the items first, with
+/// its own copy of the standard sort per item type; inserting them one by one
+/// gives the same set without it.
+pub fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
+    let mut set = BTreeSet::new();
+    set.extend(items);
+    set
 }
 
 /// The positions `0..n` in sorted order: `order[k]` is the old position of the
