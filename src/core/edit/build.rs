@@ -55,14 +55,14 @@ pub fn set_blocks_field(
 /// clipboard. Links come along when both their ends do; a named link whose ends
 /// are not both copied is left out (it could not be pasted).
 pub fn copy_fragment(design: &Design, ids: &[String]) -> Design {
-    let want: BTreeSet<&str> = ids.iter().map(String::as_str).collect();
+    let want: BTreeSet<&str> = crate::core::sort::set_of(ids.iter().map(String::as_str));
     let blocks: Vec<_> = design
         .blocks
         .iter()
         .filter(|b| want.contains(b.id.as_str()))
         .cloned()
         .collect();
-    let copied: BTreeSet<&str> = blocks.iter().map(|b| b.id.as_str()).collect();
+    let copied: BTreeSet<&str> = crate::core::sort::set_of(blocks.iter().map(|b| b.id.as_str()));
     Design {
         links: design
             .links

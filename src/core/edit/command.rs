@@ -10,6 +10,7 @@ use super::field::{
 };
 use crate::core::format::{self, LoadError};
 use crate::core::model::{is_valid_id, Acceptance, Block, Design, Link, Sticky, Targets, Zone};
+use crate::core::sort::set_of;
 
 /// Ids of things to remove: blocks (with every link that touches them), links,
 /// zones and stickies.
@@ -635,10 +636,10 @@ fn remove(d: &mut Design, sel: &Selection, t: &mut Touched) -> Result<Command, E
     for id in &sel.stickies {
         d.sticky(id).ok_or_else(|| unknown("sticky", id))?;
     }
-    let blocks: BTreeSet<&str> = sel.blocks.iter().map(String::as_str).collect();
-    let links: BTreeSet<&str> = sel.links.iter().map(String::as_str).collect();
-    let zones: BTreeSet<&str> = sel.zones.iter().map(String::as_str).collect();
-    let stickies: BTreeSet<&str> = sel.stickies.iter().map(String::as_str).collect();
+    let blocks: BTreeSet<&str> = set_of(sel.blocks.iter().map(String::as_str));
+    let links: BTreeSet<&str> = set_of(sel.links.iter().map(String::as_str));
+    let zones: BTreeSet<&str> = set_of(sel.zones.iter().map(String::as_str));
+    let stickies: BTreeSet<&str> = set_of(sel.stickies.iter().map(String::as_str));
 
     let link_gone = |l: &Link| {
         links.contains(l.id.as_str())
@@ -752,7 +753,7 @@ fn restore(d: &mut Design, r: &Restore, t: &mut Touched) -> Result<Command, Edit
 /// appends).
 fn insert_sorted<T: Clone>(list: &mut Vec<T>, items: &[(usize, T)]) {
     let mut items: Vec<&(usize, T)> = items.iter().collect();
-    items.sort_by_key(|(i, _)| *i);
+    crate::core::sort::sort_by_key(&mut items, |(i, _)| *i);
     for (i, x) in items {
         let at = (*i).min(list.len());
         list.insert(at, x.clone());

@@ -185,7 +185,8 @@ fn compose(first: Command, next: Command) -> Command {
     use Command as C;
     match (first, next) {
         (C::SetPositions(old), C::SetPositions(new)) => {
-            let known: BTreeSet<&str> = old.iter().map(|(id, _, _)| id.as_str()).collect();
+            let known: BTreeSet<&str> =
+                crate::core::sort::set_of(old.iter().map(|(id, _, _)| id.as_str()));
             let mut merged: Vec<(String, f64, f64)> = new
                 .iter()
                 .filter(|(id, _, _)| !known.contains(id.as_str()))

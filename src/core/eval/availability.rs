@@ -314,7 +314,9 @@ impl Tree {
             })
             .collect();
         // Zones first, then blocks nearest the entry: early states cut the most.
-        out.sort_by_key(|&c| (matches!(self.comps[c], Component::Block(_)), usize::MAX - c));
+        crate::core::sort::sort_by_key(&mut out, |&c| {
+            (matches!(self.comps[c], Component::Block(_)), usize::MAX - c)
+        });
         out
     }
 
@@ -362,7 +364,9 @@ impl Tree {
                 twice[c / 64] >> (c % 64) & 1 == 1 && p > 0.0 && p < 1.0
             })
             .collect();
-        out.sort_by_key(|&c| (matches!(self.comps[c], Component::Block(_)), usize::MAX - c));
+        crate::core::sort::sort_by_key(&mut out, |&c| {
+            (matches!(self.comps[c], Component::Block(_)), usize::MAX - c)
+        });
         out
     }
 
@@ -531,7 +535,7 @@ impl Tree {
                 (c, (0..k).filter(|&i| mark[i]).collect())
             })
             .collect();
-        touched.sort_by_key(|(_, nodes)| nodes.len());
+        crate::core::sort::sort_by_key(&mut touched, |(_, nodes)| nodes.len());
         let p: Vec<f64> = touched.iter().map(|&(c, _)| up[c]).collect();
         for &(c, _) in &touched {
             up[c] = 1.0;

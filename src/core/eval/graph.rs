@@ -183,14 +183,14 @@ impl<'a> Graph<'a> {
                             }
                         }
                         if set.len() > 1 {
-                            set.sort_unstable();
+                            crate::core::sort::sort(&mut set);
                             out.push(set);
                         }
                     }
                 }
             }
         }
-        out.sort();
+        crate::core::sort::sort(&mut out);
         out
     }
 

@@ -189,7 +189,7 @@ pub fn compute(
         }
     }
     if !loops.is_empty() {
-        loops.sort();
+        crate::core::sort::sort(&mut loops);
         return Err(loops);
     }
     let read = in_read;

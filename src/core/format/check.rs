@@ -82,7 +82,7 @@ pub(super) fn sort(errors: &mut [LoadError]) {
         "format", "version", "title", "notes", "targets", "blocks", "links", "zones", "stickies",
         "accepted",
     ];
-    errors.sort_by_key(|e| {
+    crate::core::sort::sort_by_key(errors, |e| {
         let mut parts = e.at.split('/').skip(1);
         let top = parts.next().unwrap_or("");
         let rank = ORDER.iter().position(|k| *k == top).unwrap_or(ORDER.len());

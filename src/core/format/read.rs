@@ -199,11 +199,15 @@ impl<'a> Obj<'a> {
     }
 
     fn extra(&self) -> Extra {
-        self.map
-            .iter()
-            .filter(|(k, _)| !self.known.contains(&k.as_str()))
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect()
+        // Inserted one by one: `collect` would sort first (the source is sorted).
+        let mut out = Extra::new();
+        out.extend(
+            self.map
+                .iter()
+                .filter(|(k, _)| !self.known.contains(&k.as_str()))
+                .map(|(k, v)| (k.clone(), v.clone())),
+        );
+        out
     }
 }
 

@@ -64,7 +64,7 @@ impl Fields {
     /// the output stays a valid document.
     fn extra(mut self, extra: &Extra, known: &[&str]) -> J {
         let mut keys: Vec<&String> = extra.keys().collect();
-        keys.sort();
+        crate::core::sort::sort(&mut keys);
         for k in keys {
             if let Some(v) = extra.get(k) {
                 if !known.contains(&k.as_str()) && !self.0.iter().any(|(name, _)| name == k) {
@@ -85,7 +85,7 @@ fn from_value(v: &Value) -> J {
         Value::Array(items) => J::Arr(items.iter().map(from_value).collect()),
         Value::Object(m) => {
             let mut keys: Vec<&String> = m.keys().collect();
-            keys.sort();
+            crate::core::sort::sort(&mut keys);
             J::Obj(
                 keys.into_iter()
                     .filter_map(|k| m.get(k).map(|v| (k.clone(), from_value(v))))

@@ -147,7 +147,7 @@ impl Gestures {
         }
         let mut ids: std::collections::BTreeSet<String> = ed
             .selection
-            .with_untracked(|s| s.movable().into_iter().collect());
+            .with_untracked(|s| crate::core::sort::set_of(s.movable()));
         // A zone carries the blocks that belong to it.
         ed.design.with_untracked(|d| {
             let zones: Vec<String> = ed

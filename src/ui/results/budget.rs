@@ -26,7 +26,7 @@ struct Line {
 fn lines(d: &Design, items: &[BudgetItem]) -> (Vec<Line>, f64) {
     let total: f64 = items.iter().map(|i| i.mean_ms.max(0.0)).sum();
     let mut sorted: Vec<&BudgetItem> = items.iter().filter(|i| i.mean_ms > 0.0).collect();
-    sorted.sort_by(|a, b| b.mean_ms.total_cmp(&a.mean_ms));
+    crate::core::sort::sort_by(&mut sorted, |a, b| b.mean_ms.total_cmp(&a.mean_ms));
     let share = |ms: f64| if total > 0.0 { ms / total } else { 0.0 };
     let (big, small): (Vec<&BudgetItem>, Vec<&BudgetItem>) = sorted
         .into_iter()

@@ -21,7 +21,7 @@ pub fn HotSpots() -> impl IntoView {
                 .filter_map(|b| b.utilization.map(|u| (u, b)))
                 .filter(|(u, _)| *u > 0.0)
                 .collect();
-            busy.sort_by(|a, b| b.0.total_cmp(&a.0));
+            crate::core::sort::sort_by(&mut busy, |a, b| b.0.total_cmp(&a.0));
             busy.truncate(SHOWN);
             ed.design.with(|d| {
                 busy.into_iter()

@@ -18,7 +18,7 @@ pub(super) fn shared_database(c: &Ctx) -> Vec<Finding> {
             .map(|&l| c.g.link_from[l])
             .filter(|&f| c.g.design.blocks[f].kind == Kind::Service)
             .collect();
-        services.sort_unstable();
+        crate::core::sort::sort(&mut services);
         services.dedup();
         if services.len() >= 2 {
             let count = services.len();
@@ -60,7 +60,7 @@ pub(super) fn search_as_source_of_truth(c: &Ctx) -> Vec<Finding> {
                 })
             })
             .collect();
-        writers.sort_unstable();
+        crate::core::sort::sort(&mut writers);
         writers.dedup();
         if writers.is_empty() {
             continue;

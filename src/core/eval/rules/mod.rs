@@ -62,7 +62,7 @@ pub fn run(analysis: &Analysis) -> Vec<Finding> {
 
 /// The order of evaluation.md §4 (ids compare by code point, as `String` does).
 pub fn sort(findings: &mut [Finding]) {
-    findings.sort_by(|x, y| {
+    crate::core::sort::sort_by(findings, |x, y| {
         (x.severity, x.rule, &x.blocks, &x.links).cmp(&(y.severity, y.rule, &y.blocks, &y.links))
     });
 }
@@ -124,7 +124,7 @@ pub(crate) fn finding(
 
 fn sorted<'s>(ids: impl Iterator<Item = &'s str>) -> Vec<String> {
     let mut v: Vec<String> = ids.map(str::to_owned).collect();
-    v.sort();
+    crate::core::sort::sort(&mut v);
     v.dedup();
     v
 }

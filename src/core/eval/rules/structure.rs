@@ -79,7 +79,7 @@ pub(super) fn sync_fan_out(c: &Ctx) -> Vec<Finding> {
             .filter(|&&l| c.g.design.links[l].calls > 0.0)
             .map(|&l| c.g.link_to[l])
             .collect();
-        targets.sort_unstable();
+        crate::core::sort::sort(&mut targets);
         targets.dedup();
         if targets.len() >= 5 {
             let count = targets.len();
