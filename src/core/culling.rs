@@ -157,9 +157,9 @@ pub fn plain_paths(
             let r = block_rect(c.x, c.y);
             let _ = write!(
                 out.blocks[heat(id) as usize],
-                "M{:.0} {:.0}h{BLOCK_W}v{BLOCK_H}h-{BLOCK_W}z",
-                r.x,
-                r.y
+                "M{} {}h{BLOCK_W}v{BLOCK_H}h-{BLOCK_W}z",
+                px(r.x),
+                px(r.y)
             );
         }
     }
@@ -181,11 +181,22 @@ pub fn plain_paths(
         };
         let _ = write!(
             path,
-            "M{:.0} {:.0}Q{:.0} {:.0} {:.0} {:.0}",
-            p.start.x, p.start.y, p.control.x, p.control.y, p.end.x, p.end.y
+            "M{} {}Q{} {} {} {}",
+            px(p.start.x),
+            px(p.start.y),
+            px(p.control.x),
+            px(p.control.y),
+            px(p.end.x),
+            px(p.end.y)
         );
     }
     out
+}
+
+/// A coordinate rounded to a whole world unit (integers print much faster than
+/// floats, and a plain drawing is seen from far away).
+fn px(v: f64) -> i64 {
+    v.round() as i64
 }
 
 /// The topmost block under the world point `p` (the last drawn), for clicks on

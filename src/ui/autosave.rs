@@ -152,7 +152,9 @@ impl Autosave {
                 a.rev.set_value(rev);
                 a.keep_as_previous();
                 a.latest.set_value(Some(now()));
-                a.flush();
+                // Stored right after the next frame: the new design is drawn
+                // first (saving a large one takes a while).
+                request_animation_frame(move || browser::after(0, Box::new(move || a.flush())));
                 return;
             }
             a.latest.update_value(|l| match l {
