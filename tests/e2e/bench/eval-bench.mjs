@@ -97,15 +97,42 @@ async function measure(browser, n) {
   page.on('pageerror', (e) => process.stderr.write(`  page error: ${e.message}\n`));
   await page.addInitScript(PROBE);
   await page.goto(base + fragment(design), { waitUntil: 'commit' });
-  await page.waitForFunction((n) => document.querySelectorAll('g.block').length === n, n, {
-    timeout: 120_000,
-  });
+  // Drawn: every block the canvas means to draw is there (one by one, or as the
+  // boxes of the plain paths of a large design seen from far away).
+  await page.waitForFunction(
+    () => {
+      const [one, plain] = String(window.envelope?.drawn?.() ?? '0 0').split(' ').map(Number);
+      let boxes = 0;
+      for (const p of document.querySelectorAll('path.plain-block')) boxes += (p.getAttribute('d') ?? '').split('M').length - 1;
+      return one + plain > 0 && document.querySelectorAll('g.block').length === one && boxes === plain;
+    },
+    null,
+    { timeout: 120_000 },
+  );
   const t0 = performance.now();
   await settle(page);
   const firstReport = performance.now() - t0;
 
   // Select the block from the keyboard: focus it, Enter moves focus to the inspector.
+  // A large design opens zoomed out and plain: a click on its box draws it first.
   const block = page.locator(`g.block[data-id="${TARGET}"]`);
+  const where = (id) =>
+    page.evaluate((id) => {
+      const b = JSON.parse(window.envelope.document()).blocks.find((b) => b.id === id);
+      const t = document.querySelector('g.world').getAttribute('transform');
+      const [, x, y, z] = /translate\(([-\d.e]+)[ ,]+([-\d.e]+)\)\s*scale\(([-\d.e]+)\)/.exec(t).map(Number);
+      const c = document.querySelector('svg.canvas').getBoundingClientRect();
+      return { x: c.x + x + b.x * z, y: c.y + y + b.y * z, mid: { x: c.x + c.width / 2, y: c.y + c.height / 2 } };
+    }, id);
+  if ((await block.count()) === 0) {
+    // Bring it to the middle of the canvas with the wheel (a pan), then click it.
+    const at = await where(TARGET);
+    await page.mouse.move(at.mid.x, at.mid.y);
+    await page.mouse.wheel(at.x - at.mid.x, at.y - at.mid.y);
+    await page.waitForTimeout(100);
+    const now = await where(TARGET);
+    await page.mouse.click(now.x, now.y);
+  }
   await block.focus();
   await page.keyboard.press('Enter');
   const capacity = page.locator('#insp-capacity');
