@@ -134,6 +134,7 @@ pub fn LinkView(id: String, g: Gestures, #[prop(into)] detail: Signal<bool>) -> 
             class:selected=move || selected.get()
             class:async=move || info.with(|i| i.as_ref().is_some_and(|i| i.asynchronous))
             class:write=move || info.with(|i| i.as_ref().is_some_and(|i| i.write))
+            class:plain=move || !detail.get()
             data-id=key.get_value()
             tabindex="0"
             role="button"
