@@ -1,5 +1,5 @@
 //! What the canvas draws of a large design: only what is near the view, and
-//! blocks without their text when zoomed out too far to read it.
+//! plain boxes and lines (a few paths) when zoomed out too far to read text.
 //!
 //! Invariants:
 //! - A design of at most [`LARGE_DESIGN`] blocks is always drawn whole and in
@@ -29,8 +29,8 @@ use crate::core::model::{Design, Link, Mode};
 /// view always shows every block and link.
 pub const LARGE_DESIGN: usize = 300;
 
-/// Below this zoom a large design's blocks are drawn as plain boxes: their
-/// 13 px label would be under 6 px on screen.
+/// Below this zoom a large design is drawn plain: a block's 13 px label would
+/// be under 6 px on screen.
 pub const DETAIL_ZOOM: f64 = 0.45;
 
 /// Whether a design of `blocks` blocks seen at `zoom` is drawn with text.
