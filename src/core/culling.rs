@@ -122,20 +122,22 @@ pub fn drawn(
     }
 }
 
-/// How hot a plain block is drawn.
+/// How a plain block is drawn: by its heat, or as down in the what-if scenario.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Heat {
     Normal = 0,
     Hot = 1,
     Saturated = 2,
+    Failed = 3,
 }
 
-/// Plain blocks and links as a few path strings: blocks as boxes by [`Heat`],
+/// Plain blocks and links as a few path strings: blocks as boxes by [`Heat`]
+/// (indexed by its value),
 /// links (sync and async) routed as the canvas routes each link (see
 /// `geometry::route_link`), without heads or labels.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PlainPaths {
-    pub blocks: [String; 3],
+    pub blocks: [String; 4],
     pub sync: String,
     pub asynchronous: String,
 }

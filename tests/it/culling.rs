@@ -124,6 +124,7 @@ fn zoomed_out_links_are_drawn_once_either_plain_or_one_by_one() {
     assert!(out.plain_links.iter().all(|id| !out.links.contains(id)));
 
     let heat = |id: &str| match id {
+        "b6" => Heat::Failed,
         "b7" => Heat::Saturated,
         "b8" | "b9" => Heat::Hot,
         _ => Heat::Normal,
@@ -136,7 +137,7 @@ fn zoomed_out_links_are_drawn_once_either_plain_or_one_by_one() {
         .iter()
         .map(|p| p.matches('M').count())
         .collect();
-    assert_eq!(boxes, [396, 2, 1]);
+    assert_eq!(boxes, [395, 2, 1, 1]);
     // Not zoomed out: every link in view is drawn one by one.
     let detailed = drawn(&d, Some(&win), false, |_| false, |_| false);
     assert_eq!(detailed.links.len(), d.links.len());

@@ -120,9 +120,10 @@ pub fn Canvas() -> impl IntoView {
     let block_ids = Memo::new(move |_| drawn.with(|d| d.blocks.clone()));
     let overlay = expect_context::<overlay::Overlay>();
     let plain = Memo::new(move |_| {
-        let heat = |id: &str| match overlay.block(id).map(|s| s.level) {
-            Some(overlay::Level::Saturated) => culling::Heat::Saturated,
-            Some(overlay::Level::Hot) => culling::Heat::Hot,
+        let heat = |id: &str| match overlay.block(id) {
+            Some(s) if s.failed => culling::Heat::Failed,
+            Some(s) if s.level == overlay::Level::Saturated => culling::Heat::Saturated,
+            Some(s) if s.level == overlay::Level::Hot => culling::Heat::Hot,
             _ => culling::Heat::Normal,
         };
         drawn.with(|dr| {
@@ -248,6 +249,10 @@ pub fn Canvas() -> impl IntoView {
                         <path
                             class="plain-block saturated"
                             d=move || plain.with(|p| p.blocks[2].clone())
+                        ></path>
+                        <path
+                            class="plain-block failed"
+                            d=move || plain.with(|p| p.blocks[3].clone())
                         ></path>
                     </g>
                     <g class="links">

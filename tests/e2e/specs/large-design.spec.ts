@@ -82,6 +82,21 @@ test('zoomed out, a large design is drawn as plain boxes and lines; a click sele
   await expect.poll(async () => (await savedDocument(page)).blocks.find((b) => b.id === 'g1_svc2')!.x).toBe(svc.x);
 });
 
+test('a block failed in the what-if stays marked when it is drawn plain again', async ({ page }) => {
+  const { ed, d } = await openLarge(page);
+  const db = d.blocks.find((b) => b.id === 'g3_db')!;
+  const v = await ed.view();
+  const c = await ed.canvasBox();
+  await page.mouse.click(c.x + v.x + db.x * v.zoom, c.y + v.y + db.y * v.zoom);
+  expect(await ed.selectedBlockIds()).toEqual(['g3_db']);
+  await page.keyboard.press('f');
+  await expect(ed.block('g3_db')).toHaveClass(/failed/);
+  await page.keyboard.press('Escape');
+  await expect(ed.blocks).toHaveCount(0);
+  await expect.poll(() => segments(page, 'path.plain-block.failed')).toBe(1);
+  expect(await segments(page, 'path.plain-block')).toBe(N);
+});
+
 test('close up, only the blocks near the view are in the page, and panning brings the others', async ({ page }) => {
   const { ed, d } = await openLarge(page);
   await ed.tool('Zoom to 100%').click();
