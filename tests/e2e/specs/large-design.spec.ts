@@ -15,7 +15,7 @@ async function openLarge(page: Page): Promise<{ ed: EditorPage; d: Design }> {
   const ed = new EditorPage(page);
   // Opened fitted: the whole design is in view, as plain boxes.
   await expect
-    .poll(() => page.evaluate(() => (window as any).envelope.drawn() as string))
+    .poll(() => page.evaluate(() => ((window as any).envelope?.drawn?.() ?? '') as string))
     .toBe(`0 ${N}`);
   return { ed, d };
 }
