@@ -83,6 +83,14 @@ pub fn drawn(
     keep_block: impl Fn(&str) -> bool,
     keep_link: impl Fn(&str) -> bool,
 ) -> Drawn {
+    // The usual case, on every edit of a design drawn whole: no geometry needed.
+    if window.is_none() && !plain {
+        return Drawn {
+            blocks: d.blocks.iter().map(|b| b.id.clone()).collect(),
+            links: d.links.iter().map(|l| l.id.clone()).collect(),
+            ..Drawn::default()
+        };
+    }
     let rects: HashMap<&str, Rect> = d
         .blocks
         .iter()
