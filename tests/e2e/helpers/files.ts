@@ -1,7 +1,7 @@
 // Files for the open/save tests: saving through the toolbar, opening through the
 // file chooser or a drop, and reading the load-error dialog.
 import { readFileSync } from 'node:fs';
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type FileChooser, type Locator, type Page } from '@playwright/test';
 
 /** The open document's saved text, as `window.envelope.document()` gives it. */
 export function documentText(page: Page): Promise<string> {
@@ -20,9 +20,31 @@ export async function saveThroughToolbar(page: Page): Promise<{ name: string; te
   return { name: download.suggestedFilename(), text: readFileSync(path!, 'utf8') };
 }
 
+/**
+ * The file chooser that `trigger` opens. Playwright starts intercepting choosers
+ * only when the first listener is added, without waiting for the browser to
+ * confirm, so a trigger sent at once can open a chooser that nobody sees (a flake
+ * seen in CI). The listener is therefore added first and kept, and a trigger whose
+ * chooser did not come within 5 s is sent again, twice at most.
+ */
+export async function chooserFrom(page: Page, trigger: () => Promise<void>): Promise<FileChooser> {
+  if (!page.listeners('filechooser').includes(keepIntercepting)) page.on('filechooser', keepIntercepting);
+  for (let attempt = 1; ; attempt++) {
+    const chooser = page.waitForEvent('filechooser', { timeout: 5000 });
+    await trigger();
+    try {
+      return await chooser;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
+}
+
+function keepIntercepting(): void {}
+
 /** Open a file through "Open…" and the browser's file chooser. */
 export async function openThroughChooser(page: Page, name: string, text: string): Promise<void> {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), fileButton(page, 'Open…').click()]);
+  const chooser = await chooserFrom(page, () => fileButton(page, 'Open…').click());
   await chooser.setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 }
 
