@@ -1,35 +1,39 @@
 //! The rules of format.md §1 checked on a design in memory: ranges, lengths,
 //! ids, uniqueness, references and the limits on counts.
+//!
+//! Pointers are built only for the errors found: a valid design of thousands of
+//! blocks (every link opened) costs no string per field.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::number::{describe_int, show, Range};
 use super::{LoadError, MAX_BLOCKS, MAX_LINKS};
 use crate::core::model::{is_valid_id, Design};
 
-/// Every rule broken by `d`. `failed(at)` is true for fields that could not be
+/// Every rule broken by `d`. Fields whose pointers are in `failed` could not be
 /// read (they hold a stand-in value): rules that compare such a field with
 /// another are skipped, so one mistake is reported once.
-pub(super) fn check(d: &Design, failed: &dyn Fn(&str) -> bool) -> Vec<LoadError> {
+pub(super) fn check(d: &Design, failed: &BTreeSet<String>) -> Vec<LoadError> {
     let mut c = Checker {
         out: Vec::new(),
         failed,
     };
-    c.text("/title", &d.title, 200);
-    c.text("/notes", &d.notes, 20_000);
+    c.text(At::top("/title"), &d.title, 200);
+    c.text(At::top("/notes"), &d.notes, 20_000);
     let t = &d.targets;
+    let targets = At::top("/targets");
     if let Some(a) = t.availability {
-        c.real("/targets/availability", a, Range::Probability);
+        c.real(targets.field("availability"), a, Range::Probability);
     }
     if let Some(p) = t.p99_ms {
-        c.real("/targets/p99_ms", p, Range::Positive);
+        c.real(targets.field("p99_ms"), p, Range::Positive);
     }
     if let Some(n) = t.team_size {
-        c.int("/targets/team_size", n, 1, u32::MAX);
+        c.int(targets.field("team_size"), n, 1, u32::MAX);
     }
     if d.blocks.len() > MAX_BLOCKS {
         c.push(
-            "/blocks".into(),
+            At::top("/blocks"),
             format!(
                 "expected at most {MAX_BLOCKS} blocks, found {}",
                 d.blocks.len()
@@ -38,7 +42,7 @@ pub(super) fn check(d: &Design, failed: &dyn Fn(&str) -> bool) -> Vec<LoadError>
     }
     if d.links.len() > MAX_LINKS {
         c.push(
-            "/links".into(),
+            At::top("/links"),
             format!(
                 "expected at most {MAX_LINKS} links, found {}",
                 d.links.len()
@@ -49,28 +53,24 @@ pub(super) fn check(d: &Design, failed: &dyn Fn(&str) -> bool) -> Vec<LoadError>
     c.blocks(d);
     c.links(d);
     for (i, z) in d.zones.iter().enumerate() {
-        let at = format!("/zones/{i}");
-        c.text(&format!("{at}/label"), &z.label, 200);
-        c.real(
-            &format!("{at}/availability"),
-            z.availability,
-            Range::Probability,
-        );
-        c.real(&format!("{at}/x"), z.x, Range::Finite);
-        c.real(&format!("{at}/y"), z.y, Range::Finite);
-        c.real(&format!("{at}/w"), z.w, Range::Positive);
-        c.real(&format!("{at}/h"), z.h, Range::Positive);
+        let at = At::item("/zones", i);
+        c.text(at.field("label"), &z.label, 200);
+        c.real(at.field("availability"), z.availability, Range::Probability);
+        c.real(at.field("x"), z.x, Range::Finite);
+        c.real(at.field("y"), z.y, Range::Finite);
+        c.real(at.field("w"), z.w, Range::Positive);
+        c.real(at.field("h"), z.h, Range::Positive);
     }
     for (i, s) in d.stickies.iter().enumerate() {
-        let at = format!("/stickies/{i}");
-        c.text(&format!("{at}/text"), &s.text, 2_000);
-        c.real(&format!("{at}/x"), s.x, Range::Finite);
-        c.real(&format!("{at}/y"), s.y, Range::Finite);
+        let at = At::item("/stickies", i);
+        c.text(at.field("text"), &s.text, 2_000);
+        c.real(at.field("x"), s.x, Range::Finite);
+        c.real(at.field("y"), s.y, Range::Finite);
     }
     for (i, a) in d.accepted.iter().enumerate() {
-        let at = format!("/accepted/{i}");
-        c.text(&format!("{at}/rule"), &a.rule, 64);
-        c.text(&format!("{at}/reason"), &a.reason, 1_000);
+        let at = At::item("/accepted", i);
+        c.text(at.field("rule"), &a.rule, 64);
+        c.text(at.field("reason"), &a.reason, 1_000);
     }
     c.out
 }
@@ -91,57 +91,110 @@ pub(super) fn sort(errors: &mut [LoadError]) {
     });
 }
 
+/// A JSON pointer not yet written out: `list`, then `/index` and `/field` when
+/// present (`/title`, `/blocks/3`, `/links/0/to`).
+#[derive(Clone, Copy)]
+struct At {
+    list: &'static str,
+    index: Option<usize>,
+    field: &'static str,
+}
+
+impl At {
+    fn top(list: &'static str) -> Self {
+        At {
+            list,
+            index: None,
+            field: "",
+        }
+    }
+
+    fn item(list: &'static str, index: usize) -> Self {
+        At {
+            list,
+            index: Some(index),
+            field: "",
+        }
+    }
+
+    fn field(self, field: &'static str) -> Self {
+        At { field, ..self }
+    }
+
+    fn pointer(self) -> String {
+        let mut out = self.list.to_string();
+        if let Some(i) = self.index {
+            out.push('/');
+            out.push_str(&i.to_string());
+        }
+        if !self.field.is_empty() {
+            out.push('/');
+            out.push_str(self.field);
+        }
+        out
+    }
+}
+
 struct Checker<'f> {
     out: Vec<LoadError>,
-    failed: &'f dyn Fn(&str) -> bool,
+    failed: &'f BTreeSet<String>,
 }
 
 impl Checker<'_> {
-    fn push(&mut self, at: String, message: String) {
-        self.out.push(LoadError { at, message });
+    fn push(&mut self, at: At, message: String) {
+        self.out.push(LoadError {
+            at: at.pointer(),
+            message,
+        });
     }
 
-    fn real(&mut self, at: &str, v: f64, range: Range) {
+    /// The field could not be read (it holds a stand-in value).
+    fn failed(&self, at: At) -> bool {
+        !self.failed.is_empty() && self.failed.contains(&at.pointer())
+    }
+
+    fn real(&mut self, at: At, v: f64, range: Range) {
         if !range.contains(v) {
             self.push(
-                at.to_string(),
+                at,
                 format!("expected {}, found {}", range.describe(), show(v)),
             );
         }
     }
 
-    fn opt_real(&mut self, at: &str, v: Option<f64>, range: Range) {
+    fn opt_real(&mut self, at: At, v: Option<f64>, range: Range) {
         if let Some(v) = v {
             self.real(at, v, range);
         }
     }
 
-    fn int(&mut self, at: &str, v: u32, lo: u32, hi: u32) {
+    fn int(&mut self, at: At, v: u32, lo: u32, hi: u32) {
         if v < lo || v > hi {
-            self.push(
-                at.to_string(),
-                format!("expected {}, found {v}", describe_int(lo, hi)),
-            );
+            self.push(at, format!("expected {}, found {v}", describe_int(lo, hi)));
         }
     }
 
     /// Spec choice: lengths count Unicode characters, not bytes.
-    fn text(&mut self, at: &str, s: &str, max: usize) {
+    fn text(&mut self, at: At, s: &str, max: usize) {
+        // At most 4 bytes a character: a short string needs no counting.
+        if s.len() <= max {
+            return;
+        }
         let n = s.chars().count();
         if n > max {
             self.push(
-                at.to_string(),
+                at,
                 format!("expected a string of at most {max} characters, found {n} characters"),
             );
         }
     }
 
-    fn id(&mut self, at: &str, id: &str) -> bool {
+    fn id(&mut self, at: At, id: &str) -> bool {
         let ok = is_valid_id(id);
         if !ok {
             let shown = serde_json::to_string(id).unwrap_or_default();
             self.push(
-                at.to_string(),
+                at,
                 format!(
                     "expected an id of 1 to 64 characters from A-Z a-z 0-9 _ . -, found {shown}"
                 ),
@@ -156,36 +209,41 @@ impl Checker<'_> {
             .blocks
             .iter()
             .enumerate()
-            .map(|(i, b)| (format!("/blocks/{i}/id"), b.id.as_str()))
+            .map(|(i, b)| (At::item("/blocks", i), b.id.as_str()))
             .chain(
                 d.zones
                     .iter()
                     .enumerate()
-                    .map(|(i, z)| (format!("/zones/{i}/id"), z.id.as_str())),
+                    .map(|(i, z)| (At::item("/zones", i), z.id.as_str())),
             )
             .chain(
                 d.stickies
                     .iter()
                     .enumerate()
-                    .map(|(i, s)| (format!("/stickies/{i}/id"), s.id.as_str())),
+                    .map(|(i, s)| (At::item("/stickies", i), s.id.as_str())),
             );
-        let mut seen: HashMap<&str, String> = HashMap::new();
-        for (at, id) in nodes {
-            self.unique(&mut seen, at, id);
+        let mut seen: HashMap<&str, At> = HashMap::new();
+        for (item, id) in nodes {
+            self.unique(&mut seen, item, id);
         }
     }
 
-    fn unique<'d>(&mut self, seen: &mut HashMap<&'d str, String>, at: String, id: &'d str) {
-        if !self.id(&at, id) {
+    /// `item`'s id is valid and not used by an item seen before.
+    fn unique<'d>(&mut self, seen: &mut HashMap<&'d str, At>, item: At, id: &'d str) {
+        let at = item.field("id");
+        if !self.id(at, id) {
             return;
         }
         match seen.get(id) {
             Some(first) => {
-                let message = format!("duplicate id \"{id}\" (already used at {first})");
+                let message = format!(
+                    "duplicate id \"{id}\" (already used at {})",
+                    first.pointer()
+                );
                 self.push(at, message);
             }
             None => {
-                seen.insert(id, at.trim_end_matches("/id").to_string());
+                seen.insert(id, item);
             }
         }
     }
@@ -193,57 +251,56 @@ impl Checker<'_> {
     fn blocks(&mut self, d: &Design) {
         let zones: HashSet<&str> = d.zones.iter().map(|z| z.id.as_str()).collect();
         for (i, b) in d.blocks.iter().enumerate() {
-            let at = format!("/blocks/{i}");
-            let f = |name: &str| format!("{at}/{name}");
-            self.text(&f("label"), &b.label, 200);
-            self.text(&f("notes"), &b.notes, 5_000);
-            self.real(&f("x"), b.x, Range::Finite);
-            self.real(&f("y"), b.y, Range::Finite);
-            self.real(&f("rps"), b.rps, Range::NonNegative);
-            self.int(&f("replicas"), b.replicas, 1, 10_000);
-            if (self.failed)(&f("replicas")) || !(1..=10_000).contains(&b.replicas) {
-                self.int(&f("min_healthy"), b.min_healthy, 1, 10_000);
+            let at = At::item("/blocks", i);
+            self.text(at.field("label"), &b.label, 200);
+            self.text(at.field("notes"), &b.notes, 5_000);
+            self.real(at.field("x"), b.x, Range::Finite);
+            self.real(at.field("y"), b.y, Range::Finite);
+            self.real(at.field("rps"), b.rps, Range::NonNegative);
+            self.int(at.field("replicas"), b.replicas, 1, 10_000);
+            if self.failed(at.field("replicas")) || !(1..=10_000).contains(&b.replicas) {
+                self.int(at.field("min_healthy"), b.min_healthy, 1, 10_000);
             } else if b.min_healthy < 1 || b.min_healthy > b.replicas {
                 self.push(
-                    f("min_healthy"),
+                    at.field("min_healthy"),
                     format!(
                         "expected an integer from 1 to replicas ({}), found {}",
                         b.replicas, b.min_healthy
                     ),
                 );
             }
-            self.int(&f("shards"), b.shards, 1, 10_000);
-            self.real(&f("availability"), b.availability, Range::Probability);
-            self.real(&f("latency_ms"), b.latency_ms, Range::NonNegative);
-            self.p99(&at, b.latency_ms, b.p99_ms);
-            self.opt_real(&f("capacity_rps"), b.capacity_rps, Range::Positive);
+            self.int(at.field("shards"), b.shards, 1, 10_000);
+            self.real(at.field("availability"), b.availability, Range::Probability);
+            self.real(at.field("latency_ms"), b.latency_ms, Range::NonNegative);
+            self.p99(at, b.latency_ms, b.p99_ms);
+            self.opt_real(at.field("capacity_rps"), b.capacity_rps, Range::Positive);
             self.opt_real(
-                &f("write_capacity_rps"),
+                at.field("write_capacity_rps"),
                 b.write_capacity_rps,
                 Range::Positive,
             );
-            self.real(&f("hit_ratio"), b.hit_ratio, Range::Fraction);
+            self.real(at.field("hit_ratio"), b.hit_ratio, Range::Fraction);
             if let Some(z) = &b.zone {
                 if !zones.contains(z.as_str()) {
                     let shown = serde_json::to_string(z).unwrap_or_default();
                     self.push(
-                        f("zone"),
+                        at.field("zone"),
                         format!("expected the id of a zone in /zones, found unknown zone {shown}"),
                     );
                 }
             }
-            self.opt_real(&f("ttl_s"), b.ttl_s, Range::Positive);
+            self.opt_real(at.field("ttl_s"), b.ttl_s, Range::Positive);
         }
     }
 
     /// `p99_ms ≥ latency_ms`, and above it only when `latency_ms > 0`.
-    fn p99(&mut self, at: &str, latency: f64, p99: f64) {
-        let p_at = format!("{at}/p99_ms");
+    fn p99(&mut self, block: At, latency: f64, p99: f64) {
+        let p_at = block.field("p99_ms");
         if !Range::NonNegative.contains(p99) {
-            self.real(&p_at, p99, Range::NonNegative);
+            self.real(p_at, p99, Range::NonNegative);
             return;
         }
-        if (self.failed)(&format!("{at}/latency_ms")) || !Range::NonNegative.contains(latency) {
+        if self.failed(block.field("latency_ms")) || !Range::NonNegative.contains(latency) {
             return;
         }
         if latency == 0.0 && p99 > 0.0 {
@@ -267,37 +324,36 @@ impl Checker<'_> {
     }
 
     fn links(&mut self, d: &Design) {
-        let mut seen: HashMap<&str, String> = HashMap::new();
+        let mut seen: HashMap<&str, At> = HashMap::new();
         let blocks: HashSet<&str> = d.blocks.iter().map(|b| b.id.as_str()).collect();
         for (i, l) in d.links.iter().enumerate() {
-            let at = format!("/links/{i}");
-            let f = |name: &str| format!("{at}/{name}");
-            self.unique(&mut seen, f("id"), &l.id);
+            let at = At::item("/links", i);
+            self.unique(&mut seen, at, &l.id);
             for (end, id) in [("from", &l.from), ("to", &l.to)] {
-                if !blocks.contains(id.as_str()) && !(self.failed)(&f(end)) {
+                if !blocks.contains(id.as_str()) && !self.failed(at.field(end)) {
                     let shown = serde_json::to_string(id).unwrap_or_default();
                     self.push(
-                        f(end),
+                        at.field(end),
                         format!(
                             "expected the id of a block in /blocks, found unknown block {shown}"
                         ),
                     );
                 }
             }
-            if l.from == l.to && !(self.failed)(&f("from")) && !(self.failed)(&f("to")) {
+            if l.from == l.to && !self.failed(at.field("from")) && !self.failed(at.field("to")) {
                 self.push(
-                    f("to"),
+                    at.field("to"),
                     format!(
                         "expected a block other than \"from\", found \"{}\" (a link cannot join a block to itself)",
                         l.to
                     ),
                 );
             }
-            self.text(&f("label"), &l.label, 200);
-            self.real(&f("calls"), l.calls, Range::UpTo(1_000.0));
-            self.real(&f("latency_ms"), l.latency_ms, Range::NonNegative);
-            self.opt_real(&f("timeout_ms"), l.timeout_ms, Range::Positive);
-            self.int(&f("retries"), l.retries, 0, 10);
+            self.text(at.field("label"), &l.label, 200);
+            self.real(at.field("calls"), l.calls, Range::UpTo(1_000.0));
+            self.real(at.field("latency_ms"), l.latency_ms, Range::NonNegative);
+            self.opt_real(at.field("timeout_ms"), l.timeout_ms, Range::Positive);
+            self.int(at.field("retries"), l.retries, 0, 10);
         }
     }
 }

@@ -69,7 +69,7 @@ pub fn load(text: &str) -> Result<Design, Vec<LoadError>> {
         )]);
     }
     let (design, mut errors, failed) = read::read(text)?;
-    let found = check::check(&design, &|at| failed.contains(at));
+    let found = check::check(&design, &failed);
     errors.extend(found.into_iter().filter(|e| !failed.contains(&e.at)));
     if errors.is_empty() {
         Ok(design)
@@ -100,7 +100,7 @@ pub fn save(design: &Design) -> String {
 /// types do not already enforce (ranges, ids, references). The edit commands use
 /// this to refuse a change that would make the document invalid.
 pub fn validate(design: &Design) -> Result<(), Vec<LoadError>> {
-    let mut errors = check::check(design, &|_| false);
+    let mut errors = check::check(design, &Default::default());
     if errors.is_empty() {
         Ok(())
     } else {
