@@ -149,11 +149,9 @@ fn open_link(ed: Editor, problems: LoadProblems) -> bool {
                 scale: shared.scale.unwrap_or(1.0).clamp(0.1, 100.0),
                 fail: shared.fail.into_iter().collect(),
             });
-            // Fit now, so the first frame draws the view the user will see (a large
-            // design is drawn simplified when zoomed out), and again once the
-            // canvas has its measured size.
-            ed.fit();
-            request_animation_frame(move || ed.fit());
+            // Fit before the first frame, so it draws the view the user will see
+            // (a large design is drawn simplified when zoomed out).
+            ed.fit_when_measured();
             true
         }
         Err(errors) => {

@@ -53,8 +53,12 @@ pub struct Editor {
     /// The notice that comes with a "Save as file" button (a share link too long
     /// for some chat tools): shown while that notice is the one on screen.
     pub notice_offers_save: RwSignal<Option<String>>,
-    /// The canvas's size on screen, for "add at the centre" and "fit".
+    /// The canvas's size on screen, for "add at the centre" and "fit". Set
+    /// through [`Editor::set_canvas_size`].
     pub canvas_size: RwSignal<(f64, f64)>,
+    /// `(measured, fit pending)`: whether the canvas has been measured yet, and
+    /// whether a design opened before that waits to be fitted to the real size.
+    fit_on_measure: StoredValue<(bool, bool)>,
     /// Block id → position in `design.blocks`, derived once per change.
     pub block_index: Memo<HashMap<String, usize>>,
     /// Link id → (lane, lanes): links joining the same two blocks fan out.
@@ -131,6 +135,7 @@ impl Editor {
             notice: RwSignal::new(None),
             notice_offers_save: RwSignal::new(None),
             canvas_size: RwSignal::new((1000.0, 700.0)),
+            fit_on_measure: StoredValue::new((false, false)),
             block_index,
             whatif,
             settled,
@@ -324,6 +329,27 @@ impl Editor {
             zoom: 1.0,
             pan: Point::new(w / 2.0 - c.x, h / 2.0 - c.y),
         });
+    }
+
+    /// The canvas measured itself; a design opened before the first measure is
+    /// fitted now, before the first frame, so that frame draws the final view.
+    pub fn set_canvas_size(&self, size: (f64, f64)) {
+        self.canvas_size.set(size);
+        let (_, pending) = self.fit_on_measure.get_value();
+        self.fit_on_measure.set_value((true, false));
+        if pending {
+            self.fit();
+        }
+    }
+
+    /// Show the whole design now, and again once the canvas has its real size
+    /// if it has not been measured yet (a design opened at start-up).
+    pub fn fit_when_measured(&self) {
+        self.fit();
+        let (measured, _) = self.fit_on_measure.get_value();
+        if !measured {
+            self.fit_on_measure.set_value((false, true));
+        }
     }
 
     /// Show the whole design.

@@ -46,7 +46,7 @@ impl Gestures {
     pub fn measure(&self) {
         if let Some(svg) = self.svg.get_untracked() {
             let r = svg.get_bounding_client_rect();
-            self.ed.canvas_size.set((r.width(), r.height()));
+            self.ed.set_canvas_size((r.width(), r.height()));
         }
     }
 

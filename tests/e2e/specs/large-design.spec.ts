@@ -82,6 +82,27 @@ test('zoomed out, a large design is drawn as plain boxes and lines; a click sele
   await expect.poll(async () => (await savedDocument(page)).blocks.find((b) => b.id === 'g1_svc2')!.x).toBe(svc.x);
 });
 
+test('an opened link is drawn fitted from its first frame, without a jump after', async ({ page }) => {
+  // At every frame from the page's start: the view of the first frame that drew
+  // any of the design.
+  await page.addInitScript(() => {
+    const frame = () => {
+      const drawn = String((window as any).envelope?.drawn?.() ?? '0 0').split(' ').map(Number);
+      const world = document.querySelector('svg g.world');
+      if (drawn[0] + drawn[1] > 0 && world) (window as any).__firstView = world.getAttribute('transform');
+      else requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+  const { ed } = await openLarge(page);
+  const first = await page.evaluate(() => (window as any).__firstView as string);
+  expect(first).toMatch(/^translate\(/);
+  // Some frames later the view has not moved: the first frame was already the
+  // fitted one, drawn for the canvas's measured size.
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+  expect(await ed.canvas.locator('g.world').getAttribute('transform')).toBe(first);
+});
+
 test('a block failed in the what-if stays marked when it is drawn plain again', async ({ page }) => {
   const { ed, d } = await openLarge(page);
   const db = d.blocks.find((b) => b.id === 'g3_db')!;
