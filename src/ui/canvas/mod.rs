@@ -120,16 +120,19 @@ pub fn Canvas() -> impl IntoView {
     let block_ids = Memo::new(move |_| drawn.with(|d| d.blocks.clone()));
     let overlay = expect_context::<overlay::Overlay>();
     let plain = Memo::new(move |_| {
-        let heat = |id: &str| match overlay.block(id) {
-            Some(s) if s.failed => culling::Heat::Failed,
-            Some(s) if s.level == overlay::Level::Saturated => culling::Heat::Saturated,
-            Some(s) if s.level == overlay::Level::Hot => culling::Heat::Hot,
-            _ => culling::Heat::Normal,
-        };
-        drawn.with(|dr| {
-            ed.design.with(|d| {
-                ed.link_lanes
-                    .with(|lanes| culling::plain_paths(d, dr, lanes, heat))
+        // One read of the statuses for all the boxes, no copy of any.
+        overlay.blocks.with(|statuses| {
+            let heat = |id: &str| match statuses.get(id) {
+                Some(s) if s.failed => culling::Heat::Failed,
+                Some(s) if s.level == overlay::Level::Saturated => culling::Heat::Saturated,
+                Some(s) if s.level == overlay::Level::Hot => culling::Heat::Hot,
+                _ => culling::Heat::Normal,
+            };
+            drawn.with(|dr| {
+                ed.design.with(|d| {
+                    ed.link_lanes
+                        .with(|lanes| culling::plain_paths(d, dr, lanes, heat))
+                })
             })
         })
     });
