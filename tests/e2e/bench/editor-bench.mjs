@@ -39,7 +39,25 @@ function fragment(design) {
 // In the page: time each pointermove from its dispatch to the end of the frame
 // that renders it (after rAF, a message runs once that frame's work is done).
 const PROBE = () => {
-  window.__bench = { moves: [], rafs: [], raf: false };
+  window.__bench = { moves: [], rafs: [], raf: false, firstRender: null };
+  // Time to first render: checked at every frame from the page's very start (in
+  // the page, so the check never waits for the test driver), the first frame
+  // whose DOM holds every block the canvas draws: all of them when the fitted view
+  // shows the whole design; a large design is drawn only near the view, and as
+  // plain boxes when zoomed out (see src/core/culling.rs). "one plain" counts the
+  // blocks drawn one by one and those drawn as boxes of the plain paths.
+  const drawnComplete = () => {
+    const [one, plain] = String(window.envelope?.drawn?.() ?? '0 0').split(' ').map(Number);
+    if (one + plain === 0 || document.querySelectorAll('g.block').length !== one) return false;
+    let boxes = 0;
+    for (const p of document.querySelectorAll('path.plain-block')) boxes += (p.getAttribute('d') ?? '').split('M').length - 1;
+    return boxes === plain;
+  };
+  const frame = () => {
+    if (drawnComplete()) window.__bench.firstRender = performance.now();
+    else requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
   addEventListener(
     'pointermove',
     () => {
@@ -120,22 +138,10 @@ async function measure(browser, n) {
   await page.addInitScript(PROBE);
   const url = base + fragment(design);
   await page.goto(url, { waitUntil: 'commit' });
-  // Polled every frame: the first frame where every block the canvas draws is in
-  // the DOM (all of them when the opened, fitted view shows the whole design; a
-  // large design is drawn only near the view, and as plain boxes when zoomed
-  // out: see src/core/culling.rs).
+  // Recorded in the page by PROBE at the first frame where every block the canvas
+  // draws is in the DOM (see drawnComplete).
   const firstRender = await (
-    await page.waitForFunction(
-      () => {
-        // "one plain": blocks drawn one by one, and as boxes of the plain paths.
-        const [one, plain] = String(window.envelope?.drawn?.() ?? '0 0').split(' ').map(Number);
-        let boxes = 0;
-        for (const p of document.querySelectorAll('path.plain-block')) boxes += (p.getAttribute('d') ?? '').split('M').length - 1;
-        return one + plain > 0 && document.querySelectorAll('g.block').length === one && boxes === plain && performance.now();
-      },
-      null,
-      { polling: 'raf', timeout: 120_000 },
-    )
+    await page.waitForFunction(() => window.__bench.firstRender ?? false, null, { polling: 100, timeout: 120_000 })
   ).jsonValue();
   const drawnAtFirst = await page.evaluate(() => {
     const [one, plain] = window.envelope.drawn().split(' ').map(Number);
