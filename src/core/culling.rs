@@ -15,7 +15,6 @@
 //! - Order is the design's order, so the Tab order does not depend on the view.
 
 use std::collections::HashMap;
-use std::fmt::Write;
 
 use crate::core::geometry::{
     block_rect, lane_bend, route_link, Point, Rect, Viewport, BLOCK_H, BLOCK_W,
@@ -162,15 +161,16 @@ pub fn plain_paths(
         .map(|b| (b.id.as_str(), Point::new(b.x, b.y)))
         .collect();
     let mut out = PlainPaths::default();
+    let outline = format!("h{BLOCK_W}v{BLOCK_H}h-{BLOCK_W}z");
     for id in &drawn.plain_blocks {
         if let Some(c) = centres.get(id.as_str()) {
             let r = block_rect(c.x, c.y);
-            let _ = write!(
-                out.blocks[heat(id) as usize],
-                "M{} {}h{BLOCK_W}v{BLOCK_H}h-{BLOCK_W}z",
-                px(r.x),
-                px(r.y)
-            );
+            let path = &mut out.blocks[heat(id) as usize];
+            path.push('M');
+            push_px(path, r.x);
+            path.push(' ');
+            push_px(path, r.y);
+            path.push_str(&outline);
         }
     }
     let links: HashMap<&str, &Link> = d.links.iter().map(|l| (l.id.as_str(), l)).collect();
@@ -189,24 +189,41 @@ pub fn plain_paths(
         } else {
             &mut out.sync
         };
-        let _ = write!(
-            path,
-            "M{} {}Q{} {} {} {}",
-            px(p.start.x),
-            px(p.start.y),
-            px(p.control.x),
-            px(p.control.y),
-            px(p.end.x),
-            px(p.end.y)
-        );
+        let points = [p.start, p.control, p.end];
+        for (i, q) in points.iter().enumerate() {
+            path.push(match i {
+                0 => 'M',
+                1 => 'Q',
+                _ => ' ',
+            });
+            push_px(path, q.x);
+            path.push(' ');
+            push_px(path, q.y);
+        }
     }
     out
 }
 
-/// A coordinate rounded to a whole world unit (integers print much faster than
-/// floats, and a plain drawing is seen from far away).
-fn px(v: f64) -> i64 {
-    v.round() as i64
+/// Append a coordinate rounded to a whole world unit (a plain drawing is seen
+/// from far away), in decimal. Written by hand: `write!` costs several times
+/// more for the thousands of numbers of a large design.
+fn push_px(out: &mut String, v: f64) {
+    let v = v.round() as i64;
+    if v < 0 {
+        out.push('-');
+    }
+    let mut n = v.unsigned_abs();
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| d as char));
 }
 
 /// The topmost block under the world point `p` (the last drawn), for clicks on

@@ -185,3 +185,30 @@ proptest! {
         prop_assert!(nudged == win || (nudged.x - win.x).abs() >= qx - eps);
     }
 }
+
+proptest! {
+    /// A plain box is its block's rectangle, corner rounded to whole units, as
+    /// `M x y` then the outline: the same numbers `format!` would print.
+    #[test]
+    fn plain_boxes_sit_at_their_blocks_rounded_corner(
+        x in -1.0e9..1.0e9f64,
+        y in -1.0e9..1.0e9f64,
+    ) {
+        let mut d = Design::default();
+        d.blocks.push(Block::new("a".to_string(), Kind::Service, x, y));
+        d.blocks.push(Block::new("b".to_string(), Kind::Service, 0.0, 0.0));
+        d.links.push(Link::new("l".to_string(), "a".to_string(), "b".to_string()));
+        let out = drawn(&d, None, true, |_| false, |_| false);
+        let paths = plain_paths(&d, &out, &link_lanes(&d), |_| Heat::Normal);
+        let r = block_rect(x, y);
+        let (cx, cy) = (r.x.round() as i64, r.y.round() as i64);
+        let expected = format!("M{cx} {cy}h150v64h-150zM-75 -32h150v64h-150z");
+        prop_assert_eq!(&paths.blocks[Heat::Normal as usize], &expected);
+        // The link starts with a move to whole-unit numbers, then one curve.
+        prop_assert!(paths.sync.starts_with('M'));
+        prop_assert_eq!(paths.sync.matches('Q').count(), 1);
+        let numbers: Vec<&str> = paths.sync[1..].split(['Q', ' ']).collect();
+        prop_assert_eq!(numbers.len(), 6);
+        prop_assert!(numbers.iter().all(|n| n.parse::<i64>().is_ok()), "{}", paths.sync);
+    }
+}
