@@ -56,9 +56,11 @@ pub struct Editor {
     /// The canvas's size on screen, for "add at the centre" and "fit". Set
     /// through [`Editor::set_canvas_size`].
     pub canvas_size: RwSignal<(f64, f64)>,
-    /// `(measured, fit pending)`: whether the canvas has been measured yet, and
-    /// whether a design opened before that waits to be fitted to the real size.
-    fit_on_measure: StoredValue<(bool, bool)>,
+    /// The canvas has measured itself: until then `canvas_size` is a guess, and
+    /// the canvas draws nothing (a frame drawn for a guess would never be seen).
+    pub canvas_measured: RwSignal<bool>,
+    /// A design opened before the first measure waits to be fitted to it.
+    fit_on_measure: StoredValue<bool>,
     /// Block id → position in `design.blocks`, derived once per change.
     pub block_index: Memo<HashMap<String, usize>>,
     /// Link id → (lane, lanes): links joining the same two blocks fan out.
@@ -135,7 +137,8 @@ impl Editor {
             notice: RwSignal::new(None),
             notice_offers_save: RwSignal::new(None),
             canvas_size: RwSignal::new((1000.0, 700.0)),
-            fit_on_measure: StoredValue::new((false, false)),
+            canvas_measured: RwSignal::new(false),
+            fit_on_measure: StoredValue::new(false),
             block_index,
             whatif,
             settled,
@@ -335,10 +338,12 @@ impl Editor {
     /// fitted now, before the first frame, so that frame draws the final view.
     pub fn set_canvas_size(&self, size: (f64, f64)) {
         self.canvas_size.set(size);
-        let (_, pending) = self.fit_on_measure.get_value();
-        self.fit_on_measure.set_value((true, false));
-        if pending {
+        if self.fit_on_measure.get_value() {
+            self.fit_on_measure.set_value(false);
             self.fit();
+        }
+        if !self.canvas_measured.get_untracked() {
+            self.canvas_measured.set(true);
         }
     }
 
@@ -346,9 +351,8 @@ impl Editor {
     /// if it has not been measured yet (a design opened at start-up).
     pub fn fit_when_measured(&self) {
         self.fit();
-        let (measured, _) = self.fit_on_measure.get_value();
-        if !measured {
-            self.fit_on_measure.set_value((false, true));
+        if !self.canvas_measured.get_untracked() {
+            self.fit_on_measure.set_value(true);
         }
     }
 

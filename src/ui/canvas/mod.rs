@@ -94,6 +94,9 @@ pub fn Canvas() -> impl IntoView {
         ed.viewport.with(|v| culling::window(count.get(), v, w, h))
     });
     let drawn = Memo::new(move |_| {
+        if !ed.canvas_measured.get() {
+            return culling::Drawn::default();
+        }
         let win = window.get();
         ed.selection.with(|sel| {
             ed.gesture.with(|gst| {
