@@ -23,6 +23,9 @@ const base = process.env.BASE_URL ?? 'http://127.0.0.1:8203/';
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 1);
 const SIZES = sizes.length ? sizes : [100, 1000, 5000];
 const MOVES = 60;
+// First render is measured over this many loads, each in a fresh browser context
+// (no cache): one load on a shared 2-core machine varies by ±100 ms.
+const LOADS = 7;
 
 const pct = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -129,27 +132,46 @@ async function rafDuringDrag(page, from, dx, dy) {
   });
 }
 
+/** First render of `url` over LOADS fresh loads: sorted times, and after the wasm arrived. */
+async function firstRenders(browser, url) {
+  const total = [];
+  const afterWasm = [];
+  for (let i = 0; i < LOADS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    await page.addInitScript(PROBE);
+    await page.goto(url, { waitUntil: 'commit' });
+    const t = await (
+      await page.waitForFunction(() => window.__bench.firstRender ?? false, null, { polling: 100, timeout: 120_000 })
+    ).jsonValue();
+    const wasm = await page.evaluate(
+      () => performance.getEntriesByType('resource').find((r) => r.name.endsWith('_bg.wasm'))?.responseEnd ?? NaN,
+    );
+    total.push(t);
+    afterWasm.push(t - wasm);
+    await context.close();
+  }
+  const sorted = (xs) => [...xs].sort((a, b) => a - b);
+  return { total: sorted(total), afterWasm: sorted(afterWasm) };
+}
+
 async function measure(browser, n) {
   const design = generate(n);
+  const url = base + fragment(design);
+  // First, with nothing else open in the browser.
+  const renders = await firstRenders(browser, url);
+  process.stderr.write(`  first render ${renders.total.map((t) => t.toFixed(0)).join(', ')} ms\n`);
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
   page.on('crash', () => process.stderr.write(`  the page crashed (${n} blocks)\n`));
   page.on('pageerror', (e) => process.stderr.write(`  page error: ${e.message}\n`));
   await page.addInitScript(PROBE);
-  const url = base + fragment(design);
   await page.goto(url, { waitUntil: 'commit' });
-  // Recorded in the page by PROBE at the first frame where every block the canvas
-  // draws is in the DOM (see drawnComplete).
-  const firstRender = await (
-    await page.waitForFunction(() => window.__bench.firstRender ?? false, null, { polling: 100, timeout: 120_000 })
-  ).jsonValue();
+  // The page used for the interactions below is open once its drawing is complete.
+  await page.waitForFunction(() => window.__bench.firstRender ?? false, null, { polling: 100, timeout: 120_000 });
   const drawnAtFirst = await page.evaluate(() => {
     const [one, plain] = window.envelope.drawn().split(' ').map(Number);
     return one + plain;
-  });
-  const wasmStart = await page.evaluate(() => {
-    const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('_bg.wasm'));
-    return wasm ? wasm.responseEnd : NaN;
   });
 
   // Zoom to 100% at the centre so drags move real screen distances.
@@ -175,7 +197,7 @@ async function measure(browser, n) {
     return best;
   }, centre);
 
-  process.stderr.write(`  first render ${firstRender.toFixed(0)} ms\n`);
+
   // Where the drag's time goes, from Chrome's own counters (seconds → ms per move).
   const perf = await context.newCDPSession(page);
   await perf.send('Performance.enable');
@@ -216,9 +238,8 @@ async function measure(browser, n) {
     n,
     links: design.links.length,
     urlKb: url.length / 1024,
-    firstRender,
+    renders,
     drawnAtFirst,
-    wasmStart,
     drag,
     breakdown,
     dragRaf,
@@ -267,7 +288,7 @@ for (const r of rows) {
     continue;
   }
   console.log(
-    `| ${r.n.toLocaleString('en')} | ${r.links.toLocaleString('en')} | ${r.urlKb.toFixed(0)} KB | ${ms(r.firstRender)} ms (${r.drawnAtFirst.toLocaleString('en')} drawn) | ${ms(r.firstRender - r.wasmStart)} ms ` +
+    `| ${r.n.toLocaleString('en')} | ${r.links.toLocaleString('en')} | ${r.urlKb.toFixed(0)} KB | ${ms(pct(r.renders.total, 50))} ms (${ms(r.renders.total[0])}–${ms(r.renders.total.at(-1))}; ${r.drawnAtFirst.toLocaleString('en')} drawn) | ${ms(pct(r.renders.afterWasm, 50))} ms ` +
       `| ${ms(pct(r.drag.moves, 50))} / ${ms(pct(r.drag.moves, 95))} ms ` +
       `| ${ms(pct(r.dragRaf, 50))} / ${ms(pct(r.dragRaf, 95))} ms ` +
       `| ${ms(pct(r.drag.trips, 50))} / ${ms(pct(r.drag.trips, 95))} ms ` +
@@ -288,7 +309,7 @@ console.log(
     `total gzip ${kb(b.wasm.gz + b.js.gz)} KB.`,
 );
 console.log(
-  '\nFirst render: navigation start → the first frame with every block the canvas draws in the DOM (includes fetching and compiling the wasm, ' +
+  `\nFirst render: the median (min–max) of ${LOADS} loads, each in a fresh context: navigation start → the first frame with every block the canvas draws in the DOM (includes fetching and compiling the wasm, ` +
     'inflating and validating the link); "after the wasm arrived" starts at the end of the .wasm download (compiling, starting, opening the link, drawing). move→frame: one pointermove → the end of the frame that renders it, one move per frame. ' +
     'rAF interval: frame-to-frame time during a continuous drag (60 Hz = 16.7 ms). Round trip: Playwright mouse.move plus one frame, as the test driver sees it.',
 );
