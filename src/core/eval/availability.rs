@@ -404,7 +404,7 @@ impl Tree {
             let a = if self.cyclic {
                 self.enumerate(g, env, &mut up, 0, &mut scratch)
             } else {
-                self.gray(&mut up)
+                self.factored(&mut up)
             };
             return (a.clamp(0.0, 1.0), None);
         }
@@ -501,26 +501,128 @@ impl Tree {
         }
     }
 
-    /// Exact, acyclic: every 0/1 state of the conditioned components in Gray-code
-    /// order, so each step flips one component and re-evaluates only the nodes
-    /// it touches and their ancestors (components touching the fewest nodes
-    /// flip most often).
-    fn gray(&self, up: &mut [f64]) -> f64 {
+    /// Exact, acyclic: `E[s(entry, read)]` over the conditioned components'
+    /// states, node by node, children first. A node's expectation follows from
+    /// its children's when the pieces it multiplies depend on disjoint sets of
+    /// conditioned components (independent, so the expectation of the product is
+    /// the product of expectations; a `split`'s sum needs nothing): its own state,
+    /// and under `all` and `failover` each link's child. Only a node where such
+    /// sets meet enumerates the states of the components below it ([`Self::gray`]).
+    /// Tiers that share a cache and a database inside, but nothing with each
+    /// other, then cost a few states each instead of their product.
+    fn factored(&self, up: &mut [f64]) -> f64 {
         let k = self.nodes.len();
+        let root = k - 1;
+        let mut bit = vec![0u64; self.comps.len()];
+        for (j, &c) in self.conditioned.iter().enumerate() {
+            bit[c] = 1 << j;
+        }
+        let own = |n: &Node| bit[n.comp] | n.zone.map_or(0, |z| bit[z]);
+        // The conditioned components below each node (itself included), and
+        // whether its expectation follows from its children's.
+        let mut below = vec![0u64; k];
+        let mut splits = vec![false; k];
+        for (i, n) in self.nodes.iter().enumerate() {
+            let mut seen = 0u64;
+            let mut disjoint = true;
+            for t in &n.terms {
+                let v = below[t.child];
+                if n.route != Route::Split && seen & v != 0 {
+                    disjoint = false;
+                }
+                seen |= v;
+            }
+            splits[i] = disjoint && own(n) & seen == 0;
+            below[i] = own(n) | seen;
+        }
+        // The nodes whose expectations are needed, from the root down: a node
+        // that enumerates its states needs none below it.
+        let mut needed = vec![false; k];
+        needed[root] = true;
+        for i in (0..k).rev() {
+            if needed[i] && below[i] != 0 && splits[i] {
+                for t in &self.nodes[i].terms {
+                    needed[t.child] = true;
+                }
+            }
+        }
+        // Every node with its components at their probabilities: exact for the
+        // nodes with no conditioned component below them.
+        let mut plain = vec![0.0; k];
+        for i in 0..k {
+            plain[i] = self.inner_of(i, up, &plain);
+        }
+        // `E[s(node, write)]`, `E[s(node, read)]`.
+        let mut expect = vec![[0.0; 2]; k];
+        for i in 0..k {
+            if !needed[i] {
+                continue;
+            }
+            let n = &self.nodes[i];
+            expect[i] = if below[i] == 0 {
+                [false, true].map(|read| self.val(i, read, up, &plain))
+            } else if splits[i] {
+                let e = |t: &Term| expect[t.child][usize::from(t.read)];
+                let inner = if n.always {
+                    1.0
+                } else {
+                    match n.route {
+                        Route::All => n.terms.iter().map(|t| 1.0 - t.w + t.w * e(t)).product(),
+                        Route::Split => {
+                            n.constant + n.terms.iter().map(|t| t.w * e(t)).sum::<f64>()
+                        }
+                        Route::Failover => {
+                            1.0 - n.terms.iter().map(|t| 1.0 - e(t)).product::<f64>()
+                        }
+                    }
+                };
+                let u = up[n.comp] * n.zone.map_or(1.0, |z| up[z]);
+                [u * inner, u * (n.h + (1.0 - n.h) * inner)]
+            } else {
+                self.gray(i, up)
+            };
+        }
+        expect[root][1]
+    }
+
+    /// Exact `E[s(top, write)]` and `E[s(top, read)]`: every 0/1 state of the
+    /// conditioned components below `top` in Gray-code order, so each step flips
+    /// one component and re-evaluates only the nodes it touches and their
+    /// ancestors up to `top` (components touching the fewest nodes flip most
+    /// often).
+    fn gray(&self, top: usize, up: &mut [f64]) -> [f64; 2] {
+        let k = self.nodes.len();
+        // The nodes below `top` (children have smaller numbers).
+        let mut inside = vec![false; k];
+        inside[top] = true;
+        for i in (0..=top).rev() {
+            if inside[i] {
+                for t in &self.nodes[i].terms {
+                    inside[t.child] = true;
+                }
+            }
+        }
         let mut parents: Vec<Vec<usize>> = vec![Vec::new(); k];
         for (i, n) in self.nodes.iter().enumerate() {
-            for t in &n.terms {
-                parents[t.child].push(i);
+            if inside[i] {
+                for t in &n.terms {
+                    parents[t.child].push(i);
+                }
             }
         }
         let mut touched: Vec<(usize, Vec<usize>)> = self
             .conditioned
             .iter()
-            .map(|&c| {
+            .filter_map(|&c| {
                 let mut mark = vec![false; k];
                 let mut todo: Vec<usize> = (0..k)
-                    .filter(|&i| self.nodes[i].comp == c || self.nodes[i].zone == Some(c))
+                    .filter(|&i| {
+                        inside[i] && (self.nodes[i].comp == c || self.nodes[i].zone == Some(c))
+                    })
                     .collect();
+                if todo.is_empty() {
+                    return None;
+                }
                 for &i in &todo {
                     mark[i] = true;
                 }
@@ -532,7 +634,7 @@ impl Tree {
                         }
                     }
                 }
-                (c, (0..k).filter(|&i| mark[i]).collect())
+                Some((c, (0..k).filter(|&i| mark[i]).collect()))
             })
             .collect();
         crate::core::sort::sort_by_key(&mut touched, |(_, nodes)| nodes.len());
@@ -541,12 +643,13 @@ impl Tree {
             up[c] = 1.0;
         }
         let mut inner = vec![0.0; k];
-        for i in 0..k {
-            inner[i] = self.inner_of(i, up, &inner);
+        for i in 0..=top {
+            if inside[i] {
+                inner[i] = self.inner_of(i, up, &inner);
+            }
         }
-        let root = k - 1;
         let bits = touched.len();
-        let mut total = 0.0;
+        let mut total = [0.0; 2];
         let mut state: u64 = 0;
         let mut weight = 1.0;
         for step in 0..(1u64 << bits) {
@@ -579,7 +682,8 @@ impl Tree {
                     p[bit] / (1.0 - p[bit])
                 };
             }
-            total += weight * self.val(root, true, up, &inner);
+            total[0] += weight * self.val(top, false, up, &inner);
+            total[1] += weight * self.val(top, true, up, &inner);
         }
         for (j, &(c, _)) in touched.iter().enumerate() {
             up[c] = p[j];
