@@ -347,11 +347,12 @@ impl Editor {
         }
     }
 
-    /// Show the whole design now, and again once the canvas has its real size
-    /// if it has not been measured yet (a design opened at start-up).
+    /// Show the whole design: now, or once the canvas has its real size if it
+    /// has not measured itself yet (a design opened at start-up).
     pub fn fit_when_measured(&self) {
-        self.fit();
-        if !self.canvas_measured.get_untracked() {
+        if self.canvas_measured.get_untracked() {
+            self.fit();
+        } else {
             self.fit_on_measure.set_value(true);
         }
     }
