@@ -719,3 +719,54 @@ proptest! {
         prop_assert!((a - want).abs() <= 1e-9, "got {} want {}", a, want);
     }
 }
+
+/// `n` identical tiers behind one client (each: a failover load balancer, two
+/// services sharing a database), every tier called by every request.
+fn identical_tiers(n: usize) -> Design {
+    let mut blocks = vec![client("users", 100.0)];
+    let mut links = Vec::new();
+    for t in 0..n {
+        let id = |s: &str| format!("t{t}_{s}");
+        let mut lb = block(&id("lb"), 0.999, 1.0);
+        lb.route = Route::Failover;
+        blocks.push(lb);
+        blocks.push(block(&id("db"), 0.99, 1.0));
+        links.push(link(&id("in"), "users", &id("lb")));
+        for s in ["a", "b"] {
+            blocks.push(block(&id(s), 0.95, 1.0));
+            links.push(link(&id(&format!("lb_{s}")), &id("lb"), &id(s)));
+            links.push(link(&id(&format!("{s}_db")), &id(s), &id("db")));
+        }
+    }
+    design(blocks, links)
+}
+
+#[test]
+fn independent_tiers_stay_exact_beyond_twenty_conditioned_components() {
+    let opts = EvalOptions {
+        latency_samples: 100,
+        ..EvalOptions::default()
+    };
+    let one = evaluate(&identical_tiers(1), &opts);
+    // 25 tiers condition on their 25 databases (each is in both services of its
+    // tier's failover), more than the 20 of the exact limit; but each database
+    // is enumerated on its own, in its tier.
+    let many = evaluate(&identical_tiers(25), &opts);
+    assert_eq!(many.availability_method, Method::Exact);
+    assert_eq!(many.availability_interval, None);
+    let (a1, a25) = (one.availability.unwrap(), many.availability.unwrap());
+    assert!(close(a25, a1.powi(25), 1e-12), "{a25} vs {}", a1.powi(25));
+    // With a lower limit the same design is sampled, and agrees.
+    let sampled = evaluate(
+        &identical_tiers(25),
+        &EvalOptions {
+            exact_limit: 0,
+            mc_samples: 200_000,
+            ..opts
+        },
+    );
+    assert_eq!(sampled.availability_method, Method::MonteCarlo);
+    let [lo, hi] = sampled.availability_interval.unwrap();
+    let half = (hi - lo) / 2.0 * 2.0;
+    assert!((sampled.availability.unwrap() - a25).abs() <= half + 1e-12);
+}
