@@ -185,6 +185,8 @@ struct Plan {
     needed: Vec<bool>,
     /// The most conditioned components enumerated together.
     largest: usize,
+    /// Local component → its place in `conditioned` (`usize::MAX`: none).
+    index: Vec<usize>,
 }
 
 impl Plan {
@@ -251,6 +253,7 @@ impl Plan {
             splits,
             needed,
             largest,
+            index,
         }
     }
 }
@@ -611,6 +614,8 @@ impl Tree {
         }
         // `E[s(node, write)]`, `E[s(node, read)]`.
         let mut expect = vec![[0.0; 2]; k];
+        let mut inner = vec![0.0; k];
+        let mut local = vec![usize::MAX; k];
         for i in 0..k {
             if !plan.needed[i] {
                 continue;
@@ -636,7 +641,7 @@ impl Tree {
                 let u = up[n.comp] * n.zone.map_or(1.0, |z| up[z]);
                 [u * inner, u * (n.h + (1.0 - n.h) * inner)]
             } else {
-                self.gray(i, up)
+                self.gray(i, up, &mut inner, &mut local, &plan.index)
             };
         }
         expect[root][1]
@@ -647,73 +652,87 @@ impl Tree {
     /// one component and re-evaluates only the nodes it touches and their
     /// ancestors up to `top` (components touching the fewest nodes flip most
     /// often).
-    fn gray(&self, top: usize, up: &mut [f64]) -> [f64; 2] {
-        let k = self.nodes.len();
-        // The nodes below `top` (children have smaller numbers).
-        let mut inside = vec![false; k];
-        inside[top] = true;
-        for i in (0..=top).rev() {
-            if inside[i] {
-                for t in &self.nodes[i].terms {
-                    inside[t.child] = true;
+    ///
+    /// Costs the size of `top`'s subtree, not of the tree: `inner` and `local`
+    /// are the caller's buffers over all nodes (`local` all `usize::MAX`, and
+    /// left so); `index` maps a component to its place in `conditioned`.
+    fn gray(
+        &self,
+        top: usize,
+        up: &mut [f64],
+        inner: &mut [f64],
+        local: &mut [usize],
+        index: &[usize],
+    ) -> [f64; 2] {
+        // The nodes below `top`, children first (they have smaller numbers).
+        let mut sub = vec![top];
+        local[top] = 0;
+        let mut at = 0;
+        while let Some(&i) = sub.get(at) {
+            at += 1;
+            for t in &self.nodes[i].terms {
+                if local[t.child] == usize::MAX {
+                    local[t.child] = 0;
+                    sub.push(t.child);
                 }
             }
         }
-        let mut parents: Vec<Vec<usize>> = vec![Vec::new(); k];
-        for (i, n) in self.nodes.iter().enumerate() {
-            if inside[i] {
-                for t in &n.terms {
-                    parents[t.child].push(i);
+        crate::core::sort::sort_by_key(&mut sub, |&i| i);
+        for (j, &i) in sub.iter().enumerate() {
+            local[i] = j;
+        }
+        let mut parents: Vec<Vec<usize>> = vec![Vec::new(); sub.len()];
+        for (j, &i) in sub.iter().enumerate() {
+            for t in &self.nodes[i].terms {
+                parents[local[t.child]].push(j);
+            }
+        }
+        // Where each conditioned component occurs below `top`, in the order of
+        // `conditioned`.
+        let mut occurs: Vec<(usize, Vec<usize>)> = Vec::new();
+        for (j, &i) in sub.iter().enumerate() {
+            let n = &self.nodes[i];
+            for c in std::iter::once(n.comp).chain(n.zone) {
+                if index[c] == usize::MAX {
+                    continue;
+                }
+                match occurs.iter_mut().find(|(o, _)| *o == index[c]) {
+                    Some((_, at)) => at.push(j),
+                    None => occurs.push((index[c], vec![j])),
                 }
             }
         }
-        // Where each conditioned component occurs below `top`.
-        let mut index = vec![usize::MAX; self.comps.len()];
-        for (j, &c) in self.conditioned.iter().enumerate() {
-            index[c] = j;
-        }
-        let mut occurs: Vec<Vec<usize>> = vec![Vec::new(); self.conditioned.len()];
-        for (i, n) in self.nodes.iter().enumerate().take(top + 1) {
-            if inside[i] {
-                for c in std::iter::once(n.comp).chain(n.zone) {
-                    if index[c] != usize::MAX {
-                        occurs[index[c]].push(i);
-                    }
-                }
-            }
-        }
+        crate::core::sort::sort_by_key(&mut occurs, |(o, _)| *o);
         let mut touched: Vec<(usize, Vec<usize>)> = Vec::new();
-        for (j, mut todo) in occurs.into_iter().enumerate() {
-            if todo.is_empty() {
-                continue;
+        for (o, mut todo) in occurs {
+            let mut mark = vec![false; sub.len()];
+            for &j in &todo {
+                mark[j] = true;
             }
-            let mut mark = vec![false; top + 1];
-            for &i in &todo {
-                mark[i] = true;
-            }
-            while let Some(i) = todo.pop() {
-                for &p in &parents[i] {
+            while let Some(j) = todo.pop() {
+                for &p in &parents[j] {
                     if !mark[p] {
                         mark[p] = true;
                         todo.push(p);
                     }
                 }
             }
-            touched.push((
-                self.conditioned[j],
-                (0..=top).filter(|&i| mark[i]).collect(),
-            ));
+            let nodes = (0..sub.len())
+                .filter(|&j| mark[j])
+                .map(|j| sub[j])
+                .collect();
+            touched.push((self.conditioned[o], nodes));
+        }
+        for &i in &sub {
+            local[i] = usize::MAX;
         }
         crate::core::sort::sort_by_key(&mut touched, |(_, nodes)| nodes.len());
         let p: Vec<f64> = touched.iter().map(|&(c, _)| up[c]).collect();
         for &(c, _) in &touched {
             up[c] = 1.0;
         }
-        let mut inner = vec![0.0; k];
-        for i in 0..=top {
-            if inside[i] {
-                inner[i] = self.inner_of(i, up, &inner);
-            }
+        for &i in &sub {
+            inner[i] = self.inner_of(i, up, inner);
         }
         let bits = touched.len();
         let mut total = [0.0; 2];
@@ -726,7 +745,7 @@ impl Tree {
                 let (c, ref nodes) = touched[bit];
                 up[c] = if state >> bit & 1 == 1 { 0.0 } else { 1.0 };
                 for &i in nodes {
-                    inner[i] = self.inner_of(i, up, &inner);
+                    inner[i] = self.inner_of(i, up, inner);
                 }
             }
             // The state's probability: one factor changes per flip; recomputed
@@ -749,8 +768,8 @@ impl Tree {
                     p[bit] / (1.0 - p[bit])
                 };
             }
-            total[0] += weight * self.val(top, false, up, &inner);
-            total[1] += weight * self.val(top, true, up, &inner);
+            total[0] += weight * self.val(top, false, up, inner);
+            total[1] += weight * self.val(top, true, up, inner);
         }
         for (j, &(c, _)) in touched.iter().enumerate() {
             up[c] = p[j];
