@@ -625,7 +625,7 @@ impl Tree {
                 [false, true].map(|read| self.val(i, read, up, &plain))
             } else if plan.splits[i] {
                 let e = |t: &Term| expect[t.child][usize::from(t.read)];
-                let inner = if n.always {
+                let e_inner = if n.always {
                     1.0
                 } else {
                     match n.route {
@@ -639,7 +639,7 @@ impl Tree {
                     }
                 };
                 let u = up[n.comp] * n.zone.map_or(1.0, |z| up[z]);
-                [u * inner, u * (n.h + (1.0 - n.h) * inner)]
+                [u * e_inner, u * (n.h + (1.0 - n.h) * e_inner)]
             } else {
                 self.gray(i, up, &mut inner, &mut local, &plan.index)
             };
