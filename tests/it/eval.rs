@@ -770,3 +770,39 @@ fn independent_tiers_stay_exact_beyond_twenty_conditioned_components() {
     let half = (hi - lo) / 2.0 * 2.0;
     assert!((sampled.availability.unwrap() - a25).abs() <= half + 1e-12);
 }
+
+/// A client calling `n` services of 10 ms each, each with probability `p`.
+fn fan_out(n: usize, p: f64) -> Design {
+    let mut blocks = vec![client("users", 100.0)];
+    blocks[0].latency_ms = 0.0;
+    blocks[0].p99_ms = 0.0;
+    let mut links = Vec::new();
+    for i in 0..n {
+        let id = format!("s{i}");
+        blocks.push(block(&id, 1.0, 10.0));
+        let mut l = link(&format!("l{i}"), "users", &id);
+        l.calls = p;
+        l.latency_ms = 0.0;
+        links.push(l);
+    }
+    design(blocks, links)
+}
+
+#[test]
+fn many_unlikely_calls_sample_the_binomial_count_of_calls() {
+    // 20 links called with p = 0.05 each are walked by geometric skips. The time
+    // is 10 ms per call made: K ~ Binomial(20, 0.05), so the mean is 10 ms
+    // (E[K] = 1), the median 10 ms (P(K = 0) = 0.358, P(K ≤ 1) = 0.736) and the
+    // p99 40 ms (P(K ≤ 3) = 0.984, P(K ≤ 4) = 0.997).
+    let opts = EvalOptions {
+        latency_samples: 200_000,
+        ..EvalOptions::default()
+    };
+    let lat = evaluate(&fan_out(20, 0.05), &opts).latency.unwrap();
+    assert!(close(lat.mean_ms, 10.0, 0.1), "mean {}", lat.mean_ms);
+    assert_eq!(lat.p50_ms, 10.0);
+    assert_eq!(lat.p99_ms, 40.0);
+    // The same with fewer links than a skip run needs (one draw per link).
+    let lat = evaluate(&fan_out(4, 0.25), &opts).latency.unwrap();
+    assert!(close(lat.mean_ms, 10.0, 0.1), "mean {}", lat.mean_ms);
+}

@@ -1,6 +1,9 @@
 //! The latency sampler's hot loop: the sync calls compiled into flat arrays, one
 //! node per (block, op), walked recursively with one random `u64` per decision
-//! (a table draw, a cache hit, a fractional call, a weighted pick).
+//! (a table draw, a cache hit, a fractional call, a weighted pick). A long run
+//! of links with the same fractional call count (a client calling each of 100
+//! tiers with `calls` 0.01) is walked by geometric skips instead: one draw per
+//! call made, not one per link.
 //!
 //! Recursion is used only when the longest call chain from the entry is short
 //! (see [`Compiled::depth_ok`]); deeper designs use the explicit-stack walker.
@@ -16,6 +19,10 @@ use crate::core::model::{Op, Route};
 
 /// Longest call chain walked recursively (frames are small: well under 100 KB).
 const MAX_DEPTH: usize = 512;
+/// Links in a run walked by geometric skips: at least this many, each called with
+/// probability at most `SKIP_MAX_P` (below that a draw per link is cheaper).
+const SKIP_MIN_RUN: usize = 8;
+const SKIP_MAX_P: f64 = 0.25;
 
 /// A probability as a threshold on a random `u64` (`x < t` with probability p).
 fn threshold(p: f64) -> u64 {
@@ -52,6 +59,44 @@ struct Edge {
     parallel: bool,
     /// Weighted links: picked when `u < cum` (the last one: always).
     cum: u64,
+    /// The first of a run of this many links with no whole call and the same
+    /// fractional one, walked by geometric skips (0: not such a first).
+    run: usize,
+    /// `ln(1 - p)` for the run's call probability `p`.
+    log_miss: f64,
+}
+
+/// Mark the runs of `edges` (a node's links, called `calls` times each) that are
+/// walked by geometric skips: at least `SKIP_MIN_RUN` consecutive links, each
+/// called with the same probability `p ≤ SKIP_MAX_P` and never for sure.
+fn mark_runs(edges: &mut [Edge], calls: impl Iterator<Item = f64>) {
+    let calls: Vec<f64> = calls.collect();
+    let mut i = 0;
+    while i < calls.len() {
+        let p = calls[i];
+        let mut end = i + 1;
+        while end < calls.len() && calls[end] == p {
+            end += 1;
+        }
+        if p > 0.0 && p <= SKIP_MAX_P && end - i >= SKIP_MIN_RUN {
+            edges[i].run = end - i;
+            edges[i].log_miss = (-p).ln_1p();
+        }
+        i = end;
+    }
+}
+
+/// Links passed over before the next call in a run: geometric, for a call
+/// probability `p` with `log_miss = ln(1 - p)`.
+fn misses(rng: &mut SmallRng, log_miss: f64) -> usize {
+    // u in (0, 1]: the top 53 bits of a draw.
+    let u = ((rng.next_u64() >> 11) + 1) as f64 * (1.0 / 9_007_199_254_740_992.0);
+    let n = u.ln() / log_miss;
+    if n < usize::MAX as f64 {
+        n as usize
+    } else {
+        usize::MAX
+    }
 }
 
 pub struct Compiled<'t> {
@@ -108,7 +153,12 @@ impl<'t> Compiled<'t> {
                         } else {
                             threshold(acc / total)
                         },
+                        run: 0,
+                        log_miss: 0.0,
                     });
+                }
+                if !weighted {
+                    mark_runs(&mut edges[first..], used.iter().map(|&l| share[l]));
                 }
                 nodes.push(Node {
                     fixed: fixed[b][(op == Op::Write) as usize].unwrap_or(f64::NAN),
@@ -210,7 +260,28 @@ impl<'t> Compiled<'t> {
             }
         } else {
             let mut par = 0.0f64;
-            for e in edges {
+            let mut at = 0;
+            while let Some(e) = edges.get(at) {
+                if e.run > 0 {
+                    // A run: jump from call to call; the links between are not called.
+                    let (end, log_miss) = (at + e.run, e.log_miss);
+                    let mut next = at.saturating_add(misses(rng, log_miss));
+                    while next < end {
+                        let e = &edges[next];
+                        if !(CYCLIC && on_path[e.to_block]) {
+                            let x = e.latency + self.time::<CYCLIC>(e.to, rng, on_path);
+                            if e.parallel {
+                                par = par.max(x);
+                            } else {
+                                t += x;
+                            }
+                        }
+                        next = next.saturating_add(1).saturating_add(misses(rng, log_miss));
+                    }
+                    at = end;
+                    continue;
+                }
+                at += 1;
                 let k = e.whole + (e.frac != 0 && rng.next_u64() < e.frac) as u32;
                 if k == 0 || (CYCLIC && on_path[e.to_block]) {
                     continue;
