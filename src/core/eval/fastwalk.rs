@@ -20,7 +20,8 @@ use crate::core::model::{Op, Route};
 /// Longest call chain walked recursively (frames are small: well under 100 KB).
 const MAX_DEPTH: usize = 512;
 /// Links in a run walked by geometric skips: at least this many, each called with
-/// probability at most `SKIP_MAX_P` (below that a draw per link is cheaper).
+/// probability at most `SKIP_MAX_P` (for shorter runs or likelier calls one draw
+/// per link is cheaper than a logarithm per call).
 const SKIP_MIN_RUN: usize = 8;
 const SKIP_MAX_P: f64 = 0.25;
 
