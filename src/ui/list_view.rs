@@ -618,7 +618,7 @@ fn TextCell(
             commit(&el);
         }
     };
-    let class = format!("cell-input col-{}", col.to_lowercase().replace(' ', "-"));
+    let class = format!("cell-input col-{}", col.to_ascii_lowercase().replace(' ', "-"));
     view! {
         <input
             type="text"
@@ -707,7 +707,7 @@ fn capitalised(s: &str) -> String {
     let mut chars = s.chars();
     chars
         .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+        .map_or_else(String::new, |c| std::iter::once(c.to_ascii_uppercase()).chain(chars).collect())
 }
 
 /// Select the row's item when focus enters it (so the inspector follows and the

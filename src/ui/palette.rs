@@ -48,8 +48,8 @@ pub fn Palette() -> impl IntoView {
     let ed = use_editor();
     let (filter, set_filter) = signal(String::new());
     let matches = move |item: Item| {
-        let f = filter.get().to_lowercase();
-        f.is_empty() || item.name().to_lowercase().contains(&f) || item.key().contains(&f)
+        let f = filter.get().to_ascii_lowercase();
+        f.is_empty() || item.name().to_ascii_lowercase().contains(&f) || item.key().contains(&f)
     };
     let add = move |item: Item| {
         let at = ed.view_centre();
@@ -100,7 +100,7 @@ pub fn Palette() -> impl IntoView {
                 let items = items.clone();
                 move || items.iter().any(|i| matches(*i))
             };
-            let heading = format!("palette-{}", group.name().to_lowercase());
+            let heading = format!("palette-{}", group.name().to_ascii_lowercase());
             view! {
                 <section class="palette-group" style:display=move || if any() { "" } else { "none" }>
                     <h3 id=heading.clone()>{group.name()}</h3>

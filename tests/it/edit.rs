@@ -649,6 +649,14 @@ fn parse_field_accepts_the_documented_forms() {
         parse_field(Field::Block(B::Kind), "Load balancer"),
         Ok(FieldValue::Kind(Kind::LoadBalancer))
     );
+    // Kinds and units are matched without regard to case.
+    assert_eq!(
+        parse_field(Field::Block(B::Kind), "LOAD Balancer"),
+        Ok(FieldValue::Kind(Kind::LoadBalancer))
+    );
+    assert!(close(num(B::LatencyMs, "0.2 S"), 200.0));
+    assert!(close(num(B::TtlS, "5 MIN"), 300.0));
+    assert!(close(num(B::Rps, "2k RPS"), 2_000.0));
     assert_eq!(
         parse_field(Field::Block(B::Route), "Failover"),
         Ok(FieldValue::Route(Route::Failover))

@@ -156,10 +156,10 @@ fn is_none_word(t: &str) -> bool {
 }
 
 fn parse_kind(t: &str) -> Result<Kind, String> {
-    let low = t.to_lowercase();
+    let low = t.to_ascii_lowercase();
     Kind::ALL
         .into_iter()
-        .find(|k| k.as_str() == low || k.name().to_lowercase() == low)
+        .find(|k| k.as_str() == low || k.name().to_ascii_lowercase() == low)
         .ok_or_else(|| format!("'{t}' is not a block kind"))
 }
 
@@ -265,13 +265,13 @@ fn number(name: &str, t: &str, unit: Unit) -> Result<f64, String> {
                 Err(format!("{name} is a plain number, without a unit"))
             }
         }
-        Unit::Millis => match u_low.to_lowercase().as_str() {
+        Unit::Millis => match u_low.to_ascii_lowercase().as_str() {
             "" | "ms" => Ok(n),
             "s" | "sec" => Ok(n * 1000.0),
             "us" | "µs" | "μs" => Ok(n / 1000.0),
             _ => Err(bad_unit("use ms or s")),
         },
-        Unit::Seconds => match u_low.to_lowercase().as_str() {
+        Unit::Seconds => match u_low.to_ascii_lowercase().as_str() {
             "" | "s" | "sec" => Ok(n),
             "ms" => Ok(n / 1000.0),
             "m" | "min" => Ok(n * 60.0),
@@ -287,12 +287,12 @@ fn number(name: &str, t: &str, unit: Unit) -> Result<f64, String> {
             } else {
                 (1.0, u_low.as_str())
             };
-            match rest.to_lowercase().as_str() {
+            match rest.to_ascii_lowercase().as_str() {
                 "" | "rps" | "/s" | "req/s" => Ok(n * mult),
                 _ => Err(bad_unit("use rps, k or M")),
             }
         }
-        Unit::Probability => match u_low.to_lowercase().as_str() {
+        Unit::Probability => match u_low.to_ascii_lowercase().as_str() {
             "%" => Ok(per_cent(n)),
             "n" | "nine" | "nines" => {
                 if n > 0.0 && n <= 15.0 {

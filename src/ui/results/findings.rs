@@ -98,7 +98,7 @@ fn Group(severity: Severity, title: &'static str) -> impl IntoView {
             </ul>
             <Show when=more>
                 <button type="button" class="link-button show-all" on:click=move |_| show_all.set(true)>
-                    {move || format!("Show {} more {}", hidden(), title.to_lowercase())}
+                    {move || format!("Show {} more {}", hidden(), title.to_ascii_lowercase())}
                 </button>
             </Show>
         </Show>

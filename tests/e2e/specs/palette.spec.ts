@@ -90,6 +90,10 @@ test.describe('palette', () => {
     await expect(ed.paletteItem('Sticky note')).toBeHidden();
     // Group headings of groups with nothing left hide as well.
     await expect(ed.palette.getByRole('heading', { name: 'Edge' })).toBeHidden();
+    // Case does not matter.
+    await ed.filter.fill('LOAD B');
+    await expect(ed.paletteItem('Load balancer')).toBeVisible();
+    await expect(ed.paletteItem('Cache (Redis)')).toBeHidden();
     await ed.filter.fill('');
     await expect(ed.paletteItem('Load balancer')).toBeVisible();
     await expect(ed.paletteItem('Sticky note')).toBeVisible();
