@@ -52,14 +52,14 @@ fn drawing(ed: Editor) -> String {
 }
 
 fn export_svg(ed: Editor) {
-    let name = format!("{}.svg", file_stem(&ed));
+    let name = file_name(&ed, ".svg");
     if let Err(e) = browser::download(&name, "image/svg+xml", &drawing(ed)) {
         ed.notice.set(Some(format!("The SVG was not saved: {e}.")));
     }
 }
 
 fn export_png(ed: Editor) {
-    let name = format!("{}.png", file_stem(&ed));
+    let name = file_name(&ed, ".png");
     browser::svg_to_png(&drawing(ed), PNG_SCALE, move |png| {
         let saved = png.and_then(|blob| browser::download_blob(&name, &blob));
         if let Err(e) = saved {
@@ -81,42 +81,8 @@ fn copy_report(ed: Editor) {
     });
 }
 
-fn file_stem(ed: &Editor) -> String {
-    ed.design.with_untracked(|d| safe_stem(&d.title))
-}
-
-/// A file name from a design's title: characters file systems refuse become
-/// `-`, and an empty title becomes "design".
-///
-/// Spec choice: the issue says `<title>.svg`; a title may hold `/`, `:` and
-/// the like, which no download may carry, so those are replaced.
-fn safe_stem(title: &str) -> String {
-    let stem: String = title
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '-',
-            c if c.is_control() => '-',
-            c => c,
-        })
-        .collect();
-    let stem = stem.trim_matches(|c: char| c == '.' || c.is_whitespace());
-    if stem.is_empty() {
-        "design".to_string()
-    } else {
-        stem.to_string()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::safe_stem;
-
-    #[test]
-    fn titles_become_file_names() {
-        assert_eq!(safe_stem("URL shortener"), "URL shortener");
-        assert_eq!(safe_stem("a/b: c?"), "a-b- c-");
-        assert_eq!(safe_stem("  "), "design");
-        assert_eq!(safe_stem("..."), "design");
-    }
+/// A download's name: the title made safe, with `extension`.
+fn file_name(ed: &Editor, extension: &str) -> String {
+    ed.design
+        .with_untracked(|d| super::file_actions::file_name(&d.title, extension))
 }

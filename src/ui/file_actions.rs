@@ -90,7 +90,7 @@ pub fn new_design(ed: Editor) {
 pub fn save(ed: Editor) {
     let (name, text) = ed
         .design
-        .with_untracked(|d| (file_name(&d.title), format::save(d)));
+        .with_untracked(|d| (file_name(&d.title, ".envelope.json"), format::save(d)));
     if let Err(why) = browser::download(&name, "application/json", &text) {
         ed.notice.set(Some(format!("Could not save: {why}.")));
     }
@@ -119,17 +119,20 @@ fn open_text(ed: Editor, problems: LoadProblems, name: String, text: &str) {
     }
 }
 
-/// The file name a design saves under: its title made safe for file systems
-/// (letters, digits, spaces, `-`, `_`, `.`; anything else becomes `-`),
-/// "untitled" when nothing is left, then `.envelope.json`.
+/// A download's file name: the design's title made safe for file systems, or
+/// "untitled" when nothing is left, then `extension` (with its dot).
+///
+/// Characters that file systems or downloads refuse (`/ \\ : * ? " < > |` and
+/// control characters) become `-`, one for a run; dots, spaces and dashes at
+/// either end go. Letters of any script, digits and symbols such as `✓` stay.
 ///
 /// Spec choice: at most 80 characters of the title are kept, so the name stays
 /// well under file systems' 255-byte limit.
-fn file_name(title: &str) -> String {
+pub fn file_name(title: &str, extension: &str) -> String {
     let mut safe = String::new();
     for c in title.trim().chars().take(80) {
-        let keep = c.is_alphanumeric() || matches!(c, ' ' | '-' | '_' | '.');
-        let c = if keep { c } else { '-' };
+        let refused = c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|');
+        let c = if refused { '-' } else { c };
         // One dash for a run of unsafe characters.
         if !(c == '-' && safe.ends_with('-')) {
             safe.push(c);
@@ -137,7 +140,7 @@ fn file_name(title: &str) -> String {
     }
     let safe = safe.trim_matches(|c: char| c == '.' || c == ' ' || c == '-');
     let stem = if safe.is_empty() { "untitled" } else { safe };
-    format!("{stem}.envelope.json")
+    format!("{stem}{extension}")
 }
 
 #[cfg(test)]
@@ -146,11 +149,15 @@ mod tests {
 
     #[test]
     fn file_names_are_safe_and_never_empty() {
-        assert_eq!(file_name("URL shortener"), "URL shortener.envelope.json");
-        assert_eq!(file_name(""), "untitled.envelope.json");
-        assert_eq!(file_name("  ../..  "), "untitled.envelope.json");
-        assert_eq!(file_name("a/b\\c:d*?"), "a-b-c-d.envelope.json");
-        assert_eq!(file_name("Café ✓ v2"), "Café - v2.envelope.json");
-        assert!(file_name(&"x".repeat(500)).len() < 100);
+        let json = |t: &str| file_name(t, ".envelope.json");
+        assert_eq!(json("URL shortener"), "URL shortener.envelope.json");
+        assert_eq!(json(""), "untitled.envelope.json");
+        assert_eq!(json("  ../..  "), "untitled.envelope.json");
+        assert_eq!(json("a/b\\c:d*?"), "a-b-c-d.envelope.json");
+        assert_eq!(json("Café ✓ v2"), "Café ✓ v2.envelope.json");
+        assert_eq!(json("tab\there"), "tab-here.envelope.json");
+        assert_eq!(file_name("a/b: c?", ".svg"), "a-b- c.svg");
+        assert_eq!(file_name("...", ".png"), "untitled.png");
+        assert!(json(&"x".repeat(500)).len() < 100);
     }
 }
