@@ -800,7 +800,8 @@ impl Tree {
             loop {
                 let u: f64 = 1.0 - rng.random::<f64>(); // in (0, 1]
                 let skip = (u.ln() / log_keep).floor();
-                if !(skip < (n - at) as f64) {
+                // NaN (a component that never fails) and skips past the end stop.
+                if skip.is_nan() || skip >= (n - at) as f64 {
                     break;
                 }
                 at += skip as u64;

@@ -201,8 +201,10 @@ mod tests {
 
     #[test]
     fn labels_stay_text() {
-        let mut d = Design::default();
-        d.title = "<script>alert(1)</script>".into();
+        let mut d = Design {
+            title: "<script>alert(1)</script>".into(),
+            ..Design::default()
+        };
         let mut b = Block::new("a", Kind::Service, 0.0, 0.0);
         b.label = "<script>alert(1)</script>".into();
         d.blocks.push(b);
