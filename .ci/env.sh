@@ -14,4 +14,6 @@ step() { printf '\n== %s\n' "$*"; }
 # Leptos: type-erase every component's view (AnyView) in the wasm build. It cuts
 # the generic rendering code copied per view shape; measured 1,462 -> 1,341 KB raw,
 # 591 -> 529 KB gzip. Only the wasm target gets it, so the native build is unchanged.
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components"
+# `--emit-relocs` keeps the relocations wasm-split needs to split the panels into
+# their own module (.ci/split.sh).
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -C link-arg=--emit-relocs"
