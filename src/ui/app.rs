@@ -1,5 +1,8 @@
 //! The root component: provides the editor and lays out toolbar, palette,
-//! canvas, inspector and results.
+//! canvas, inspector and results. The canvas and what-if bar are drawn from
+//! this (the first) wasm module; the other panels' contents, the keyboard
+//! shortcuts and the notices come from `panel_view`'s module, split off by
+//! `.ci/split.sh`, into containers laid out here.
 
 use leptos::prelude::*;
 
@@ -7,7 +10,7 @@ use super::autosave::Autosave;
 use super::browser;
 use super::canvas::Canvas;
 use super::context_menu::ContextMenu;
-use super::editor::Editor;
+use super::editor::{use_editor, Editor};
 use super::gallery::{self, Gallery};
 use super::help::HelpSheet;
 use super::inspector::Inspector;
@@ -32,18 +35,7 @@ pub fn App() -> impl IntoView {
         help: RwSignal::new(false),
         list_view: RwSignal::new(false),
     };
-    keys::install(ed, toggles);
-    let clipboard = browser::clipboard_listeners(
-        move || ed.copy_selection(),
-        move || ed.delete_selection(),
-        move |text| {
-            ed.paste_text(&text);
-        },
-    );
-    let clipboard = StoredValue::new_local(clipboard);
-    on_cleanup(move || clipboard.dispose());
     browser::expose_api(move || ed.design.with_untracked(format::save));
-    browser::expose_getter("report", move || ed.report.with_untracked(|r| r.to_json()));
     browser::expose_getter("pending", move || ed.pending.get_untracked().to_string());
     ed.evaluate_on_change(browser::after);
     let problems = LoadProblems::provide();
@@ -63,7 +55,141 @@ pub fn App() -> impl IntoView {
     let dark = RwSignal::new(browser::prefers_dark());
     Effect::new(move |_| browser::set_theme(if dark.get() { "dark" } else { "light" }));
 
-    let notice = move || {
+    let editing = move || !ed.read_only.get() && !ed.presenting.get();
+
+    let panels = Panels {
+        toggles,
+        dark,
+        results_open: RwSignal::new(true),
+    };
+    let results_open = panels.results_open;
+
+    // The containers are here, so the layout (and the canvas's size) is final
+    // from the first frame; what is inside them comes with the panels' module.
+    view! {
+        <div
+            class="app"
+            class:read-only=move || ed.read_only.get()
+            class:presenting=move || ed.presenting.get()
+        >
+            <header class="toolbar" role="toolbar" aria-label="Editor">
+                {panels.show(Panel::Toolbar)}
+            </header>
+            <div class="workspace">
+                // A read-only view and presentation mode have no editing panels.
+                <Show when=editing>
+                    <aside class="palette" aria-label="Palette">
+                        {panels.show(Panel::Palette)}
+                    </aside>
+                </Show>
+                <main
+                    class="stage"
+                    class:list-open=move || toggles.list_view.get()
+                    aria-label="Canvas"
+                >
+                    // In the first module: it takes the canvas's top rows, which must
+                    // be known when the canvas first measures itself.
+                    <WhatIfBar />
+                    <Canvas />
+                    {panels.show(Panel::Legend)}
+                    {panels.show(Panel::ContextMenu)}
+                    <Show when=move || toggles.list_view.get()>
+                        {panels.show(Panel::ListView)}
+                    </Show>
+                    {panels.show(Panel::PresentCaption)}
+                    {panels.show(Panel::Notice)}
+                </main>
+                <Show when=editing>
+                    <aside class="inspector" aria-label="Inspector">
+                        {panels.show(Panel::Inspector)}
+                    </aside>
+                </Show>
+            </div>
+            <section
+                class="results"
+                class:collapsed=move || !results_open.get()
+                aria-labelledby="results-heading"
+            >
+                {panels.show(Panel::Results)}
+            </section>
+            {panels.show(Panel::Shortcuts)}
+            {panels.show(Panel::HelpSheet)}
+            {panels.show(Panel::LoadErrors)}
+            {panels.show(Panel::Gallery)}
+        </div>
+    }
+}
+
+/// Everything around the canvas.
+#[derive(Clone, Copy)]
+enum Panel {
+    /// Not a view: the keyboard shortcuts and the clipboard's cut, copy and paste.
+    Shortcuts,
+    /// The app's one-line messages, over the canvas.
+    Notice,
+    Toolbar,
+    Palette,
+    Legend,
+    ContextMenu,
+    ListView,
+    PresentCaption,
+    Inspector,
+    Results,
+    HelpSheet,
+    LoadErrors,
+    Gallery,
+}
+
+/// What the panels share with `App`.
+#[derive(Clone, Copy)]
+struct Panels {
+    toggles: Toggles,
+    dark: RwSignal<bool>,
+    results_open: RwSignal<bool>,
+}
+
+impl Panels {
+    /// A panel, drawn once the panels' module has loaded (at once when it has).
+    fn show(self, panel: Panel) -> impl IntoView {
+        Suspend::new(async move { panel_view(panel, self).await })
+    }
+}
+
+/// The panels' views. In the release build this function and all it alone
+/// uses are split into a second wasm module (`.ci/split.sh`), fetched the
+/// first time it is called: the first module draws the design without them,
+/// which keeps it small (README, Benchmarks).
+#[leptos::lazy]
+fn panel_view(panel: Panel, panels: Panels) -> AnyView {
+    let Panels {
+        toggles,
+        dark,
+        results_open,
+    } = panels;
+    match panel {
+        Panel::Shortcuts => {
+            install_shortcuts(use_editor(), toggles);
+            ().into_any()
+        }
+        Panel::Notice => notice(use_editor()).into_any(),
+        Panel::Toolbar => view! { <Toolbar toggles=toggles dark=dark /> }.into_any(),
+        Panel::Palette => view! { <Palette /> }.into_any(),
+        Panel::Legend => view! { <Legend /> }.into_any(),
+        Panel::ContextMenu => view! { <ContextMenu /> }.into_any(),
+        Panel::ListView => view! { <ListView open=toggles.list_view /> }.into_any(),
+        Panel::PresentCaption => view! { <PresentCaption /> }.into_any(),
+        Panel::Inspector => view! { <Inspector /> }.into_any(),
+        Panel::Results => view! { <Results open=results_open /> }.into_any(),
+        Panel::HelpSheet => view! { <HelpSheet open=toggles.help /> }.into_any(),
+        Panel::LoadErrors => view! { <LoadErrorsDialog /> }.into_any(),
+        Panel::Gallery => view! { <Gallery /> }.into_any(),
+    }
+}
+
+/// The message of `Editor::notice`, if any, with a way to dismiss it (and to
+/// save the design as a file, when the message suggests it).
+fn notice(ed: Editor) -> impl IntoView {
+    move || {
         ed.notice.get().map(|n| {
             view! {
                 <div class="notice" role="status">
@@ -83,47 +209,26 @@ pub fn App() -> impl IntoView {
                 </div>
             }
         })
-    };
-
-    let editing = move || !ed.read_only.get() && !ed.presenting.get();
-
-    view! {
-        <div
-            class="app"
-            class:read-only=move || ed.read_only.get()
-            class:presenting=move || ed.presenting.get()
-        >
-            <Toolbar toggles=toggles dark=dark />
-            <div class="workspace">
-                // A read-only view and presentation mode have no editing panels.
-                <Show when=editing>
-                    <Palette />
-                </Show>
-                <main
-                    class="stage"
-                    class:list-open=move || toggles.list_view.get()
-                    aria-label="Canvas"
-                >
-                    <WhatIfBar />
-                    <Canvas />
-                    <Legend />
-                    <ContextMenu />
-                    <Show when=move || toggles.list_view.get()>
-                        <ListView open=toggles.list_view />
-                    </Show>
-                    <PresentCaption />
-                    {notice}
-                </main>
-                <Show when=editing>
-                    <Inspector />
-                </Show>
-            </div>
-            <Results />
-            <HelpSheet open=toggles.help />
-            <LoadErrorsDialog />
-            <Gallery />
-        </div>
     }
+}
+
+/// Keyboard shortcuts and the clipboard, for as long as the app is open.
+fn install_shortcuts(ed: Editor, toggles: Toggles) {
+    keys::install(ed, toggles);
+    let clipboard = browser::clipboard_listeners(
+        move || ed.copy_selection(),
+        move || ed.delete_selection(),
+        move |text| {
+            ed.paste_text(&text);
+        },
+    );
+    let clipboard = StoredValue::new_local(clipboard);
+    on_cleanup(move || clipboard.dispose());
+    // For tests: the report as JSON (its writer comes with this module, as
+    // nothing in the first one needs it), and a sign that the panels' module
+    // has loaded and the shortcuts listen.
+    browser::expose_getter("report", move || ed.report.with_untracked(|r| r.to_json()));
+    browser::expose_getter("ready", || "true".to_string());
 }
 
 /// Open the design a share link carries, if the page was opened with one. A bad

@@ -109,8 +109,9 @@ pub fn Palette() -> impl IntoView {
             }
         })
         .collect_view();
+    // The `<aside class="palette">` around this is `App`'s, so the layout is
+    // in place before this panel's module arrives.
     view! {
-        <aside class="palette" aria-label="Palette">
             <label class="palette-filter">
                 <span class="visually-hidden">"Filter blocks"</span>
                 <input
@@ -128,6 +129,5 @@ pub fn Palette() -> impl IntoView {
                     {entry(Item::Sticky)}
                 </ul>
             </section>
-        </aside>
     }
 }

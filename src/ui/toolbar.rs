@@ -20,8 +20,8 @@ pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
         })
     };
     let zoom = move || format!("{:.0}%", ed.viewport.get().zoom * 100.0);
+    // The `<header class="toolbar">` around this is `App`'s.
     view! {
-        <header class="toolbar" role="toolbar" aria-label="Editor">
             <span class="brand" aria-hidden="true">
                 <ToolIcon tool=Tool::Brand size=20.0 />
             </span>
@@ -122,7 +122,6 @@ pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
                     <span class="label wider">"Help"</span>
                 </button>
             </div>
-        </header>
     }
 }
 

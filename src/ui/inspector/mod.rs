@@ -115,9 +115,6 @@ pub fn Inspector() -> impl IntoView {
         }
         .into_any(),
     };
-    view! {
-        <aside class="inspector" aria-label="Inspector">
-            {body}
-        </aside>
-    }
+    // The `<aside class="inspector">` around this is `App`'s.
+    body
 }

@@ -25,9 +25,12 @@ use headline::Headline;
 use hotspots::HotSpots;
 
 #[component]
-pub fn Results() -> impl IntoView {
+pub fn Results(
+    /// Whether the panel is expanded; `App`'s `<section class="results">`
+    /// around this panel shows it.
+    open: RwSignal<bool>,
+) -> impl IntoView {
     let ed = use_editor();
-    let open = RwSignal::new(true);
     let toggle = move |_| {
         open.update(|o| *o = !*o);
         // The canvas grows or shrinks: let it measure itself once laid out.
@@ -36,7 +39,6 @@ pub fn Results() -> impl IntoView {
     let has_entry = move || ed.report.with(|r| r.availability.is_some());
 
     view! {
-        <section class="results" class:collapsed=move || !open.get() aria-labelledby="results-heading">
             <header class="results-bar">
                 <h2 id="results-heading">"Results"</h2>
                 <span class="updating" role="status" aria-live="polite">
@@ -67,7 +69,6 @@ pub fn Results() -> impl IntoView {
                     <Findings />
                 </div>
             </div>
-        </section>
     }
 }
 
