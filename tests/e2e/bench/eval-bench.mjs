@@ -49,7 +49,7 @@ const PROBE = () => {
   const poll = () => {
     const p = window.envelope?.pending?.();
     if (p === 'true') saw = true;
-    if (saw && p === 'false') {
+    if (saw && p === 'false' && typeof window.envelope?.report === 'function') {
       window.envelope.report();
       window.__firstReport = performance.now();
     } else setTimeout(poll, 2);

@@ -65,6 +65,15 @@ export async function openDesign(page: Page, d: Design): Promise<void> {
   await expect(page.getByRole('application', { name: 'Design canvas' })).toBeVisible();
   await expect(page.locator('g.block')).toHaveCount(d.blocks.length);
   await expect(page.locator('g.link')).toHaveCount(d.links.length);
+  await panelsLoaded(page);
+}
+
+/**
+ * Wait for the panels' wasm module: the canvas draws before it arrives, the
+ * toolbar, inspector and keyboard shortcuts come with it.
+ */
+export async function panelsLoaded(page: Page): Promise<void> {
+  await page.waitForFunction(() => typeof (window as any).envelope?.ready === 'function');
 }
 
 /** Open the editor with an empty design. */
@@ -72,6 +81,7 @@ export async function openEmpty(page: Page): Promise<void> {
   await page.goto('/');
   await expect(page.getByRole('application', { name: 'Design canvas' })).toBeVisible();
   await page.waitForFunction(() => typeof (window as any).envelope?.document === 'function');
+  await panelsLoaded(page);
 }
 
 /** The open design as the app would save it. */

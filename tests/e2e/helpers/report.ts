@@ -47,6 +47,8 @@ export async function settledReport(page: Page): Promise<Report> {
   await expect
     .poll(() => page.evaluate(() => (window as any).envelope?.pending?.() ?? 'missing'))
     .toBe('false');
+  // The report's JSON writer comes with the panels' module.
+  await page.waitForFunction(() => typeof (window as any).envelope?.report === 'function');
   const text = await page.evaluate(() => (window as any).envelope.report() as string);
   return JSON.parse(text) as Report;
 }

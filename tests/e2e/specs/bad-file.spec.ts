@@ -3,6 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { documentText, errorDialog, fileButton, listedErrors, openThroughChooser } from '../helpers/files';
 import { EditorPage } from '../pages/editor';
+import { panelsLoaded } from '../helpers/design';
 
 const BAD_FILES: { what: string; text: string; expected: [string, RegExp][] }[] = [
   {
@@ -36,6 +37,7 @@ const BAD_FILES: { what: string; text: string; expected: [string, RegExp][] }[] 
 
 test('each bad file lists all its errors and changes nothing', async ({ page }) => {
   await page.goto('/');
+  await panelsLoaded(page);
   const ed = new EditorPage(page);
   await ed.dragFromPalette('Users / client', { x: 200, y: 150 });
   await ed.dragFromPalette('Cache (Redis)', { x: 450, y: 150 });

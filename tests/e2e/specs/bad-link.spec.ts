@@ -1,7 +1,7 @@
 // A truncated share link shows what is wrong and opens nothing; a good link
 // opened over an autosaved design leaves that design restorable.
 import { expect, test } from '@playwright/test';
-import { design, shareFragment } from '../helpers/design';
+import { design, shareFragment, panelsLoaded } from '../helpers/design';
 import { documentText, errorDialog, fileButton, listedErrors } from '../helpers/files';
 import { EditorPage } from '../pages/editor';
 
@@ -17,6 +17,7 @@ const linked = design({
 test('a truncated link shows its error and opens nothing', async ({ page }) => {
   const fragment = shareFragment(linked);
   await page.goto('/' + fragment.slice(0, fragment.length - 12));
+  await panelsLoaded(page);
   const dialog = errorDialog(page, 'This link could not be opened');
   await expect(dialog).toBeVisible();
   const listed = await listedErrors(dialog);
@@ -35,6 +36,7 @@ test('a truncated link shows its error and opens nothing', async ({ page }) => {
 
 test('a link opened over an autosaved design leaves that design restorable', async ({ page }) => {
   await page.goto('/');
+  await panelsLoaded(page);
   const ed = new EditorPage(page);
   await ed.dragFromPalette('Cache (Redis)', { x: 300, y: 150 });
   await expect(ed.blocks).toHaveCount(1);
@@ -43,6 +45,7 @@ test('a link opened over an autosaved design leaves that design restorable', asy
 
   await page.goto('about:blank');
   await page.goto('/' + shareFragment(linked));
+  await panelsLoaded(page);
   await expect(ed.blocks).toHaveCount(2);
   expect(JSON.parse(await documentText(page)).title).toBe('From a link');
 

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { openDesign, savedDocument, threeTier } from '../helpers/design';
+import { openDesign, savedDocument, threeTier, panelsLoaded } from '../helpers/design';
 import { CLI, cliEval, percent, requireCli, settledReport } from '../helpers/report';
 import { EditorPage } from '../pages/editor';
 
@@ -23,6 +23,7 @@ test('a link from `envelope link` opens with the numbers `envelope eval` prints'
   const cli = cliEval(template);
 
   await page.goto(link);
+  await panelsLoaded(page);
   const ed = new EditorPage(page);
   const d = JSON.parse(readFileSync(template, 'utf8'));
   await expect(ed.blocks).toHaveCount(d.blocks.length);

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { openDesign, openEmpty, savedDocument, threeTier, type Design } from '../helpers/design';
+import { openDesign, openEmpty, savedDocument, threeTier, type Design, panelsLoaded } from '../helpers/design';
 import { CLI, cliEval, requireCli, settledReport } from '../helpers/report';
 
 const templates = resolve(__dirname, '../../../public/templates');
@@ -24,6 +24,7 @@ test.describe('first visit', () => {
 
   test('opens the gallery with focus in it; Esc closes it and it stays closed after a reload', async ({ page }) => {
     await page.goto('/');
+    await panelsLoaded(page);
     const dialog = gallery(page);
     await expect(dialog).toBeVisible();
     for (const t of index) {
@@ -36,6 +37,7 @@ test.describe('first visit', () => {
     await expect(dialog).toBeHidden();
 
     await page.reload();
+    await panelsLoaded(page);
     await expect(page.getByRole('application', { name: 'Design canvas' })).toBeVisible();
     await page.waitForFunction(() => typeof (window as any).envelope?.document === 'function');
     await page.waitForTimeout(300);

@@ -2,7 +2,7 @@
 // boxes and its links plain lines; close up only what is near the view is in the
 // page. Nothing of the document is lost either way, and editing works as usual.
 import { expect, test, type Page } from '@playwright/test';
-import { savedDocument, shareFragment, type Design } from '../helpers/design';
+import { savedDocument, shareFragment, type Design, panelsLoaded } from '../helpers/design';
 import { EditorPage } from '../pages/editor';
 // @ts-expect-error: a plain .mjs module shared with the benchmark
 import { generate } from '../bench/generate.mjs';
@@ -12,6 +12,7 @@ const N = 400;
 async function openLarge(page: Page): Promise<{ ed: EditorPage; d: Design }> {
   const d = generate(N) as Design;
   await page.goto('/' + shareFragment(d));
+  await panelsLoaded(page);
   const ed = new EditorPage(page);
   // Opened fitted: the whole design is in view, as plain boxes.
   await expect

@@ -2,12 +2,14 @@
 // files and serves them when the network is gone.
 import { expect, test } from '@playwright/test';
 import { EditorPage } from '../pages/editor';
+import { panelsLoaded } from '../helpers/design';
 
 // This spec is about the service worker, which the config blocks elsewhere.
 test.use({ serviceWorkers: 'allow' });
 
 test('offline on the second load, the app still loads and edits', async ({ page, context }) => {
   await page.goto('/');
+  await panelsLoaded(page);
   const ed = new EditorPage(page);
   await expect(ed.canvas).toBeVisible();
   // The worker installed (precached everything) and controls this page.
@@ -20,6 +22,7 @@ test('offline on the second load, the app still loads and edits', async ({ page,
 
   await context.setOffline(true);
   const res = await page.reload();
+  await panelsLoaded(page);
   expect(res?.fromServiceWorker(), 'the page came from the service worker').toBe(true);
   await expect(ed.canvas).toBeVisible();
   await expect(ed.palette).toBeVisible();

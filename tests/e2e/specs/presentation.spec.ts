@@ -2,7 +2,7 @@
 // arrows step through the findings, each marked on the canvas and in the
 // results panel with a caption, Esc leaves.
 import { expect, test } from '@playwright/test';
-import { openDesign, shareFragment, threeTier } from '../helpers/design';
+import { openDesign, shareFragment, threeTier, panelsLoaded } from '../helpers/design';
 import { settledReport } from '../helpers/report';
 import { EditorPage } from '../pages/editor';
 
@@ -50,6 +50,7 @@ test('P presents; the arrows step the findings; Esc leaves', async ({ page }) =>
 
 test('the Present button and the caption buttons; works in a read-only view', async ({ page }) => {
   await page.goto('/' + shareFragment(threeTier()) + '&view');
+  await panelsLoaded(page);
   const ed = new EditorPage(page);
   await expect(ed.blocks).toHaveCount(3);
   const caption = page.getByRole('region', { name: 'Presentation' });

@@ -1,7 +1,7 @@
 // Save downloads the design as `<title>.envelope.json`; opening that file (from
 // the file chooser, or dropped on the window) gives back the same document.
 import { expect, test } from '@playwright/test';
-import { design, shareFragment } from '../helpers/design';
+import { design, shareFragment, panelsLoaded } from '../helpers/design';
 import {
   chooserFrom,
   documentText,
@@ -29,6 +29,7 @@ const shop = design({
 
 test('Save then Open gives back the same document, with the same bytes', async ({ page }) => {
   await page.goto('/' + shareFragment(shop));
+  await panelsLoaded(page);
   const ed = new EditorPage(page);
   await expect(ed.blocks).toHaveCount(3);
   const before = await documentText(page);
@@ -49,6 +50,7 @@ test('Save then Open gives back the same document, with the same bytes', async (
 
 test('Ctrl+S saves, Ctrl+O opens; an untitled design saves as untitled.envelope.json', async ({ page }) => {
   await page.goto('/');
+  await panelsLoaded(page);
   const ed = new EditorPage(page);
   await ed.dragFromPalette('Cache (Redis)', { x: 300, y: 250 });
   await expect(ed.blocks).toHaveCount(1);
@@ -60,6 +62,7 @@ test('Ctrl+S saves, Ctrl+O opens; an untitled design saves as untitled.envelope.
 
 test('a design file dropped on the window opens; palette drops still add blocks', async ({ page }) => {
   await page.goto('/');
+  await panelsLoaded(page);
   const ed = new EditorPage(page);
   const text = JSON.stringify(shop);
   await dropFile(page, ed.canvas, 'shop.envelope.json', text);

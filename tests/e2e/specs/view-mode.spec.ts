@@ -1,7 +1,7 @@
 // A `&view` link opens read-only: the results and findings are there, pan, zoom
 // and what-if work, nothing edits the document until "Edit a copy".
 import { expect, test, type Page } from '@playwright/test';
-import { shareFragment, threeTier } from '../helpers/design';
+import { shareFragment, threeTier, panelsLoaded } from '../helpers/design';
 import { settledReport } from '../helpers/report';
 import { EditorPage } from '../pages/editor';
 
@@ -9,6 +9,7 @@ const doc = (page: Page) => page.evaluate(() => (window as any).envelope.documen
 
 async function openView(page: Page): Promise<EditorPage> {
   await page.goto('/' + shareFragment(threeTier()) + '&view');
+  await panelsLoaded(page);
   const ed = new EditorPage(page);
   await expect(ed.blocks).toHaveCount(3);
   return ed;
@@ -99,6 +100,7 @@ test('"Edit a copy" makes the design editable and drops the link from the addres
   // A reload keeps the copy with its edit, editable.
   await page.waitForTimeout(700);
   await page.reload();
+  await panelsLoaded(page);
   await expect(ed.blocks).toHaveCount(2);
   await expect(ed.palette).toBeVisible();
 });
