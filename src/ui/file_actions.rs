@@ -131,7 +131,8 @@ fn open_text(ed: Editor, problems: LoadProblems, name: String, text: &str) {
 pub fn file_name(title: &str, extension: &str) -> String {
     let mut safe = String::new();
     for c in title.trim().chars().take(80) {
-        let refused = c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|');
+        let refused =
+            c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|');
         let c = if refused { '-' } else { c };
         // One dash for a run of unsafe characters.
         if !(c == '-' && safe.ends_with('-')) {

@@ -618,7 +618,10 @@ fn TextCell(
             commit(&el);
         }
     };
-    let class = format!("cell-input col-{}", col.to_ascii_lowercase().replace(' ', "-"));
+    let class = format!(
+        "cell-input col-{}",
+        col.to_ascii_lowercase().replace(' ', "-")
+    );
     view! {
         <input
             type="text"
@@ -705,9 +708,11 @@ fn ProblemRow(problems: Problems, span: u32) -> impl IntoView {
 /// "replicas must be…" → "Replicas must be…".
 fn capitalised(s: &str) -> String {
     let mut chars = s.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| std::iter::once(c.to_ascii_uppercase()).chain(chars).collect())
+    chars.next().map_or_else(String::new, |c| {
+        std::iter::once(c.to_ascii_uppercase())
+            .chain(chars)
+            .collect()
+    })
 }
 
 /// Select the row's item when focus enters it (so the inspector follows and the
