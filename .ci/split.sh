@@ -1,6 +1,7 @@
 #!/bin/sh
-# Trunk post_build hook (first of two, see Trunk.toml): split the panels out of
-# the app's wasm into a second module, loaded once the canvas has drawn.
+# Trunk post-build hook, first step (then precache.sh; see Trunk.toml): split the
+# panels out of the app's wasm into a second module, loaded once the canvas has
+# drawn.
 #
 # Trunk has no step between `cargo build` and `wasm-bindgen`, which is where
 # wasm-split must run, so this redoes that part of Trunk's work from cargo's
