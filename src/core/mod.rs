@@ -6,6 +6,7 @@ pub mod eval;
 pub mod format;
 pub mod generate;
 pub mod geometry;
+pub mod library;
 pub mod model;
 pub mod render;
 pub mod report;

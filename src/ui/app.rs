@@ -6,7 +6,6 @@
 
 use leptos::prelude::*;
 
-use super::autosave::Autosave;
 use super::browser;
 use super::canvas::Canvas;
 use super::context_menu::ContextMenu;
@@ -16,10 +15,12 @@ use super::help::HelpSheet;
 use super::inspector::Inspector;
 use super::keys::{self, Toggles};
 use super::legend::Legend;
+use super::library::Library;
 use super::list_view::ListView;
-use super::load_errors::{LoadErrorsDialog, LoadProblems};
+use super::load_errors::{use_load_problems, LoadErrorsDialog, LoadProblems};
 use super::palette::Palette;
 use super::present::PresentCaption;
+use super::recent::{ConflictPrompt, RecentDesigns};
 use super::results::Results;
 use super::session::WhatIf;
 use super::toolbar::Toolbar;
@@ -31,20 +32,26 @@ use crate::core::{format, share};
 pub fn App() -> impl IntoView {
     let ed = Editor::new(Design::default());
     provide_context(ed);
-    let toggles = Toggles {
-        help: RwSignal::new(false),
-        list_view: RwSignal::new(false),
-    };
     browser::expose_api(move || ed.design.with_untracked(format::save));
     browser::expose_getter("pending", move || ed.pending.get_untracked().to_string());
     ed.evaluate_on_change(browser::after);
     let problems = LoadProblems::provide();
-    let autosave = Autosave::provide(ed, problems);
-    if !open_link(ed, problems) {
-        autosave.restore_last();
-    }
-    autosave.start();
-    gallery::provide(ed);
+    let library = Library::provide(ed, problems);
+    let toggles = Toggles {
+        help: RwSignal::new(false),
+        list_view: RwSignal::new(false),
+        recent: library.recent_open,
+    };
+    let opened = open_link(ed, problems, |design, view| {
+        ed.replace(design);
+        ed.read_only.set(view);
+    });
+    // For tests: "true" once start-up has opened the tab's design and every
+    // change is stored.
+    browser::expose_getter("stored", move || {
+        (library.ready.get_untracked() && library.settled()).to_string()
+    });
+    gallery::provide(ed, library.ready);
     // The offline worker's install downloads every file of the site again: it
     // waits for the first frame and a second more, so it never competes with
     // the start (on 2 cores it cost a cold start about 150 ms).
@@ -61,6 +68,8 @@ pub fn App() -> impl IntoView {
         toggles,
         dark,
         results_open: RwSignal::new(true),
+        library,
+        link_opened: opened,
     };
     let results_open = panels.results_open;
 
@@ -112,10 +121,13 @@ pub fn App() -> impl IntoView {
             >
                 {panels.show(Panel::Results)}
             </section>
+            {panels.show(Panel::Library)}
             {panels.show(Panel::Shortcuts)}
             {panels.show(Panel::HelpSheet)}
             {panels.show(Panel::LoadErrors)}
             {panels.show(Panel::Gallery)}
+            {panels.show(Panel::Recent)}
+            {panels.show(Panel::Conflict)}
         </div>
     }
 }
@@ -125,6 +137,9 @@ pub fn App() -> impl IntoView {
 enum Panel {
     /// Not a view: the keyboard shortcuts and the clipboard's cut, copy and paste.
     Shortcuts,
+    /// Not a view: the library starts (it opens the tab's design, or keeps the
+    /// link's) with this module, which keeps the first one small.
+    Library,
     /// The app's one-line messages, over the canvas.
     Notice,
     Toolbar,
@@ -138,6 +153,10 @@ enum Panel {
     HelpSheet,
     LoadErrors,
     Gallery,
+    /// The library's Recent designs dialog.
+    Recent,
+    /// Another tab changed the design this one has edits of.
+    Conflict,
 }
 
 /// What the panels share with `App`.
@@ -146,6 +165,9 @@ struct Panels {
     toggles: Toggles,
     dark: RwSignal<bool>,
     results_open: RwSignal<bool>,
+    library: Library,
+    /// A share link opened the design at start.
+    link_opened: bool,
 }
 
 impl Panels {
@@ -165,8 +187,15 @@ fn panel_view(panel: Panel, panels: Panels) -> AnyView {
         toggles,
         dark,
         results_open,
+        library,
+        link_opened,
     } = panels;
     match panel {
+        Panel::Library => {
+            library.start(link_opened);
+            follow_pasted_links(use_editor(), use_load_problems(), library);
+            ().into_any()
+        }
         Panel::Shortcuts => {
             install_shortcuts(use_editor(), toggles);
             ().into_any()
@@ -183,6 +212,8 @@ fn panel_view(panel: Panel, panels: Panels) -> AnyView {
         Panel::HelpSheet => view! { <HelpSheet open=toggles.help /> }.into_any(),
         Panel::LoadErrors => view! { <LoadErrorsDialog /> }.into_any(),
         Panel::Gallery => view! { <Gallery /> }.into_any(),
+        Panel::Recent => view! { <RecentDesigns /> }.into_any(),
+        Panel::Conflict => view! { <ConflictPrompt /> }.into_any(),
     }
 }
 
@@ -212,6 +243,23 @@ fn notice(ed: Editor) -> impl IntoView {
     }
 }
 
+/// A share link pasted into the address bar of an open tab changes only the
+/// fragment (no page load): open it as a link opened at start would be, the
+/// open design kept in the library as the previous one.
+fn follow_pasted_links(ed: Editor, problems: LoadProblems, library: Library) {
+    let listener = browser::on_hash_change(move || {
+        open_link(ed, problems, |design, view| {
+            if view {
+                library.open_view(design);
+            } else {
+                library.open_new(design);
+            }
+        });
+    });
+    let listener = StoredValue::new_local(listener);
+    on_cleanup(move || listener.dispose());
+}
+
 /// Keyboard shortcuts and the clipboard, for as long as the app is open.
 fn install_shortcuts(ed: Editor, toggles: Toggles) {
     keys::install(ed, toggles);
@@ -235,9 +283,12 @@ fn install_shortcuts(ed: Editor, toggles: Toggles) {
 /// link opens nothing and the load-error dialog says what is wrong. True when a
 /// design was opened.
 ///
-/// Spec choice: after a bad link, the user's autosaved design is restored behind
-/// the dialog (otherwise the empty page would be autosaved over it).
-fn open_link(ed: Editor, problems: LoadProblems) -> bool {
+/// Spec choice: after a bad link, the tab's own design is opened behind the
+/// dialog (as without a link).
+///
+/// `open` puts the design in place (`view`: read-only); at start that is the
+/// editor itself, later the library (which stores what it replaces).
+fn open_link(ed: Editor, problems: LoadProblems, open: impl FnOnce(Design, bool)) -> bool {
     let Some(hash) = browser::location_hash() else {
         return false;
     };
@@ -246,10 +297,9 @@ fn open_link(ed: Editor, problems: LoadProblems) -> bool {
     }
     match share::open(&hash) {
         Ok(shared) => {
-            ed.replace(shared.design);
-            ed.read_only.set(shared.view);
-            // Spec choice: an editable link's design becomes the user's document
-            // (autosaved), so the address drops the link once it is open: a reload
+            open(shared.design, shared.view);
+            // Spec choice: an editable link's design becomes a document of the
+            // user's library, so the address drops the link once it is open: a reload
             // keeps the edits instead of opening the link again over them. A
             // `&view` link stays in the address, so a reload is the same view.
             if !shared.view {

@@ -1,12 +1,21 @@
-//! The browser edge: the only module that touches `window`, the document's
-//! global events, the clipboard, `localStorage` and `location`. Everything else
-//! in the UI works on signals and plain values.
+//! The browser edge: the only module (with its submodules `designs_db`, the
+//! library's IndexedDB, and `tabs`, per-tab storage and the other tabs) that
+//! touches `window`, the document's global events, the clipboard, storage and
+//! `location`. Everything else in the UI works on signals and plain values.
 
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::utils::{document, window};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, Element, HtmlElement};
+
+mod designs_db;
+mod tabs;
+
+pub use designs_db::{open as open_designs_db, DbError, DesignsDb, Put};
+pub use tabs::{
+    now_ms, on_page_hidden, random_u64, stored_keys, tab_store, tab_stored, unstore, Channel,
+};
 
 /// Whether keyboard focus is in a text field, where keys belong to the field.
 pub fn typing_in_field() -> bool {
@@ -140,6 +149,11 @@ pub fn location_hash() -> Option<String> {
     let hash = window().location().hash().ok()?;
     let hash = hash.strip_prefix('#').unwrap_or(&hash);
     (!hash.is_empty()).then(|| hash.to_string())
+}
+
+/// Call `changed` when the address's fragment changes without a page load.
+pub fn on_hash_change(changed: impl Fn() + 'static) -> EventListener {
+    EventListener::new(&window(), "hashchange", move |_| changed())
 }
 
 /// Run `f` after `ms` milliseconds (a plain timer; nothing to cancel).

@@ -1,11 +1,11 @@
-//! The toolbar's File group: New design, Open…, Save, Restore previous design;
-//! and opening files dropped anywhere on the window.
+//! The toolbar's File group: New design, Open…, Save, Recent designs, Restore
+//! previous design; and opening files dropped anywhere on the window.
 
 use leptos::prelude::*;
 
-use super::autosave::use_autosave;
 use super::browser;
 use super::editor::{use_editor, Editor};
+use super::library::{use_library, Library};
 use super::load_errors::{use_load_problems, LoadProblems};
 use super::tool_icons::{Tool, ToolIcon};
 use crate::core::format;
@@ -18,13 +18,13 @@ pub const OPEN_INPUT_ID: &str = "open-design-file";
 pub fn FileActions() -> impl IntoView {
     let ed = use_editor();
     let problems = use_load_problems();
-    let autosave = use_autosave();
-    let drops = browser::file_drop_listeners(move |file| open_file(ed, problems, file));
+    let library = use_library();
+    let drops = browser::file_drop_listeners(move |file| open_file(ed, library, problems, file));
     let drops = StoredValue::new_local(drops);
     on_cleanup(move || drops.dispose());
     let on_pick = move |ev: web_sys::Event| {
         if let Some(file) = browser::take_picked_file(&ev) {
-            open_file(ed, problems, file);
+            open_file(ed, library, problems, file);
         }
     };
     view! {
@@ -32,7 +32,7 @@ pub fn FileActions() -> impl IntoView {
             <button
                 aria-label="New design"
                 title="Start an empty design (the open one stays restorable)"
-                on:click=move |_| new_design(ed)
+                on:click=move |_| new_design(ed, library)
             >
                 <ToolIcon tool=Tool::New />
                 <span class="label wide">"New"</span>
@@ -62,13 +62,14 @@ pub fn FileActions() -> impl IntoView {
                 <ToolIcon tool=Tool::Save />
                 <span class="label wide">"Save"</span>
             </button>
+            <super::recent::RecentButton />
             // Always there (disabled until a previous design exists), so the
             // toolbar does not shift under the pointer when it appears.
             <button
                 aria-label="Restore previous design"
                 title="Swap back to the design that was open before this one"
-                disabled=move || !autosave.has_previous.get()
-                on:click=move |_| autosave.restore_previous()
+                disabled=move || library.previous.with(Option::is_none)
+                on:click=move |_| library.restore_previous()
             >
                 <ToolIcon tool=Tool::Previous />
                 <span class="label wide">"Previous"</span>
@@ -78,9 +79,8 @@ pub fn FileActions() -> impl IntoView {
 }
 
 /// Start an empty design; the one it replaces becomes the previous design.
-pub fn new_design(ed: Editor) {
-    ed.read_only.set(false);
-    ed.replace(Design::default());
+pub fn new_design(ed: Editor, library: Library) {
+    library.open_new(Design::default());
     ed.notice.set(Some(
         "New design. \"Restore previous design\" brings the last one back.".into(),
     ));
@@ -97,9 +97,9 @@ pub fn save(ed: Editor) {
 }
 
 /// Read a picked or dropped file and open it, or show why it cannot be.
-fn open_file(ed: Editor, problems: LoadProblems, file: web_sys::File) {
+fn open_file(ed: Editor, library: Library, problems: LoadProblems, file: web_sys::File) {
     browser::read_file(file, move |name, text| match text {
-        Ok(text) => open_text(ed, problems, name, &text),
+        Ok(text) => open_text(ed, library, problems, name, &text),
         Err(why) => ed
             .notice
             .set(Some(format!("Could not read “{name}”: {why}."))),
@@ -108,11 +108,10 @@ fn open_file(ed: Editor, problems: LoadProblems, file: web_sys::File) {
 
 /// Open a design file's text as a new document. A bad file changes nothing
 /// and the dialog lists every error.
-fn open_text(ed: Editor, problems: LoadProblems, name: String, text: &str) {
+fn open_text(ed: Editor, library: Library, problems: LoadProblems, name: String, text: &str) {
     match format::load(text) {
         Ok(design) => {
-            ed.read_only.set(false);
-            ed.replace(design);
+            library.open_new(design);
             ed.notice.set(Some(format!("Opened “{name}”.")));
         }
         Err(errors) => problems.show("This file could not be opened", Some(name), errors),

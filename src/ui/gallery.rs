@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use serde::Deserialize;
 
 use super::browser;
+use super::dialog::ModalDialog;
 use super::editor::{use_editor, Editor};
+use super::library::use_library;
 use super::session::WhatIf;
 use super::tool_icons::{Tool, ToolIcon};
 use crate::core::format;
@@ -38,11 +40,14 @@ pub struct GalleryOpen(pub RwSignal<bool>);
 /// Make the gallery's open/closed state available to the toolbar and the
 /// dialog, and open it on a first visit: no design came with the page (no
 /// link, nothing restored) and the gallery was never shown here before.
-pub fn provide(ed: Editor) {
+pub fn provide(ed: Editor, ready: RwSignal<bool>) {
     let open = RwSignal::new(false);
     provide_context(GalleryOpen(open));
-    // After start-up has opened whatever it opens (a link, an autosave).
-    request_animation_frame(move || {
+    // After start-up has opened whatever it opens (a link, the tab's design).
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) || !ready.get() {
+            return done.unwrap_or(false);
+        }
         let opened_link = browser::location_hash().is_some_and(|h| h.contains("v1="));
         let empty = ed
             .design
@@ -50,6 +55,7 @@ pub fn provide(ed: Editor) {
         if !opened_link && empty && browser::stored(SEEN_KEY).is_none() {
             open.set(true);
         }
+        true
     });
     Effect::new(move |_| {
         if open.get() {
@@ -95,6 +101,7 @@ pub fn Gallery() -> impl IntoView {
 #[component]
 fn GalleryDialog(open: RwSignal<bool>) -> impl IntoView {
     let ed = use_editor();
+    let library = use_library();
     let index = RwSignal::new(Index::Loading);
     // What went wrong opening a template, said inside the dialog.
     let problem = RwSignal::new(None::<String>);
@@ -137,9 +144,8 @@ fn GalleryDialog(open: RwSignal<bool>) -> impl IntoView {
             busy.set(false);
             match result {
                 Ok(design) => {
-                    ed.read_only.set(false);
                     ed.whatif.set(WhatIf::default());
-                    ed.replace(design);
+                    library.open_new(design);
                     ed.fit();
                     ed.notice
                         .set(Some(format!("Opened the template “{}”.", entry.title)));
@@ -203,37 +209,13 @@ fn GalleryDialog(open: RwSignal<bool>) -> impl IntoView {
         });
     });
     view! {
-        <div class="dialog-backdrop" on:click=move |_| close()>
-            <div
-                class="dialog gallery"
-                role="dialog"
-                aria-modal="true"
-                aria-labelledby="gallery-title"
-                on:click=|ev| ev.stop_propagation()
-                on:keydown:capture=move |ev| {
-                    // Keys belong to the dialog, not to the canvas behind it: a
-                    // capture listener sits on this element, so stopping here keeps
-                    // them from the window's shortcut handler.
-                    ev.stop_propagation();
-                    if ev.key() == "Escape" {
-                        ev.prevent_default();
-                        close();
-                    }
-                }
-            >
-                <div class="gallery-head">
-                    <h2 id="gallery-title">"Start from a template"</h2>
-                    <button class="gallery-close" on:click=move |_| close()>
-                        "Close"
-                    </button>
-                </div>
+        <ModalDialog class="gallery" title="Start from a template" close=close>
                 <p class="gallery-intro">
                     "Worked designs with their numbers, targets and notes. Each opens as a new design; the one you have stays restorable."
                 </p>
                 {move || problem.get().map(|p| view! { <p class="gallery-problem" role="alert">{p}</p> })}
                 {cards}
-            </div>
-        </div>
+        </ModalDialog>
     }
 }
 

@@ -51,6 +51,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("L", "Show the design as a list (table)"),
     ("Ctrl+S", "Save the design as a file"),
     ("Ctrl+O", "Open a design file (or drop one on the window)"),
+    (
+        "Ctrl+Shift+O",
+        "Recent designs: every design kept in this browser",
+    ),
     ("P", "Presentation mode on/off (full screen)"),
     (
         "→ / ↓ and ← / ↑ (presenting)",
@@ -65,6 +69,8 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
 pub struct Toggles {
     pub help: RwSignal<bool>,
     pub list_view: RwSignal<bool>,
+    /// The Recent designs dialog (the library's own signal).
+    pub recent: RwSignal<bool>,
 }
 
 /// Install the editor's keyboard shortcuts on the window.
@@ -91,6 +97,9 @@ fn on_key_down(ed: Editor, t: Toggles, e: KeyboardEvent) {
             ed.menu.set(None);
         } else if t.help.get_untracked() {
             t.help.set(false);
+        } else if t.recent.get_untracked() {
+            // Focus left the dialog (its row was deleted): Esc still closes it.
+            t.recent.set(false);
         } else if ed.presenting.get_untracked() {
             super::present::leave(ed);
         } else {
@@ -116,6 +125,11 @@ fn on_key_down(ed: Editor, t: Toggles, e: KeyboardEvent) {
             }
             return;
         }
+    }
+    if ctrl && e.shift_key() && !e.alt_key() && matches!(key.as_str(), "o" | "O") {
+        e.prevent_default();
+        t.recent.set(true);
+        return;
     }
     if typing_in_field() || e.default_prevented() {
         return;

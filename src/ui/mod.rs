@@ -2,10 +2,10 @@
 //! of it, only `browser` touches `window`, the clipboard and storage.
 
 mod app;
-mod autosave;
 mod browser;
 mod canvas;
 mod context_menu;
+mod dialog;
 mod editor;
 mod export_actions;
 mod file_actions;
@@ -15,10 +15,12 @@ mod icons;
 mod inspector;
 mod keys;
 mod legend;
+mod library;
 mod list_view;
 mod load_errors;
 mod palette;
 mod present;
+mod recent;
 mod results;
 mod session;
 mod tool_icons;

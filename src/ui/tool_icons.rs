@@ -12,6 +12,7 @@ pub enum Tool {
     Open,
     Save,
     Previous,
+    Recent,
     Undo,
     Redo,
     Templates,
@@ -43,6 +44,8 @@ pub fn tool_path(tool: Tool) -> &'static str {
         Tool::Save => "M5 3h11l3 3v15H5zM8 3v5h7V3M8 21v-7h8v7",
         // A clock wound back.
         Tool::Previous => "M3 4v5h5M3.5 9A9 9 0 1 1 3.5 15M12 7v5l3 2",
+        // Three stacked pages.
+        Tool::Recent => "M8 3h12v14H8zM5 6v14h12M11 8h6M11 11h6M11 14h3",
         // A hooked arrow back, and forward.
         Tool::Undo => "M9 14L4 9l5-5M4 9h11a5 5 0 0 1 0 10h-3",
         Tool::Redo => "M15 14l5-5-5-5M20 9H9a5 5 0 0 0 0 10h3",

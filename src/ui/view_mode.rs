@@ -6,12 +6,14 @@ use leptos::prelude::*;
 
 use super::browser;
 use super::editor::{use_editor, Editor};
+use super::library::{use_library, Library};
 use super::present;
 use super::tool_icons::{Tool, ToolIcon};
 
 #[component]
 pub fn ViewTools() -> impl IntoView {
     let ed = use_editor();
+    let library = use_library();
     view! {
         <Show when=move || ed.read_only.get()>
             <div class="read-only-badge" role="group" aria-label="Read-only view">
@@ -19,7 +21,7 @@ pub fn ViewTools() -> impl IntoView {
                 <button
                     class="primary"
                     title="Make this design your own, editable copy"
-                    on:click=move |_| edit_a_copy(ed)
+                    on:click=move |_| edit_a_copy(ed, library)
                 >
                     "Edit a copy"
                 </button>
@@ -49,8 +51,8 @@ pub fn ViewTools() -> impl IntoView {
 
 /// Leave the read-only view: the design becomes the user's own document, and
 /// the address loses `&view` so a reload does not lock it again.
-pub fn edit_a_copy(ed: Editor) {
-    ed.read_only.set(false);
+pub fn edit_a_copy(ed: Editor, library: Library) {
+    library.edit_a_copy();
     ed.notice.set(Some(
         "This is now your own copy: edit away. The link's design is unchanged.".into(),
     ));

@@ -6,6 +6,7 @@ mod edit;
 mod eval;
 mod examples;
 mod format;
+mod library;
 mod purity;
 mod rules;
 mod share;

@@ -1,10 +1,14 @@
-// When the browser refuses storage, the app says so once and keeps working.
+// When the browser refuses all storage (IndexedDB and localStorage), the app
+// says so once and keeps working; this session still keeps the previous design.
 import { expect, test } from '@playwright/test';
 import { fileButton } from '../helpers/files';
 import { EditorPage } from '../pages/editor';
 
 test('blocked storage: one message, editing still works', async ({ page }) => {
   await page.addInitScript(() => {
+    IDBFactory.prototype.open = () => {
+      throw new DOMException('IndexedDB is off here.', 'SecurityError');
+    };
     Storage.prototype.setItem = () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };

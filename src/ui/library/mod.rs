@@ -1,0 +1,537 @@
+//! The local library: every design this browser has had open, kept in
+//! IndexedDB by a stable document id, each tab editing its own document.
+//!
+//! What it guarantees (README, "Files and autosave"; tested in
+//! `tests/e2e/specs/library-*.spec.ts`):
+//! - every change to the document is stored within a second of the last one,
+//!   and at once when the page is hidden; when it closes or reloads, a journal
+//!   written synchronously to `localStorage` keeps what IndexedDB may not finish
+//!   writing, and the next start folds it in;
+//! - a version is written only over the version it was made from, so tabs
+//!   never overwrite each other: a tab that hears of a newer version shows it,
+//!   or asks when it has edits of its own;
+//! - when storage is full or refused, the app says so once, keeps the design in
+//!   memory, offers Save as file, and tries again quietly.
+//!
+//! The decisions are the core's (`core::library`); this module runs them
+//! against the browser (`ui::browser`).
+
+mod saving;
+mod view_state;
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use super::browser::{self, Channel, DesignsDb};
+use super::editor::Editor;
+use super::load_errors::LoadProblems;
+use crate::core::edit::Command;
+use crate::core::format::{self, LoadError};
+use crate::core::library::{self as lib, Heard, Record};
+use crate::core::model::Design;
+use view_state::{parse_view, view_text};
+
+/// How long edits must pause before the design is stored, in ms.
+const SAVE_MS: u32 = 1_000;
+/// How long view changes must pause before they are kept for the tab, in ms.
+const VIEW_MS: u32 = 400;
+/// How often a failed store is tried again, quietly, in ms.
+const RETRY_MS: u32 = 5_000;
+
+/// `sessionStorage`: this tab's id, the document it edits, the view per document.
+const TAB_ID: &str = "envelope.tab";
+const TAB_DOC: &str = "envelope.doc";
+const TAB_VIEW: &str = "envelope.view.";
+/// Both storages: the design replaced last (per tab, and the newest of all tabs
+/// for a new tab); `localStorage`: the document changed last.
+const PREVIOUS: &str = "envelope.previous-doc";
+const LAST_DOC: &str = "envelope.last-doc";
+/// `localStorage`: journals (`envelope.journal.<doc>.<tab>`).
+const JOURNAL: &str = "envelope.journal.";
+/// `localStorage`: the one design and previous design kept before the library.
+const OLD_SLOTS: [(&str, &str); 2] = [
+    ("envelope.design", "envelope.design.view"),
+    ("envelope.previous", "envelope.previous.view"),
+];
+/// The channel between this site's tabs.
+const CHANNEL: &str = "envelope.library";
+
+#[derive(Clone, Copy)]
+pub struct Library {
+    ed: Editor,
+    problems: LoadProblems,
+    tab: StoredValue<String>,
+    /// The document open in this tab; `None` for a read-only (`&view`) design.
+    doc: StoredValue<Option<String>>,
+    /// Per document this tab has had open: the stored version its design is
+    /// based on (0: never stored).
+    bases: StoredValue<HashMap<String, u64>>,
+    /// Changes made to the open document, counted; `clean` is the count the
+    /// last finished store covered. Edits are unsaved while they differ.
+    edits: StoredValue<u64>,
+    clean: StoredValue<u64>,
+    /// When the open document last changed (ms).
+    updated: StoredValue<f64>,
+    /// Stores waiting to run, one at a time (each is based on the one before).
+    queue: StoredValue<Vec<saving::Pending>>,
+    saving: StoredValue<bool>,
+    ticket: StoredValue<u64>,
+    view_ticket: StoredValue<u64>,
+    /// `Editor::doc_rev` when last seen: a replaced document is not an edit.
+    seen_rev: StoredValue<u64>,
+    db: StoredValue<Option<Rc<DesignsDb>>, LocalStorage>,
+    channel: StoredValue<Option<Rc<Channel>>, LocalStorage>,
+    listeners: StoredValue<Vec<gloo::events::EventListener>, LocalStorage>,
+    /// Versions that could not be stored (storage full or refused): this
+    /// session still lists and reopens them, and they are tried again.
+    memory: StoredValue<HashMap<String, Record>>,
+    /// The user was told storage does not work; say it only once.
+    warned: StoredValue<bool>,
+    failing: StoredValue<bool>,
+    retry_set: StoredValue<bool>,
+    /// The page is going away (`pagehide`): its journal must stay.
+    closing: StoredValue<bool>,
+    /// The design replaced last: "Restore previous design" opens it.
+    pub previous: RwSignal<Option<String>>,
+    /// Start-up has opened what it opens (the tab's design, a link).
+    pub ready: RwSignal<bool>,
+    /// Another tab stored a newer version while this one has edits of its own.
+    pub conflict: RwSignal<bool>,
+    /// Bumped whenever the library's contents change (the dialog re-reads).
+    pub changed: RwSignal<u64>,
+    /// The Recent designs dialog is open.
+    pub recent_open: RwSignal<bool>,
+}
+
+impl Library {
+    /// Create the library's state and provide it to the components below.
+    pub fn provide(ed: Editor, problems: LoadProblems) -> Library {
+        let tab = browser::tab_stored(TAB_ID).unwrap_or_else(|| {
+            let id = lib::doc_id(browser::random_u64());
+            browser::tab_store(TAB_ID, &id);
+            id
+        });
+        let previous = browser::tab_stored(PREVIOUS).or_else(|| browser::stored(PREVIOUS));
+        let l = Library {
+            ed,
+            problems,
+            tab: StoredValue::new(tab),
+            doc: StoredValue::new(None),
+            bases: StoredValue::new(HashMap::new()),
+            edits: StoredValue::new(0),
+            clean: StoredValue::new(0),
+            updated: StoredValue::new(0.0),
+            queue: StoredValue::new(Vec::new()),
+            saving: StoredValue::new(false),
+            ticket: StoredValue::new(0),
+            view_ticket: StoredValue::new(0),
+            seen_rev: StoredValue::new(ed.doc_rev.get_untracked()),
+            db: StoredValue::new_local(None),
+            channel: StoredValue::new_local(None),
+            listeners: StoredValue::new_local(Vec::new()),
+            memory: StoredValue::new(HashMap::new()),
+            warned: StoredValue::new(false),
+            failing: StoredValue::new(false),
+            retry_set: StoredValue::new(false),
+            closing: StoredValue::new(false),
+            previous: RwSignal::new(previous),
+            ready: RwSignal::new(false),
+            conflict: RwSignal::new(false),
+            changed: RwSignal::new(0),
+            recent_open: RwSignal::new(false),
+        };
+        provide_context(l);
+        l
+    }
+
+    /// Open the library, move the old slots and any journals into it, open
+    /// this tab's design (unless a link already opened one: `link_opened`),
+    /// then store every change from here on.
+    pub fn start(self, link_opened: bool) {
+        let ed = self.ed;
+        let channel = Channel::open(CHANNEL, move |text| self.heard(&text));
+        self.channel.set_value(channel.map(Rc::new));
+        let hidden = browser::on_page_hidden(move |closing| self.page_hidden(closing));
+        self.listeners.update_value(|l| l.extend(hidden));
+        leptos::task::spawn_local(async move {
+            match browser::open_designs_db().await {
+                Ok(db) => self.db.set_value(Some(Rc::new(db))),
+                Err(e) => self.failed(e),
+            }
+            let migrated = self.migrate_old_slots().await;
+            self.fold_journals().await;
+            // Spec choice: a reloaded tab reopens its own document; a new tab
+            // the one changed last in any tab (as a single slot did before).
+            let last = browser::tab_stored(TAB_DOC)
+                .or(migrated)
+                .or_else(|| browser::stored(LAST_DOC));
+            if link_opened {
+                // The link's design replaced this tab's: that one is the previous.
+                if let Some(last) = last {
+                    self.set_previous(&last);
+                }
+                if !ed.read_only.get_untracked() {
+                    self.begin(true);
+                }
+            } else if let Some(id) = last {
+                if !self.open_stored(&id, true).await {
+                    self.begin(false);
+                }
+            } else {
+                self.begin(false);
+            }
+            self.watch();
+            self.ready.set(true);
+        });
+    }
+
+    /// Store edits from now on: each change of the document restarts the
+    /// pause before it is stored; view changes are kept for the tab.
+    fn watch(self) {
+        let ed = self.ed;
+        self.seen_rev.set_value(ed.doc_rev.get_untracked());
+        Effect::new(move |first: Option<()>| {
+            ed.design.track();
+            let rev = ed.doc_rev.get_untracked();
+            if first.is_none() || rev != self.seen_rev.get_value() {
+                // A new document: whoever replaced it set up its state.
+                self.seen_rev.set_value(rev);
+                return;
+            }
+            if ed.read_only.get_untracked() || self.doc.with_value(Option::is_none) {
+                return;
+            }
+            self.edits.update_value(|n| *n += 1);
+            self.updated.set_value(browser::now_ms());
+            let ticket = bump(self.ticket);
+            browser::after(
+                SAVE_MS,
+                Box::new(move || {
+                    if self.ticket.try_get_value() == Some(ticket) {
+                        self.save_now();
+                    }
+                }),
+            );
+        });
+        Effect::new(move |first: Option<()>| {
+            ed.viewport.track();
+            ed.selection.track();
+            if first.is_none() {
+                return;
+            }
+            let ticket = bump(self.view_ticket);
+            browser::after(
+                VIEW_MS,
+                Box::new(move || {
+                    if self.view_ticket.try_get_value() == Some(ticket) {
+                        self.keep_view();
+                    }
+                }),
+            );
+        });
+    }
+
+    /// This tab's document is a new one (a link, a new or first design): give
+    /// it an id. `keep` stores it at once (after its first frame), else only
+    /// once it changes.
+    ///
+    /// Spec choice: the empty design of a first visit enters the library only
+    /// once it changes (it would fill Recent designs with empty entries); New
+    /// design is a choice of the user's and is stored at once.
+    fn begin(&self, keep: bool) {
+        let id = lib::doc_id(browser::random_u64());
+        self.doc.set_value(Some(id.clone()));
+        self.set_base(&id, 0);
+        self.clean.set_value(self.edits.get_value());
+        self.updated.set_value(browser::now_ms());
+        browser::tab_store(TAB_DOC, &id);
+        if keep {
+            self.edits.update_value(|n| *n += 1);
+            // Stored right after the next frame: the new design is drawn first.
+            let l = *self;
+            request_animation_frame(move || browser::after(0, Box::new(move || l.save_now())));
+        }
+    }
+
+    /// Open `design` as a new document (New design, a file, a template): the
+    /// open one is stored first and becomes the previous design.
+    pub fn open_new(&self, design: Design) {
+        self.leave();
+        self.ed.replace(design);
+        self.begin(true);
+    }
+
+    /// Open a `&view` link's design: read-only, never stored.
+    pub fn open_view(&self, design: Design) {
+        self.leave();
+        self.ed.replace(design);
+        self.ed.read_only.set(true);
+        self.doc.set_value(None);
+    }
+
+    /// "Edit a copy" of a read-only design: it becomes a document of its own.
+    pub fn edit_a_copy(&self) {
+        self.ed.read_only.set(false);
+        self.begin(true);
+    }
+
+    /// Swap the open design with the previous one (which then becomes the
+    /// previous design itself, so neither is lost).
+    pub fn restore_previous(self) {
+        let Some(id) = self.previous.get_untracked() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            if self.open_stored(&id, false).await {
+                self.ed
+                    .notice
+                    .set(Some("Restored the previous design.".into()));
+            }
+        });
+    }
+
+    /// Open the stored design `id` in this tab (from the Recent designs
+    /// dialog). True when it opened.
+    pub async fn open(self, id: &str) -> bool {
+        if self.doc.with_value(|d| d.as_deref() == Some(id)) {
+            return true;
+        }
+        self.open_stored(id, false).await
+    }
+
+    /// Open the stored design `id`; `at_start`: quietly, as this tab's design
+    /// when the page opens. A missing or damaged one says why and changes nothing.
+    async fn open_stored(self, id: &str, at_start: bool) -> bool {
+        let record = match self.read(id).await {
+            Some(Ok(r)) => r,
+            Some(Err(why)) => {
+                self.problems.show(
+                    "A design in the library could not be opened",
+                    None,
+                    vec![LoadError::new("", why)],
+                );
+                return false;
+            }
+            None => {
+                if !at_start {
+                    self.ed.notice.set(Some(
+                        "That design is no longer in this browser's library.".into(),
+                    ));
+                }
+                return false;
+            }
+        };
+        let title = lib::shown_title(&record.summary.title).to_string();
+        match format::load(&record.text) {
+            Ok(design) => {
+                if !at_start {
+                    self.leave();
+                }
+                self.ed.replace(design);
+                self.doc.set_value(Some(id.to_string()));
+                self.set_base(id, record.summary.rev);
+                self.clean.set_value(self.edits.get_value());
+                self.updated.set_value(record.summary.updated);
+                browser::tab_store(TAB_DOC, id);
+                let _ = browser::store(LAST_DOC, id);
+                let view = browser::tab_stored(&format!("{TAB_VIEW}{id}"));
+                self.apply_view(view.or(Some(record.view)));
+                true
+            }
+            Err(errors) => {
+                self.problems
+                    .show(&format!("“{title}” could not be opened"), None, errors);
+                false
+            }
+        }
+    }
+
+    /// The open document is being replaced: store its last edits and keep it
+    /// as the previous design.
+    fn leave(&self) {
+        let Some(id) = self.doc.get_value() else {
+            return;
+        };
+        // A first design never changed was never stored: nothing to go back to.
+        let stored = self.bases.with_value(|b| b.get(&id).copied()).unwrap_or(0) > 0;
+        if self.dirty() {
+            self.save_now();
+        } else if !stored {
+            return;
+        }
+        self.set_previous(&id);
+    }
+
+    fn set_previous(&self, id: &str) {
+        browser::tab_store(PREVIOUS, id);
+        let _ = browser::store(PREVIOUS, id);
+        self.previous.set(Some(id.to_string()));
+    }
+
+    /// Edits of the open document not yet stored.
+    fn dirty(&self) -> bool {
+        self.edits.get_value() != self.clean.get_value()
+    }
+
+    /// Nothing waits to be stored (for tests and benchmarks).
+    pub fn settled(&self) -> bool {
+        !self.dirty() && !self.saving.get_value() && !self.failing.get_value()
+    }
+
+    /// The page is hidden (`closing`: it goes away): store now; when closing,
+    /// also write the journal, the only write sure to finish.
+    fn page_hidden(self, closing: bool) {
+        self.keep_view();
+        if self.doc.with_value(Option::is_none) || self.ed.read_only.get_untracked() {
+            return;
+        }
+        let unsaved = self.dirty() || self.saving.get_value() || self.failing.get_value();
+        if closing && unsaved {
+            self.closing.set_value(true);
+            self.write_journal();
+        }
+        if self.dirty() {
+            self.save_now();
+        }
+    }
+
+    /// Keep the view and selection for this tab's reload.
+    fn keep_view(&self) {
+        if let Some(id) = self.doc.get_value() {
+            browser::tab_store(&format!("{TAB_VIEW}{id}"), &self.view_now());
+        }
+    }
+
+    fn view_now(&self) -> String {
+        view_text(
+            &self.ed.viewport.get_untracked(),
+            &self.ed.selection.get_untracked(),
+        )
+    }
+
+    /// Set the view and selection stored beside a design (ids that no longer
+    /// exist are left out).
+    fn apply_view(&self, text: Option<String>) {
+        let Some((view, mut selection)) = text.as_deref().and_then(parse_view) else {
+            return;
+        };
+        self.ed.viewport.set(view);
+        self.ed
+            .design
+            .with_untracked(|d| selection.retain_existing(d));
+        self.ed.selection.set(selection);
+    }
+
+    // ---- other tabs ------------------------------------------------------------
+
+    /// Another tab stored a version of some design, or changed the list.
+    fn heard(self, text: &str) {
+        self.changed.update(|n| *n += 1);
+        let Some((doc, rev, tab)) = saving::parse_news(text) else {
+            return;
+        };
+        if tab == self.tab.get_value() || self.doc.get_value().as_deref() != Some(doc.as_str()) {
+            return;
+        }
+        let base = self.base();
+        let busy = self.dirty() || self.saving.get_value();
+        match lib::heard(base, busy, rev) {
+            Heard::Ignore => {}
+            Heard::TakeTheirs => leptos::task::spawn_local(async move {
+                self.take_theirs_now(false).await;
+            }),
+            Heard::Ask => self.conflict.set(true),
+        }
+    }
+
+    fn set_base(&self, id: &str, rev: u64) {
+        self.bases.update_value(|b| {
+            b.insert(id.to_string(), rev);
+        });
+    }
+
+    fn base(&self) -> u64 {
+        let id = self.doc.get_value().unwrap_or_default();
+        self.bases.with_value(|b| b.get(&id).copied()).unwrap_or(0)
+    }
+
+    /// "Take theirs": show the newest stored version; this tab's edits go.
+    pub fn take_theirs(self) {
+        leptos::task::spawn_local(async move {
+            self.take_theirs_now(true).await;
+        });
+    }
+
+    async fn take_theirs_now(self, chosen: bool) {
+        let Some(id) = self.doc.get_value() else {
+            return;
+        };
+        let Some(Ok(record)) = self.read(&id).await else {
+            return;
+        };
+        let Ok(design) = format::load(&record.text) else {
+            return;
+        };
+        // The pending store of the edits given up must not run.
+        bump(self.ticket);
+        self.queue.update_value(|q| q.retain(|p| p.id != id));
+        let view = (
+            self.ed.viewport.get_untracked(),
+            self.ed.selection.get_untracked(),
+        );
+        self.ed.replace(design);
+        self.ed.viewport.set(view.0);
+        let mut selection = view.1;
+        self.ed
+            .design
+            .with_untracked(|d| selection.retain_existing(d));
+        self.ed.selection.set(selection);
+        self.set_base(&id, record.summary.rev);
+        self.clean.set_value(self.edits.get_value());
+        self.conflict.set(false);
+        self.ed.notice.set(Some(if chosen {
+            "Took the other tab's version of this design.".into()
+        } else {
+            "Updated with the changes made in another tab.".into()
+        }));
+    }
+
+    /// "Keep mine as a copy": this tab's version becomes a design of its own,
+    /// beside the other tab's.
+    ///
+    /// Spec choice: the copy is titled "… (my copy)" (an undoable title
+    /// change), so the two are told apart in Recent designs.
+    pub fn keep_mine_as_copy(&self) {
+        let id = lib::doc_id(browser::random_u64());
+        self.doc.set_value(Some(id.clone()));
+        self.set_base(&id, 0);
+        browser::tab_store(TAB_DOC, &id);
+        self.conflict.set(false);
+        let title = self
+            .ed
+            .design
+            .with_untracked(|d| lib::copy_title(&d.title, "my copy"));
+        self.ed.dispatch(Command::SetTitle(title), None);
+        self.edits.update_value(|n| *n += 1);
+        self.save_now();
+        self.ed.notice.set(Some(
+            "Your version is now a design of its own; the other tab's is kept too.".into(),
+        ));
+    }
+}
+
+/// Count `n` up and return its new value (a ticket: only the newest runs).
+fn bump(n: StoredValue<u64>) -> u64 {
+    let mut t = 0;
+    n.update_value(|v| {
+        *v += 1;
+        t = *v;
+    });
+    t
+}
+
+pub fn use_library() -> Library {
+    expect_context::<Library>()
+}
