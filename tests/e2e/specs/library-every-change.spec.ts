@@ -4,7 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { design, openDesign, savedDocument, threeTier, type Design } from '../helpers/design';
 import { openThroughChooser } from '../helpers/files';
-import { libraryStored, reloadAtOnce } from '../helpers/library';
+import { libraryStored, reloadAtOnce, storedSummaries } from '../helpers/library';
 import { EditorPage } from '../pages/editor';
 
 /** Open the three tiers through a link, as a user's own design. */
@@ -156,4 +156,18 @@ test('opening a template, a file and a link', async ({ page }) => {
   const d = await afterReload(page);
   expect(d.title).toBe('From a link');
   expect(page.url()).not.toContain('#v1=');
+});
+
+test('hiding the page stores at once, before the pause after the last change ends', async ({ page }) => {
+  const ed = await start(page);
+  await ed.setField('Title', 'Hidden at once');
+  // The tab goes to the background (another tab, a minimised window).
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  // Well within the 1 s pause the debounced store would wait.
+  await expect
+    .poll(async () => (await storedSummaries(page)).map((s) => s.title), { timeout: 500, intervals: [50] })
+    .toContain('Hidden at once');
 });
