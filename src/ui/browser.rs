@@ -151,6 +151,29 @@ pub fn location_hash() -> Option<String> {
     (!hash.is_empty()).then(|| hash.to_string())
 }
 
+/// Call `down` and `up` with every key pressed and released in the window.
+pub fn on_keys(
+    down: impl Fn(web_sys::KeyboardEvent) + 'static,
+    up: impl Fn(web_sys::KeyboardEvent) + 'static,
+) -> [EventListener; 2] {
+    let key = |f: Box<dyn Fn(web_sys::KeyboardEvent)>| {
+        move |ev: &web_sys::Event| {
+            if let Some(e) = ev.dyn_ref::<web_sys::KeyboardEvent>() {
+                f(e.clone());
+            }
+        }
+    };
+    [
+        EventListener::new_with_options(&window(), "keydown", active(), key(Box::new(down))),
+        EventListener::new(&window(), "keyup", key(Box::new(up))),
+    ]
+}
+
+/// Call `resized` whenever the window changes size.
+pub fn on_resize(resized: impl Fn() + 'static) -> EventListener {
+    EventListener::new(&window(), "resize", move |_| resized())
+}
+
 /// Call `changed` when the address's fragment changes without a page load.
 pub fn on_hash_change(changed: impl Fn() + 'static) -> EventListener {
     EventListener::new(&window(), "hashchange", move |_| changed())

@@ -1,6 +1,5 @@
 //! Keyboard shortcuts of the editor, and the table the help sheet shows.
 
-use leptos::ev;
 use leptos::prelude::*;
 use web_sys::KeyboardEvent;
 
@@ -75,18 +74,16 @@ pub struct Toggles {
 
 /// Install the editor's keyboard shortcuts on the window.
 pub fn install(ed: Editor, toggles: Toggles) {
-    let down = window_event_listener(ev::keydown, move |e: KeyboardEvent| {
-        on_key_down(ed, toggles, e)
-    });
-    let up = window_event_listener(ev::keyup, move |e: KeyboardEvent| {
-        if e.key() == " " {
-            ed.space_held.set(false);
-        }
-    });
-    on_cleanup(move || {
-        down.remove();
-        up.remove();
-    });
+    let listeners = super::browser::on_keys(
+        move |e| on_key_down(ed, toggles, e),
+        move |e| {
+            if e.key() == " " {
+                ed.space_held.set(false);
+            }
+        },
+    );
+    let listeners = StoredValue::new_local(listeners);
+    on_cleanup(move || listeners.dispose());
 }
 
 fn on_key_down(ed: Editor, t: Toggles, e: KeyboardEvent) {

@@ -180,7 +180,8 @@ pub fn Canvas() -> impl IntoView {
     };
 
     Effect::new(move |_| g.measure());
-    let _resize = window_event_listener(leptos::ev::resize, move |_| g.measure());
+    let resize = StoredValue::new_local(super::browser::on_resize(move || g.measure()));
+    on_cleanup(move || resize.dispose());
 
     view! {
         <div class="canvas-wrap">
