@@ -34,7 +34,7 @@ pub fn App() -> impl IntoView {
     provide_context(ed);
     browser::expose_api(move || ed.design.with_untracked(format::save));
     browser::expose_getter("pending", move || ed.pending.get_untracked().to_string());
-    ed.evaluate_on_change(browser::after);
+    ed.evaluate_on_change();
     let problems = LoadProblems::provide();
     let library = Library::provide(ed, problems);
     let toggles = Toggles {

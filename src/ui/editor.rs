@@ -8,9 +8,12 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
+use super::debounce::Debounce;
 use super::session::{Gesture, ItemKind, Menu, Motion, Selection, WhatIf};
 use crate::core::catalog;
-use crate::core::edit::{copy_fragment, CoalesceKey, Command, History, Selection as Removal};
+use crate::core::edit::{
+    copy_fragment, CoalesceKey, Command, EditError, History, Selection as Removal,
+};
 use crate::core::eval::{evaluate, EvalOptions};
 use crate::core::format;
 use crate::core::geometry::{self, Point, Viewport};
@@ -78,8 +81,8 @@ pub struct Editor {
     next_gesture: StoredValue<u64>,
     /// Where the last paste landed, so repeated pastes step down-right.
     paste_offset: StoredValue<f64>,
-    /// Numbers the scheduled evaluations; only the latest one runs.
-    ticket: StoredValue<u64>,
+    /// Evaluates once edits pause; only the latest scheduled run happens.
+    settle_timer: Debounce,
 }
 
 /// What a refused edit in a read-only view says.
@@ -146,7 +149,7 @@ impl Editor {
             report,
             next_gesture: StoredValue::new(1),
             paste_offset: StoredValue::new(0.0),
-            ticket: StoredValue::new(0),
+            settle_timer: Debounce::new(SETTLE_MS),
         }
     }
 
@@ -155,27 +158,21 @@ impl Editor {
     /// Re-evaluate after edits settle: call once from `App`. Each change to the
     /// design or the scenario restarts a short timer; when it fires, the report
     /// memo sees one new (design, scenario) pair.
-    pub fn evaluate_on_change(&self, schedule: impl Fn(u32, Box<dyn FnOnce()>) + Clone + 'static) {
+    pub fn evaluate_on_change(&self) {
         let ed = *self;
         Effect::new(move |first: Option<()>| {
             ed.design.track();
             ed.whatif.track();
-            // The first run (after the page's first turn, so a design opened by a
-            // link is included) waits for a frame too: the design is drawn first,
-            // and a large one is not held up by its evaluation.
             ed.pending.set(true);
-            let ticket = ed.next_ticket();
-            let run = Box::new(move || {
-                // A later edit scheduled its own evaluation: let that one run.
-                if ticket == ed.current_ticket() {
-                    ed.settle();
-                }
-            });
+            // A later edit drops this evaluation and schedules its own. The first
+            // run (after the page's first turn, so a design opened by a link is
+            // included) waits for a frame too: the design is drawn first, and a
+            // large one is not held up by its evaluation.
+            let settle = move || ed.settle();
             if first.is_none() {
-                let schedule = schedule.clone();
-                request_animation_frame(move || schedule(SETTLE_MS, run));
+                ed.settle_timer.call_after_frame(settle);
             } else {
-                schedule(SETTLE_MS, run);
+                ed.settle_timer.call(settle);
             }
         });
     }
@@ -186,19 +183,6 @@ impl Editor {
         let design = self.design.get_untracked();
         self.settled.set(Settled { design, options });
         self.pending.set(false);
-    }
-
-    fn next_ticket(&self) -> u64 {
-        let mut t = 0;
-        self.ticket.update_value(|n| {
-            *n += 1;
-            t = *n;
-        });
-        t
-    }
-
-    fn current_ticket(&self) -> u64 {
-        self.ticket.get_value()
     }
 
     // ---- history -------------------------------------------------------------
@@ -215,10 +199,11 @@ impl Editor {
     }
 
     /// Apply a command as an undo step (joined to the open step when `key`
-    /// matches). A refused command changes nothing and says why.
-    pub fn dispatch(&self, cmd: Command, key: Option<CoalesceKey>) -> bool {
-        if self.refuse_read_only() {
-            return false;
+    /// matches). A refused command changes nothing; the caller says why where
+    /// it belongs (beside a field), or calls [`Editor::dispatch_or_say`].
+    pub fn dispatch(&self, cmd: Command, key: Option<CoalesceKey>) -> Result<(), EditError> {
+        if self.read_only.get_untracked() {
+            return Err(EditError::Refused(READ_ONLY_NOTICE.into()));
         }
         let mut outcome = Ok(());
         self.history.update_value(|h| {
@@ -228,13 +213,16 @@ impl Editor {
             })
         });
         self.after_change();
-        match outcome {
-            Ok(()) => true,
-            Err(e) => {
-                self.notice.set(Some(e.to_string()));
-                false
-            }
-        }
+        outcome
+    }
+
+    /// [`Editor::dispatch`] for actions with no place of their own to say why
+    /// a command was refused (the canvas, the toolbar): the notice says it.
+    /// True when it was applied.
+    pub fn dispatch_or_say(&self, cmd: Command, key: Option<CoalesceKey>) -> bool {
+        self.dispatch(cmd, key)
+            .map_err(|e| self.notice.set(Some(e.to_string())))
+            .is_ok()
     }
 
     /// End the open coalescing run (a field lost focus, a gesture ended).
@@ -443,7 +431,7 @@ impl Editor {
             .design
             .with_untracked(|d| geometry::zone_at(d, at).map(String::from));
         let index = self.design.with_untracked(|d| d.blocks.len());
-        self.dispatch(Command::AddBlock { index, block }, None)
+        self.dispatch_or_say(Command::AddBlock { index, block }, None)
             .then(|| {
                 self.selection.set(Selection::only(ItemKind::Block, &id));
                 id
@@ -456,7 +444,7 @@ impl Editor {
         let mut zone = Zone::new(id.clone(), at.x - 200.0, at.y - 150.0, 400.0, 300.0);
         zone.label = "Availability zone".into();
         let index = self.design.with_untracked(|d| d.zones.len());
-        self.dispatch(Command::AddZone { index, zone }, None)
+        self.dispatch_or_say(Command::AddZone { index, zone }, None)
             .then(|| {
                 self.selection.set(Selection::only(ItemKind::Zone, &id));
                 id
@@ -468,7 +456,7 @@ impl Editor {
         let id = self.fresh(|h, d| h.fresh_sticky_id(d));
         let sticky = Sticky::new(id.clone(), "Note", at.x, at.y);
         let index = self.design.with_untracked(|d| d.stickies.len());
-        self.dispatch(Command::AddSticky { index, sticky }, None)
+        self.dispatch_or_say(Command::AddSticky { index, sticky }, None)
             .then(|| {
                 self.selection.set(Selection::only(ItemKind::Sticky, &id));
                 id
@@ -489,7 +477,7 @@ impl Editor {
         let (a, b, index) = pair?;
         let id = self.fresh(|h, d| h.fresh_link_id(d));
         let link = catalog::new_link(&a, &b, id.clone());
-        self.dispatch(Command::AddLink { index, link }, None)
+        self.dispatch_or_say(Command::AddLink { index, link }, None)
             .then(|| {
                 self.selection.set(Selection::only(ItemKind::Link, &id));
                 id
@@ -531,7 +519,7 @@ impl Editor {
             stickies: sel.stickies.into_iter().collect(),
         };
         self.seal();
-        self.dispatch(Command::Remove(removal), None);
+        self.dispatch_or_say(Command::Remove(removal), None);
         self.selection.set(Selection::default());
     }
 
@@ -550,7 +538,7 @@ impl Editor {
         if ids.is_empty() {
             return;
         }
-        self.dispatch(
+        self.dispatch_or_say(
             Command::Move { ids, dx, dy },
             Some(CoalesceKey::Named("nudge".into())),
         );

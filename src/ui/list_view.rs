@@ -68,14 +68,10 @@ fn apply(ed: Editor, id: &str, field: Field, cmd: Command) -> Result<(), String>
         field,
     };
     ed.seal();
-    let ok = ed.dispatch(cmd, Some(key));
+    let outcome = ed.dispatch(cmd, Some(key));
     ed.seal();
-    if ok {
-        Ok(())
-    } else {
-        let why = ed.notice.get_untracked();
-        Err(why.unwrap_or_else(|| "That change was refused.".into()))
-    }
+    // Said beside the cell only (it used to show as a notice too).
+    outcome.map_err(|e| e.to_string())
 }
 
 /// A block's name for people: its label, with its id when another block

@@ -5,6 +5,7 @@ mod app;
 mod browser;
 mod canvas;
 mod context_menu;
+mod debounce;
 mod dialog;
 mod editor;
 mod export_actions;

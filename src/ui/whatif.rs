@@ -73,7 +73,7 @@ fn apply_scale(ed: Editor) {
         return;
     }
     ed.seal();
-    if ed.dispatch(Command::Batch(cmds), None) {
+    if ed.dispatch_or_say(Command::Batch(cmds), None) {
         ed.whatif.update(|w| w.scale = 1.0);
     }
 }

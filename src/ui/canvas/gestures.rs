@@ -285,7 +285,7 @@ impl Gestures {
                 if !clicked && (dx != 0.0 || dy != 0.0) {
                     ed.seal();
                     let key = ed.new_gesture_key();
-                    let moved = ed.dispatch(
+                    let moved = ed.dispatch_or_say(
                         Command::Move {
                             ids: ids.into_iter().collect(),
                             dx,
@@ -320,7 +320,7 @@ impl Gestures {
                     .design
                     .with_untracked(|d| d.zone(&zone).map(|z| (z.x, z.y)));
                 if let (Some((x, y)), false) = (rect, dw == 0.0 && dh == 0.0) {
-                    ed.dispatch(
+                    ed.dispatch_or_say(
                         Command::SetZoneRect {
                             id: zone,
                             rect: ZoneRect {
@@ -359,7 +359,7 @@ impl Gestures {
         });
         if !changes.is_empty() {
             // Joins the move's step: undo puts blocks back with their old zones.
-            ed.dispatch(Command::Batch(changes), Some(key));
+            ed.dispatch_or_say(Command::Batch(changes), Some(key));
         }
     }
 

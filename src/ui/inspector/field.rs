@@ -12,18 +12,12 @@ use crate::core::edit::{CoalesceKey, Command};
 /// Applies what was typed or picked; `Err` holds the reason shown by the field.
 pub type Apply<T> = Callback<T, Result<(), String>>;
 
-/// Dispatch one field edit as one undo step; a refusal comes back as the reason.
+/// Dispatch one field edit as one undo step; a refusal comes back as the
+/// reason, shown next to the field.
 pub fn apply(ed: Editor, cmd: Command, key: CoalesceKey) -> Result<(), String> {
-    if ed.dispatch(cmd, Some(key)) {
-        ed.seal();
-        Ok(())
-    } else {
-        ed.seal();
-        // The reason is shown next to the field, not also as a notice.
-        let reason = ed.notice.get_untracked();
-        ed.notice.set(None);
-        Err(reason.unwrap_or_else(|| "this value was refused".into()))
-    }
+    let outcome = ed.dispatch(cmd, Some(key));
+    ed.seal();
+    outcome.map_err(|e| e.to_string())
 }
 
 /// Where a catalog default came from, as a short line: "seed 003 §5.4".

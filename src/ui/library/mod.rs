@@ -25,6 +25,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use super::browser::{self, Channel, DesignsDb};
+use super::debounce::Debounce;
 use super::editor::Editor;
 use super::load_errors::LoadProblems;
 use crate::core::edit::Command;
@@ -77,8 +78,10 @@ pub struct Library {
     /// Stores waiting to run, one at a time (each is based on the one before).
     queue: StoredValue<Vec<saving::Pending>>,
     saving: StoredValue<bool>,
-    ticket: StoredValue<u64>,
-    view_ticket: StoredValue<u64>,
+    /// Stores the open document once changes pause.
+    save_timer: Debounce,
+    /// Keeps the view for the tab once view changes pause.
+    view_timer: Debounce,
     /// `Editor::doc_rev` when last seen: a replaced document is not an edit.
     seen_rev: StoredValue<u64>,
     db: StoredValue<Option<Rc<DesignsDb>>, LocalStorage>,
@@ -125,8 +128,8 @@ impl Library {
             updated: StoredValue::new(0.0),
             queue: StoredValue::new(Vec::new()),
             saving: StoredValue::new(false),
-            ticket: StoredValue::new(0),
-            view_ticket: StoredValue::new(0),
+            save_timer: Debounce::new(SAVE_MS),
+            view_timer: Debounce::new(VIEW_MS),
             seen_rev: StoredValue::new(ed.doc_rev.get_untracked()),
             db: StoredValue::new_local(None),
             channel: StoredValue::new_local(None),
@@ -205,15 +208,7 @@ impl Library {
             }
             self.edits.update_value(|n| *n += 1);
             self.updated.set_value(browser::now_ms());
-            let ticket = bump(self.ticket);
-            browser::after(
-                SAVE_MS,
-                Box::new(move || {
-                    if self.ticket.try_get_value() == Some(ticket) {
-                        self.save_now();
-                    }
-                }),
-            );
+            self.save_timer.call(move || self.save_now());
         });
         Effect::new(move |first: Option<()>| {
             ed.viewport.track();
@@ -221,15 +216,7 @@ impl Library {
             if first.is_none() {
                 return;
             }
-            let ticket = bump(self.view_ticket);
-            browser::after(
-                VIEW_MS,
-                Box::new(move || {
-                    if self.view_ticket.try_get_value() == Some(ticket) {
-                        self.keep_view();
-                    }
-                }),
-            );
+            self.view_timer.call(move || self.keep_view());
         });
     }
 
@@ -475,7 +462,7 @@ impl Library {
             return;
         };
         // The pending store of the edits given up must not run.
-        bump(self.ticket);
+        self.save_timer.cancel();
         self.queue.update_value(|q| q.retain(|p| p.id != id));
         let view = (
             self.ed.viewport.get_untracked(),
@@ -513,23 +500,14 @@ impl Library {
             .ed
             .design
             .with_untracked(|d| lib::copy_title(&d.title, "my copy"));
-        self.ed.dispatch(Command::SetTitle(title), None);
+        // The title is plain text, never refused; a refusal would only keep the old one.
+        let _ = self.ed.dispatch(Command::SetTitle(title), None);
         self.edits.update_value(|n| *n += 1);
         self.save_now();
         self.ed.notice.set(Some(
             "Your version is now a design of its own; the other tab's is kept too.".into(),
         ));
     }
-}
-
-/// Count `n` up and return its new value (a ticket: only the newest runs).
-fn bump(n: StoredValue<u64>) -> u64 {
-    let mut t = 0;
-    n.update_value(|v| {
-        *v += 1;
-        t = *v;
-    });
-    t
 }
 
 pub fn use_library() -> Library {

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use super::{bump, Library, JOURNAL, LAST_DOC, OLD_SLOTS, RETRY_MS};
+use super::{Library, JOURNAL, LAST_DOC, OLD_SLOTS, RETRY_MS};
 use crate::core::format;
 use crate::core::library::{self as lib, Fold, Journal, Record, Summary};
 use crate::ui::browser::{self, DbError, DesignsDb, Put};
@@ -52,7 +52,7 @@ impl Library {
         if self.ed.read_only.get_untracked() {
             return;
         }
-        bump(self.ticket);
+        self.save_timer.cancel();
         let (title, text) = self
             .ed
             .design

@@ -86,7 +86,7 @@ pub fn FindingItem(finding: Finding) -> impl IntoView {
             });
         });
         ed.seal();
-        if ed.dispatch(Command::SetAccepted(list), None) {
+        if ed.dispatch_or_say(Command::SetAccepted(list), None) {
             form_open.set(false);
             reason.set(String::new());
         }
@@ -95,7 +95,7 @@ pub fn FindingItem(finding: Finding) -> impl IntoView {
         let mut list = ed.design.with_untracked(|d| d.accepted.clone());
         f.with_value(|f| list.retain(|a| !a.is_for(f.rule, &f.blocks, &f.links)));
         ed.seal();
-        ed.dispatch(Command::SetAccepted(list), None);
+        ed.dispatch_or_say(Command::SetAccepted(list), None);
     };
     let open_form = move |_| {
         form_open.set(true);

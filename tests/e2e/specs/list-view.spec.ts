@@ -58,6 +58,20 @@ test.describe('list view', () => {
     await expect(ed.links).toHaveCount(1);
   });
 
+  test('a change the design refuses is said once, beside the cell, not also as a notice', async ({ page }) => {
+    await openDesign(page, threeTier());
+    const ed = new EditorPage(page);
+    await ed.tool('List view').click();
+    // API's median is 20 ms: a p99 of 10 ms is a valid number the design refuses.
+    const cell = page.getByRole('textbox', { name: 'p99 of API' });
+    await cell.fill('10');
+    await cell.press('Enter');
+    await expect(cell).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByRole('alert')).toContainText('at least the median');
+    await expect(ed.notice).toHaveCount(0);
+    expect(await savedDocument(page)).toEqual(threeTier());
+  });
+
   test('a cell refuses a bad value, says why, and keeps the document', async ({ page }) => {
     await openDesign(page, threeTier());
     await new EditorPage(page).tool('List view').click();
