@@ -42,6 +42,7 @@ pub fn App() -> impl IntoView {
         list_view: RwSignal::new(false),
         recent: library.recent_open,
     };
+    provide_context(super::actions::Ctx { ed, toggles });
     let opened = open_link(ed, problems, |design, view| {
         ed.replace(design);
         ed.read_only.set(view);

@@ -4,12 +4,14 @@
 
 use leptos::prelude::*;
 
+use super::actions::{action, run, use_actions, ActionId};
 use super::editor::use_editor;
 use super::session::ItemKind;
 
 #[component]
 pub fn ContextMenu() -> impl IntoView {
     let ed = use_editor();
+    let ctx = use_actions();
     let close = move || ed.menu.set(None);
     move || {
         ed.menu.get().map(|m| {
@@ -46,34 +48,26 @@ pub fn ContextMenu() -> impl IntoView {
                     >
                         {if failed { "Restore (what-if)" } else { "Fail (what-if)" }}
                     </button>
-                    {(is_block && !ed.read_only.get_untracked())
-                        .then(|| {
+                    {[ActionId::Duplicate, ActionId::Delete]
+                        .into_iter()
+                        .filter(|id| is_block || *id == ActionId::Delete)
+                        .map(action)
+                        .filter(|a| (a.enabled)(&ctx))
+                        .map(|a| {
                             view! {
                                 <button
                                     role="menuitem"
+                                    title=a.title()
                                     on:click=move |_| {
-                                        ed.duplicate();
+                                        run(a.id, &ctx);
                                         close();
                                     }
                                 >
-                                    "Duplicate"
+                                    {a.label}
                                 </button>
                             }
-                        })}
-                    {(!ed.read_only.get_untracked())
-                        .then(|| {
-                            view! {
-                                <button
-                                    role="menuitem"
-                                    on:click=move |_| {
-                                        ed.delete_selection();
-                                        close();
-                                    }
-                                >
-                                    "Delete"
-                                </button>
-                            }
-                        })}
+                        })
+                        .collect_view()}
                 </div>
             }
         })

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::actions::{ActionButton, ActionId};
 use super::browser;
 use super::editor::{use_editor, Editor};
 use super::library::{use_library, Library};
@@ -37,14 +38,7 @@ pub fn FileActions() -> impl IntoView {
                 <ToolIcon tool=Tool::New />
                 <span class="label wide">"New"</span>
             </button>
-            <button
-                aria-label="Open…"
-                title="Open a design file (Ctrl+O), or drop one on the window"
-                on:click=move |_| browser::click(&format!("#{OPEN_INPUT_ID}"))
-            >
-                <ToolIcon tool=Tool::Open />
-                <span class="label wide">"Open…"</span>
-            </button>
+            <ActionButton id=ActionId::Open icon=Tool::Open text="Open…" class="label wide" />
             <input
                 id=OPEN_INPUT_ID
                 class="visually-hidden"
@@ -54,15 +48,8 @@ pub fn FileActions() -> impl IntoView {
                 aria-hidden="true"
                 on:change=on_pick
             />
-            <button
-                aria-label="Save"
-                title="Save the design as a file (Ctrl+S)"
-                on:click=move |_| save(ed)
-            >
-                <ToolIcon tool=Tool::Save />
-                <span class="label wide">"Save"</span>
-            </button>
-            <super::recent::RecentButton />
+            <ActionButton id=ActionId::Save icon=Tool::Save text="Save" class="label wide" />
+            <ActionButton id=ActionId::Recent icon=Tool::Recent text="Recent" class="label wide" />
             // Always there (disabled until a previous design exists), so the
             // toolbar does not shift under the pointer when it appears.
             <button

@@ -1,8 +1,9 @@
-//! The help sheet: every shortcut, opened with `?` or the toolbar's help button.
+//! The help sheet: the pointer gestures and every action's keys (from the
+//! registry in `actions.rs`), opened with `?` or the toolbar's help button.
 
 use leptos::prelude::*;
 
-use super::keys::SHORTCUTS;
+use super::actions::{ACTIONS, GESTURES};
 
 #[component]
 pub fn HelpSheet(open: RwSignal<bool>) -> impl IntoView {
@@ -26,15 +27,22 @@ pub fn HelpSheet(open: RwSignal<bool>) -> impl IntoView {
                                 </tr>
                             </thead>
                             <tbody>
-                                {SHORTCUTS
+                                {GESTURES
                                     .iter()
+                                    .copied()
+                                    .chain(
+                                        ACTIONS
+                                            .iter()
+                                            .filter(|a| !a.keys.is_empty())
+                                            .map(|a| (a.keys, a.help)),
+                                    )
                                     .map(|(keys, what)| {
                                         view! {
                                             <tr>
                                                 <td>
-                                                    <kbd>{*keys}</kbd>
+                                                    <kbd>{keys}</kbd>
                                                 </td>
-                                                <td>{*what}</td>
+                                                <td>{what}</td>
                                             </tr>
                                         }
                                     })

@@ -1,6 +1,7 @@
 //! The Leptos shell over the core. Browser-only code lives here, never in `core`;
 //! of it, only `browser` touches `window`, the clipboard and storage.
 
+mod actions;
 mod app;
 mod browser;
 mod canvas;

@@ -188,23 +188,6 @@ fn RecentDialog(library: Library) -> impl IntoView {
     }
 }
 
-/// The toolbar's button that opens the dialog.
-#[component]
-pub fn RecentButton() -> impl IntoView {
-    let library = use_library();
-    view! {
-        <button
-            aria-label="Recent designs"
-            title="Every design kept in this browser (Ctrl+Shift+O)"
-            aria-haspopup="dialog"
-            on:click=move |_| library.recent_open.set(true)
-        >
-            <super::tool_icons::ToolIcon tool=super::tool_icons::Tool::Recent />
-            <span class="label wide">"Recent"</span>
-        </button>
-    }
-}
-
 /// Another tab stored a newer version of the design this tab has edits of.
 #[component]
 pub fn ConflictPrompt() -> impl IntoView {

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::actions::{self, use_actions, ActionButton, ActionId};
 use super::browser;
 use super::editor::use_editor;
 use super::keys::Toggles;
@@ -20,6 +21,8 @@ pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
         })
     };
     let zoom = move || format!("{:.0}%", ed.viewport.get().zoom * 100.0);
+    let ctx = use_actions();
+    let zoom_reset = actions::action(ActionId::ZoomReset);
     // The `<header class="toolbar">` around this is `App`'s.
     view! {
             <span class="brand" aria-hidden="true">
@@ -31,24 +34,8 @@ pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
             </span>
             <super::file_actions::FileActions />
             <div class="tool-group" role="group" aria-label="History">
-                <button
-                    aria-label="Undo"
-                    title="Undo (Ctrl+Z)"
-                    disabled=move || !ed.can_undo()
-                    on:click=move |_| ed.undo()
-                >
-                    <ToolIcon tool=Tool::Undo />
-                    <span class="label wide">"Undo"</span>
-                </button>
-                <button
-                    aria-label="Redo"
-                    title="Redo (Ctrl+Shift+Z)"
-                    disabled=move || !ed.can_redo()
-                    on:click=move |_| ed.redo()
-                >
-                    <ToolIcon tool=Tool::Redo />
-                    <span class="label wide">"Redo"</span>
-                </button>
+                <ActionButton id=ActionId::Undo icon=Tool::Undo text="Undo" class="label wide" />
+                <ActionButton id=ActionId::Redo icon=Tool::Redo text="Redo" class="label wide" />
             </div>
             <super::gallery::TemplatesButton />
             <div class="tool-group" role="group" aria-label="Share">
@@ -64,46 +51,33 @@ pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
             <super::view_mode::ViewTools />
             <super::export_actions::ExportActions />
             <div class="tool-group" role="group" aria-label="Zoom">
-                <button aria-label="Zoom out" title="Zoom out (Ctrl+-)" on:click=move |_| ed.zoom_by(0.8)>
-                    <ToolIcon tool=Tool::ZoomOut />
-                    <span class="label wider">"Zoom out"</span>
-                </button>
+                <ActionButton id=ActionId::ZoomOut icon=Tool::ZoomOut text="Zoom out" class="label wider" />
                 <button
                     class="zoom-level"
-                    aria-label="Zoom to 100%"
-                    title="Zoom to 100% (Ctrl+0)"
-                    on:click=move |_| ed.zoom_reset()
+                    aria-label=zoom_reset.label
+                    title=zoom_reset.title()
+                    on:click=move |_| actions::run(ActionId::ZoomReset, &ctx)
                 >
                     {zoom}
                 </button>
-                <button aria-label="Zoom in" title="Zoom in (Ctrl+=)" on:click=move |_| ed.zoom_by(1.25)>
-                    <ToolIcon tool=Tool::ZoomIn />
-                    <span class="label wider">"Zoom in"</span>
-                </button>
-                <button aria-label="Fit design" title="Fit the whole design (Shift+1)" on:click=move |_| ed.fit()>
-                    <ToolIcon tool=Tool::Fit />
-                    <span class="label wider">"Fit"</span>
-                </button>
+                <ActionButton id=ActionId::ZoomIn icon=Tool::ZoomIn text="Zoom in" class="label wider" />
+                <ActionButton id=ActionId::Fit icon=Tool::Fit text="Fit" class="label wider" />
             </div>
             <div class="tool-group" role="group" aria-label="View">
-                <button
-                    aria-label="Snap to grid"
-                    title="Snap to grid (G)"
-                    aria-pressed=move || ed.snap.get().to_string()
-                    on:click=move |_| ed.snap.update(|s| *s = !*s)
-                >
-                    <ToolIcon tool=Tool::Snap />
-                    <span class="label wider">"Snap"</span>
-                </button>
-                <button
-                    aria-label="List view"
-                    title="Show the design as a table (L)"
-                    aria-pressed=move || toggles.list_view.get().to_string()
-                    on:click=move |_| toggles.list_view.update(|v| *v = !*v)
-                >
-                    <ToolIcon tool=Tool::ListView />
-                    <span class="label wider">"List"</span>
-                </button>
+                <ActionButton
+                    id=ActionId::Snap
+                    icon=Tool::Snap
+                    text="Snap"
+                    class="label wider"
+                    pressed=Signal::derive(move || ed.snap.get())
+                />
+                <ActionButton
+                    id=ActionId::ListView
+                    icon=Tool::ListView
+                    text="List"
+                    class="label wider"
+                    pressed=Signal::derive(move || toggles.list_view.get())
+                />
                 <button
                     aria-label="Dark theme"
                     title="Switch light/dark theme"
@@ -113,14 +87,7 @@ pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
                     <ToolIcon tool=Tool::Theme />
                     <span class="label wider">"Theme"</span>
                 </button>
-                <button
-                    aria-label="Keyboard shortcuts"
-                    title="Keyboard shortcuts (?)"
-                    on:click=move |_| toggles.help.set(true)
-                >
-                    <ToolIcon tool=Tool::Help />
-                    <span class="label wider">"Help"</span>
-                </button>
+                <ActionButton id=ActionId::Help icon=Tool::Help text="Help" class="label wider" />
             </div>
     }
 }

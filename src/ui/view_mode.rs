@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
+use super::actions::{ActionButton, ActionId};
 use super::browser;
 use super::editor::{use_editor, Editor};
 use super::library::{use_library, Library};
-use super::present;
 use super::tool_icons::{Tool, ToolIcon};
 
 #[component]
@@ -28,15 +28,12 @@ pub fn ViewTools() -> impl IntoView {
             </div>
         </Show>
         <div class="tool-group" role="group" aria-label="Present">
-            <button
-                aria-label="Present"
-                title="Presentation mode: full screen, arrow keys step through the findings (P)"
-                aria-pressed=move || ed.presenting.get().to_string()
-                on:click=move |_| present::toggle(ed)
-            >
-                <ToolIcon tool=Tool::Present />
-                <span class="label">"Present"</span>
-            </button>
+            <ActionButton
+                id=ActionId::Present
+                icon=Tool::Present
+                text="Present"
+                pressed=Signal::derive(move || ed.presenting.get())
+            />
             <button
                 aria-label="Print"
                 title="Print the drawing and the results on one page"
