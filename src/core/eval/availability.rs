@@ -16,7 +16,7 @@ use rand::{Rng, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus as SmallRng;
 
 use super::graph::{Component, Graph};
-use super::success::{entry_success, Env};
+use super::success::{entry_success, inner, success, Env};
 use super::EvalOptions;
 use crate::core::model::{Op, Route};
 use crate::core::report::Method;
@@ -135,6 +135,19 @@ struct Node {
     terms: Vec<Term>,
 }
 
+impl Node {
+    /// The probability that the node and its zone are up.
+    fn up(&self, up: &[f64]) -> f64 {
+        up[self.comp] * self.zone.map_or(1.0, |z| up[z])
+    }
+
+    /// `inner` from each term's success `s` (the node is not `always`); the
+    /// shares of optional links under `split` are added as `constant`.
+    fn inner(&self, s: impl Fn(&Term) -> f64) -> f64 {
+        self.constant + inner(self.route, self.terms.iter().map(|t| (t.w, s(t))))
+    }
+}
+
 /// The sync expansion of one entry: its nodes, children before parents.
 struct Tree {
     entry: usize,
@@ -151,20 +164,31 @@ struct Tree {
 /// The sync links of `b` that the success expression depends on, as
 /// `(link, weight)`: optional links and links used by no request are left out.
 fn relevant<'g>(g: &'g Graph<'_>, b: usize) -> impl Iterator<Item = (usize, f64)> + 'g {
-    let d = g.design;
-    let route = d.blocks[b].route;
-    g.sync_out[b].iter().filter_map(move |&l| {
-        let link = &d.links[l];
-        if link.optional {
-            return None;
-        }
-        let w = match route {
-            Route::All => link.calls.min(1.0),
-            Route::Split => g.share[l],
-            Route::Failover => 1.0,
-        };
-        (w > 0.0).then_some((l, w))
-    })
+    g.sync_out[b]
+        .iter()
+        .filter_map(move |&l| weight(g, l).map(|w| (l, w)))
+}
+
+/// Sync link `l`'s weight in its caller's `inner`: `p_l` under route `all`, the
+/// share under `split`, 1 under `failover`; `None` when optional or used by no
+/// request.
+fn weight(g: &Graph, l: usize) -> Option<f64> {
+    let link = &g.design.links[l];
+    if link.optional {
+        return None;
+    }
+    let w = match g.design.blocks[g.link_from[l]].route {
+        Route::All => link.calls.min(1.0),
+        Route::Split => g.share[l],
+        Route::Failover => 1.0,
+    };
+    (w > 0.0).then_some(w)
+}
+
+/// A failover block with an optional alternative: its `inner` is 1.
+fn failover_soft(g: &Graph, b: usize) -> bool {
+    g.design.blocks[b].route == Route::Failover
+        && g.sync_out[b].iter().any(|&l| g.design.links[l].optional)
 }
 
 /// How [`Tree::factored`] computes an acyclic tree. A node's expectation
@@ -262,43 +286,16 @@ impl Tree {
     fn new(g: &Graph, entry: usize, env: &Env) -> Tree {
         let d = g.design;
         let n = g.block_count();
-        // Post-order DFS from the entry: local numbers, children first.
+        // Post-order from the entry over the links the expression depends on:
+        // local numbers, children first.
+        let walk = g.post_order([entry], |l| {
+            !failover_soft(g, g.link_from[l]) && weight(g, l).is_some()
+        });
+        let cyclic = g.cyclic_below[entry] || walk.closing.iter().any(|&c| c);
+        let order = walk.order;
         let mut local = vec![usize::MAX; n];
-        let mut order = Vec::new();
-        let mut open = vec![false; n];
-        let mut seen = vec![false; n];
-        let mut work: Vec<(usize, Vec<usize>, usize)> = Vec::new();
-        let kids = |b: usize| -> Vec<usize> {
-            let failover_soft = d.blocks[b].route == Route::Failover
-                && g.sync_out[b].iter().any(|&l| d.links[l].optional);
-            if failover_soft {
-                return Vec::new();
-            }
-            relevant(g, b).map(|(l, _)| g.link_to[l]).collect()
-        };
-        seen[entry] = true;
-        open[entry] = true;
-        work.push((entry, kids(entry), 0));
-        let mut cyclic = g.cyclic_below[entry];
-        while let Some((b, ks, i)) = work.last_mut() {
-            if let Some(&t) = ks.get(*i) {
-                *i += 1;
-                if open[t] {
-                    cyclic = true;
-                }
-                if !seen[t] {
-                    seen[t] = true;
-                    open[t] = true;
-                    let kt = kids(t);
-                    work.push((t, kt, 0));
-                }
-            } else {
-                let b = *b;
-                open[b] = false;
-                local[b] = order.len();
-                order.push(b);
-                work.pop();
-            }
+        for (i, &b) in order.iter().enumerate() {
+            local[b] = i;
         }
         // Components, in local numbering.
         let mut comps: Vec<Component> = order.iter().map(|&b| Component::Block(b)).collect();
@@ -312,9 +309,7 @@ impl Tree {
                     comps.len() - 1
                 })
             });
-            let always = g.sync_out[b].is_empty()
-                || (blk.route == Route::Failover
-                    && g.sync_out[b].iter().any(|&l| d.links[l].optional));
+            let always = g.sync_out[b].is_empty() || failover_soft(g, b);
             let constant = if blk.route == Route::Split {
                 g.sync_out[b]
                     .iter()
@@ -579,12 +574,8 @@ impl Tree {
     /// `s(node, op)` from its `inner`.
     fn val(&self, i: usize, read: bool, up: &[f64], inner: &[f64]) -> f64 {
         let n = &self.nodes[i];
-        let u = up[n.comp] * n.zone.map_or(1.0, |z| up[z]);
-        if u == 0.0 {
-            return 0.0;
-        }
         let h = if read { n.h } else { 0.0 };
-        u * (h + (1.0 - h) * inner[i])
+        success(n.up(up), h, inner[i])
     }
 
     /// `inner(node)` from its children's values (evaluation.md §2).
@@ -593,12 +584,7 @@ impl Tree {
         if n.always {
             return 1.0;
         }
-        let val = |t: &Term| self.val(t.child, t.read, up, inner);
-        match n.route {
-            Route::All => n.terms.iter().map(|t| 1.0 - t.w + t.w * val(t)).product(),
-            Route::Split => n.constant + n.terms.iter().map(|t| t.w * val(t)).sum::<f64>(),
-            Route::Failover => 1.0 - n.terms.iter().map(|t| 1.0 - val(t)).product::<f64>(),
-        }
+        n.inner(|t| self.val(t.child, t.read, up, inner))
     }
 
     /// Exact, acyclic: `E[s(entry, read)]` over the conditioned components'
@@ -624,22 +610,13 @@ impl Tree {
             expect[i] = if !plan.conditioned_below[i] {
                 [false, true].map(|read| self.val(i, read, up, &plain))
             } else if plan.splits[i] {
-                let e = |t: &Term| expect[t.child][usize::from(t.read)];
                 let e_inner = if n.always {
                     1.0
                 } else {
-                    match n.route {
-                        Route::All => n.terms.iter().map(|t| 1.0 - t.w + t.w * e(t)).product(),
-                        Route::Split => {
-                            n.constant + n.terms.iter().map(|t| t.w * e(t)).sum::<f64>()
-                        }
-                        Route::Failover => {
-                            1.0 - n.terms.iter().map(|t| 1.0 - e(t)).product::<f64>()
-                        }
-                    }
+                    n.inner(|t| expect[t.child][usize::from(t.read)])
                 };
-                let u = up[n.comp] * n.zone.map_or(1.0, |z| up[z]);
-                [u * e_inner, u * (n.h + (1.0 - n.h) * e_inner)]
+                let u = n.up(up);
+                [success(u, 0.0, e_inner), success(u, n.h, e_inner)]
             } else {
                 self.gray(i, up, &mut inner, &mut local, &plan.index)
             };

@@ -302,29 +302,8 @@ impl<'g, 'a> Walker<'g, 'a> {
 
     /// `fixed` for every block with no sync cycle below, children first.
     fn fill_fixed(&mut self) {
-        let g = self.g;
-        let n = g.block_count();
-        let mut state = vec![0u8; n];
-        for root in 0..n {
-            if g.cyclic_below[root] || state[root] != 0 {
-                continue;
-            }
-            state[root] = 1;
-            let mut work = vec![(root, 0usize)];
-            while let Some(&mut (b, ref mut i)) = work.last_mut() {
-                if let Some(&l) = g.sync_out[b].get(*i) {
-                    *i += 1;
-                    let t = g.link_to[l];
-                    if state[t] == 0 {
-                        state[t] = 1;
-                        work.push((t, 0));
-                    }
-                } else {
-                    work.pop();
-                    self.fixed[b] = [self.fixed_of(b, Op::Read), self.fixed_of(b, Op::Write)];
-                    state[b] = 2;
-                }
-            }
+        for b in self.g.acyclic_post_order() {
+            self.fixed[b] = [self.fixed_of(b, Op::Read), self.fixed_of(b, Op::Write)];
         }
     }
 
@@ -569,37 +548,9 @@ impl<'g, 'a> Walker<'g, 'a> {
             return Vec::new();
         }
         // Used sync links, minus those closing a cycle; then topological order.
-        let mut closing = vec![false; d.links.len()];
-        let mut order = Vec::with_capacity(n);
-        let mut state = vec![0u8; n];
-        for &e in &g.entries {
-            if state[e] != 0 {
-                continue;
-            }
-            state[e] = 1;
-            let mut work = vec![(e, 0usize)];
-            while let Some(&mut (b, ref mut i)) = work.last_mut() {
-                if let Some(&l) = g.sync_out[b].get(*i) {
-                    *i += 1;
-                    if self.share[l] <= 0.0 {
-                        continue;
-                    }
-                    let t = g.link_to[l];
-                    match state[t] {
-                        0 => {
-                            state[t] = 1;
-                            work.push((t, 0));
-                        }
-                        1 => closing[l] = true,
-                        _ => {}
-                    }
-                } else {
-                    state[b] = 2;
-                    order.push(b);
-                    work.pop();
-                }
-            }
-        }
+        let walk = g.post_order(g.entries.iter().copied(), |l| self.share[l] > 0.0);
+        let closing = walk.closing;
+        let mut order = walk.order;
         order.reverse();
         let mut visits = vec![[0.0f64; 2]; n];
         let mut seq = vec![false; n];
