@@ -4,6 +4,7 @@
 //! `load-loop` (every utilization is `null` then, evaluation.md §1).
 
 use super::{finding, quoted_list, Ctx, Rule};
+use crate::core::eval::heat::{Heat, HOT, SATURATED};
 use crate::core::model::Op;
 use crate::core::report::Finding;
 
@@ -35,17 +36,17 @@ fn per_block(
 /// `overloaded`: ρ(b) ≥ 1.
 pub(super) fn overloaded(c: &Ctx) -> Vec<Finding> {
     per_block(c, Rule::Overloaded, |rho, _| {
-        (rho >= 1.0)
-            .then(|| format!("at utilization {rho:.3} (ρ ≥ 1): its queue grows without bound."))
+        (Heat::of(Some(rho)) == Heat::Saturated).then(|| {
+            format!("at utilization {rho:.3} (ρ ≥ {SATURATED}): its queue grows without bound.")
+        })
     })
 }
 
 /// `hot-spot`: 0.7 ≤ ρ(b) < 1.
 pub(super) fn hot_spot(c: &Ctx) -> Vec<Finding> {
     per_block(c, Rule::HotSpot, |rho, _| {
-        (0.7..1.0)
-            .contains(&rho)
-            .then(|| format!("at utilization {rho:.3} (0.7 ≤ ρ < 1)."))
+        (Heat::of(Some(rho)) == Heat::Hot)
+            .then(|| format!("at utilization {rho:.3} ({HOT} ≤ ρ < {SATURATED})."))
     })
 }
 
@@ -53,7 +54,7 @@ pub(super) fn hot_spot(c: &Ctx) -> Vec<Finding> {
 pub(super) fn no_failover_headroom(c: &Ctx) -> Vec<Finding> {
     per_block(c, Rule::NoFailoverHeadroom, |rho, down| {
         let down = down?;
-        (rho < 1.0 && down >= 1.0)
+        (rho < SATURATED && down >= SATURATED)
             .then(|| format!("at {down:.3} with one instance down (ρ {rho:.3} with all up)."))
     })
 }
