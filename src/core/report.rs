@@ -91,6 +91,21 @@ pub struct Finding {
     pub message: String,
 }
 
+impl Finding {
+    /// The finding's identity: the same finding with the same message has the
+    /// same key across evaluations (keyed lists keep its element; presentation
+    /// mode steps through findings by it).
+    pub fn key(&self) -> String {
+        format!(
+            "{}|{}|{}|{}",
+            self.rule,
+            self.blocks.join(","),
+            self.links.join(","),
+            self.message
+        )
+    }
+}
+
 /// One line of the latency budget: a block's mean service time (queueing
 /// included) times its expected visits, or a link's `latency_ms` times its
 /// expected calls, per request of the traffic-weighted mix.

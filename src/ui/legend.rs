@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::canvas::overlay::heat_colour;
+use crate::core::eval::heat::{heat_colour, HOT, SATURATED};
 
 #[component]
 pub fn Legend() -> impl IntoView {
@@ -26,8 +26,8 @@ pub fn Legend() -> impl IntoView {
                     style=format!(
                         "background: linear-gradient(to right, {}, {} 70%, {})",
                         heat_colour(0.0),
-                        heat_colour(0.7),
-                        heat_colour(1.0),
+                        heat_colour(HOT),
+                        heat_colour(SATURATED),
                     )
                 ></div>
                 <div class="legend-ticks" aria-hidden="true">

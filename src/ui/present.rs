@@ -11,7 +11,6 @@ use leptos::prelude::*;
 
 use super::browser;
 use super::editor::{use_editor, Editor};
-use super::results::finding_key;
 use super::session::Selection;
 use crate::core::eval::rules::rule_info;
 use crate::core::geometry::{self, Point, Viewport};
@@ -100,7 +99,7 @@ fn current(ed: Editor) -> Option<(usize, usize, Finding)> {
 
 /// Whether `f` is the finding presentation mode shows now.
 pub fn is_current(ed: Editor, f: &Finding) -> bool {
-    ed.presenting.get() && current(ed).is_some_and(|(_, _, c)| finding_key(&c) == finding_key(f))
+    ed.presenting.get() && current(ed).is_some_and(|(_, _, c)| c.key() == f.key())
 }
 
 /// Step `by` findings forward (negative: back), staying within the list.

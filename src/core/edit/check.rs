@@ -7,6 +7,7 @@ use super::field::{
     ZoneField,
 };
 use crate::core::model::{is_valid_id, Block, Design, Link, Sticky, Targets, Zone};
+pub use crate::core::render::units::fmt_num;
 
 pub(crate) const MAX_LABEL: usize = 200;
 pub(crate) const MAX_BLOCK_NOTES: usize = 5_000;
@@ -15,33 +16,6 @@ pub(crate) const MAX_STICKY_TEXT: usize = 2_000;
 const MAX_COUNT: u32 = 10_000;
 const MAX_CALLS: f64 = 1_000.0;
 const MAX_RETRIES: u32 = 10;
-
-/// A number for messages: "20", "0.5", "10,000".
-pub fn fmt_num(n: f64) -> String {
-    if !n.is_finite() {
-        return format!("{n}");
-    }
-    let s = format!("{n}");
-    let (sign, rest) = match s.strip_prefix('-') {
-        Some(r) => ("-", r),
-        None => ("", s.as_str()),
-    };
-    let (int, frac) = match rest.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (rest, None),
-    };
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    match frac {
-        Some(f) => format!("{sign}{grouped}.{f}"),
-        None => format!("{sign}{grouped}"),
-    }
-}
 
 /// Spec choice: text limits of format.md count characters (Unicode scalar
 /// values), not bytes.

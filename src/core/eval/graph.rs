@@ -230,6 +230,63 @@ impl<'a> Graph<'a> {
         mark
     }
 
+    /// A depth-first walk over the sync links `keep` accepts, from each of
+    /// `roots` in turn (roots and links taken in order): every block reached,
+    /// once, children before parents. A link to a block still open on the walk
+    /// closes a cycle; it is not entered, and is marked in `closing`.
+    ///
+    /// Over blocks with no sync cycle below, the order puts every block after
+    /// all the targets of its kept sync links, so values computed along it can
+    /// read their children's.
+    pub fn post_order(
+        &self,
+        roots: impl IntoIterator<Item = usize>,
+        keep: impl Fn(usize) -> bool,
+    ) -> PostOrder {
+        let n = self.block_count();
+        let mut walk = PostOrder {
+            order: Vec::with_capacity(n),
+            closing: vec![false; self.design.links.len()],
+        };
+        let mut state = vec![0u8; n]; // 0 new, 1 open, 2 done
+        for root in roots {
+            if state[root] != 0 {
+                continue;
+            }
+            state[root] = 1;
+            let mut work = vec![(root, 0usize)];
+            while let Some(&mut (b, ref mut i)) = work.last_mut() {
+                if let Some(&l) = self.sync_out[b].get(*i) {
+                    *i += 1;
+                    if !keep(l) {
+                        continue;
+                    }
+                    let t = self.link_to[l];
+                    match state[t] {
+                        0 => {
+                            state[t] = 1;
+                            work.push((t, 0));
+                        }
+                        1 => walk.closing[l] = true,
+                        _ => {}
+                    }
+                } else {
+                    state[b] = 2;
+                    walk.order.push(b);
+                    work.pop();
+                }
+            }
+        }
+        walk
+    }
+
+    /// Every block with no sync cycle below it, children first (over all sync
+    /// links; none closes a cycle there).
+    pub fn acyclic_post_order(&self) -> Vec<usize> {
+        let roots = (0..self.block_count()).filter(|&b| !self.cyclic_below[b]);
+        self.post_order(roots, |_| true).order
+    }
+
     /// The blocks and sync links that `entry`'s requests visit (evaluation.md §3):
     /// the entry, then the targets of used sync links, except past a block whose
     /// `hit_ratio` is 1 for a read.
@@ -266,6 +323,15 @@ impl<'a> Graph<'a> {
     }
 }
 
+/// The result of [`Graph::post_order`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct PostOrder {
+    /// The blocks reached, children before parents.
+    pub order: Vec<usize>,
+    /// Per link: it led back to a block still open on the walk (not entered).
+    pub closing: Vec<bool>,
+}
+
 /// Which blocks and links some requests visit.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RequestPath {
@@ -282,5 +348,35 @@ impl RequestPath {
         for (a, b) in self.links.iter_mut().zip(&other.links) {
             *a |= *b;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::{Block, Kind, Link, Mode};
+
+    #[test]
+    fn post_order_puts_children_first_and_marks_closing_links() {
+        let mut d = Design::default();
+        for id in ["a", "b", "c", "d"] {
+            d.blocks.push(Block::new(id, Kind::Service, 0.0, 0.0));
+        }
+        // a → b → c → b (closes a cycle), a → c, and d ⇢ a async (not walked).
+        d.links.push(Link::new("ab", "a", "b"));
+        d.links.push(Link::new("bc", "b", "c"));
+        d.links.push(Link::new("cb", "c", "b"));
+        d.links.push(Link::new("ac", "a", "c"));
+        let mut da = Link::new("da", "d", "a");
+        da.mode = Mode::Async;
+        d.links.push(da);
+        let g = Graph::new(&d);
+        let walk = g.post_order([0], |_| true);
+        assert_eq!(walk.order, vec![2, 1, 0]);
+        assert_eq!(walk.closing, vec![false, false, true, false, false]);
+        // Only the links `keep` accepts are followed.
+        assert_eq!(g.post_order([0, 3], |l| l != 0).order, vec![1, 2, 0, 3]);
+        // b and c lie on a cycle, a has it below: only d is acyclic.
+        assert_eq!(g.acyclic_post_order(), vec![3]);
     }
 }

@@ -7,6 +7,7 @@
 pub mod availability;
 mod fastwalk;
 pub mod graph;
+pub mod heat;
 pub mod latency;
 pub mod load;
 mod lognormal;

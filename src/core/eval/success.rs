@@ -73,6 +73,31 @@ fn binomial(n: u32, k: u32) -> f64 {
     (0..k).fold(1.0, |acc, i| acc * (n - i) as f64 / (i + 1) as f64)
 }
 
+/// `s(b, op) = up · (h + (1 − h) · inner(b))` (evaluation.md §2), with `up` the
+/// probability that `b` and its zone are up and `h` the hit ratio for this op
+/// (0 for a write). Exactly 0 when `up` is 0.
+pub fn success(up: f64, h: f64, inner: f64) -> f64 {
+    if up == 0.0 {
+        0.0
+    } else {
+        up * (h + (1.0 - h) * inner)
+    }
+}
+
+/// `inner(b)` under `route` from its sync links' terms `(w, s)`, in document
+/// order: `s` the success of the link's target (1 for an optional link), `w`
+/// its `p_l = min(calls, 1)` under `all`, its share under `split`, unused under
+/// `failover`. `all`: `Π (1 − w + w·s)`; `split`: `Σ w·s`; `failover`:
+/// `1 − Π (1 − s)`.
+pub fn inner(route: Route, terms: impl IntoIterator<Item = (f64, f64)>) -> f64 {
+    let terms = terms.into_iter();
+    match route {
+        Route::All => terms.map(|(w, s)| 1.0 - w + w * s).product(),
+        Route::Split => terms.map(|(w, s)| w * s).sum(),
+        Route::Failover => 1.0 - terms.map(|(_, s)| 1.0 - s).product::<f64>(),
+    }
+}
+
 /// Success of a request that `entry` originates (a read), under `env`.
 pub fn entry_success(g: &Graph, entry: usize, env: &Env) -> f64 {
     Success::new(g, env).of(entry, Op::Read)
@@ -112,16 +137,20 @@ impl<'g, 'a> Success<'g, 'a> {
         self.at(b, op, &mut on_path)
     }
 
+    /// The hit ratio of `b` for `op`.
+    fn h(&self, b: usize, op: Op) -> f64 {
+        if op == Op::Read {
+            self.g.design.blocks[b].hit_ratio
+        } else {
+            0.0
+        }
+    }
+
     fn at(&self, b: usize, op: Op, on_path: &mut [bool]) -> f64 {
         let up = self.up(b);
         if up == 0.0 {
             return 0.0;
         }
-        let h = if op == Op::Read {
-            self.g.design.blocks[b].hit_ratio
-        } else {
-            0.0
-        };
         let inner = if self.g.cyclic_below[b] {
             on_path[b] = true;
             let v = self.combine(b, |t, o| {
@@ -136,7 +165,7 @@ impl<'g, 'a> Success<'g, 'a> {
         } else {
             self.inner[b]
         };
-        up * (h + (1.0 - h) * inner)
+        success(up, self.h(b, op), inner)
     }
 
     /// `inner(b)` from the successes of its sync links' targets.
@@ -146,69 +175,34 @@ impl<'g, 'a> Success<'g, 'a> {
         if links.is_empty() {
             return 1.0;
         }
-        let mut term = |l: usize| {
+        let route = g.design.blocks[b].route;
+        // A link that no request takes under `all` is a factor 1, left out.
+        let terms = links.iter().filter_map(|&l| {
             let link = &g.design.links[l];
-            if link.optional {
+            let w = match route {
+                Route::All => link.calls.min(1.0),
+                Route::Split => g.share[l],
+                Route::Failover => 1.0,
+            };
+            if route == Route::All && w == 0.0 {
+                return None;
+            }
+            let v = if link.optional {
                 1.0
             } else {
                 s(g.link_to[l], link.op)
-            }
-        };
-        match g.design.blocks[b].route {
-            Route::All => links
-                .iter()
-                .map(|&l| {
-                    let p = g.design.links[l].calls.min(1.0);
-                    if p == 0.0 {
-                        1.0
-                    } else {
-                        1.0 - p + p * term(l)
-                    }
-                })
-                .product(),
-            Route::Split => links.iter().map(|&l| g.share[l] * term(l)).sum(),
-            Route::Failover => 1.0 - links.iter().map(|&l| 1.0 - term(l)).product::<f64>(),
-        }
+            };
+            Some((w, v))
+        });
+        inner(route, terms)
     }
 
     /// Compute `inner` for every block with no sync cycle below, children first.
     fn fill_acyclic(&mut self) {
         let g = self.g;
-        let n = g.block_count();
-        let mut state = vec![0u8; n]; // 0 new, 1 open, 2 done
-        for root in 0..n {
-            if g.cyclic_below[root] || state[root] != 0 {
-                continue;
-            }
-            let mut work = vec![(root, 0usize)];
-            state[root] = 1;
-            while let Some(&mut (b, ref mut i)) = work.last_mut() {
-                if let Some(&l) = g.sync_out[b].get(*i) {
-                    *i += 1;
-                    let t = g.link_to[l];
-                    if state[t] == 0 {
-                        state[t] = 1;
-                        work.push((t, 0));
-                    }
-                } else {
-                    work.pop();
-                    let inner = self.combine(b, |t, o| {
-                        let h = if o == Op::Read {
-                            g.design.blocks[t].hit_ratio
-                        } else {
-                            0.0
-                        };
-                        let up = self.up(t);
-                        if up == 0.0 {
-                            0.0
-                        } else {
-                            up * (h + (1.0 - h) * self.inner[t])
-                        }
-                    });
-                    self.inner[b] = inner;
-                    state[b] = 2;
-                }
-            }
+        for b in g.acyclic_post_order() {
+            let inner = self.combine(b, |t, o| success(self.up(t), self.h(t, o), self.inner[t]));
+            self.inner[b] = inner;
         }
     }
 }

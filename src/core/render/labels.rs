@@ -1,20 +1,10 @@
 //! The short texts drawn on blocks and links, shared by the canvas and the SVG
 //! export so both say the same thing.
 
-use super::units::{grouped, sig};
+pub use super::units::compact;
+use super::units::sig;
 use crate::core::catalog;
 use crate::core::model::{Block, Kind, Link, Op};
-
-/// A rate short enough for a block or link: 950, 12k, 1.5M.
-pub fn compact(v: f64) -> String {
-    if v >= 1e6 {
-        format!("{}M", sig(v / 1e6))
-    } else if v >= 1e4 {
-        format!("{}k", sig(v / 1e3))
-    } else {
-        grouped(v)
-    }
-}
 
 /// The line of key numbers under a block's label: "×3 · 10k/s each".
 pub fn key_numbers(b: &Block) -> String {

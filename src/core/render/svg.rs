@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use super::labels::{clip, key_numbers, link_text, LABEL_FIT};
 use super::units::percent;
+use crate::core::eval::heat::Heat;
 use crate::core::geometry::{
     block_rect, design_bounds, lane_bend, link_lanes, route_link, Point, Rect, BLOCK_H, BLOCK_W,
 };
@@ -136,10 +137,10 @@ pub fn svg(design: &Design, report: Option<&Report>) -> String {
         let rho = report
             .and_then(|r| r.blocks.get(i))
             .and_then(|r| r.utilization);
-        let class = match rho {
-            Some(u) if u >= 1.0 => "block saturated",
-            Some(u) if u >= 0.7 => "block hot",
-            _ => "block",
+        let class = match Heat::of(rho) {
+            Heat::Saturated => "block saturated",
+            Heat::Hot => "block hot",
+            Heat::Unknown | Heat::Cool => "block",
         };
         let r = block_rect(b.x, b.y);
         let _ = write!(

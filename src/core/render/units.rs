@@ -1,4 +1,6 @@
-//! How figures are written for people: percentages, nines, downtimes, rates.
+//! How numbers are written for people, in one place: percentages, nines,
+//! downtimes, rates, significant figures, thousands, compact rates and the
+//! exact numbers of messages and fields.
 
 /// `0.99943` → `"99.943%"`: enough digits to show the first non-9 digit and two after.
 pub fn percent(a: f64) -> String {
@@ -86,20 +88,57 @@ pub fn grouped(v: f64) -> String {
     let rounded = (v * 10.0).round() / 10.0;
     let whole = rounded.trunc().abs() as u128;
     let frac = ((rounded.abs() - rounded.abs().trunc()) * 10.0).round() as u32;
-    let digits = whole.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
+    let mut out = thousands(&whole.to_string());
     if frac > 0 {
         out.push('.');
         out.push_str(&frac.to_string());
     }
     if rounded < 0.0 {
         out.insert(0, '-');
+    }
+    out
+}
+
+/// A rate short enough for a block or link: 950, 12k, 1.5M.
+pub fn compact(v: f64) -> String {
+    if v >= 1e6 {
+        format!("{}M", sig(v / 1e6))
+    } else if v >= 1e4 {
+        format!("{}k", sig(v / 1e3))
+    } else {
+        grouped(v)
+    }
+}
+
+/// A number for messages and fields, every digit kept: "20", "0.5", "10,000".
+pub fn fmt_num(n: f64) -> String {
+    if !n.is_finite() {
+        return format!("{n}");
+    }
+    let s = format!("{n}");
+    let (sign, rest) = match s.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", s.as_str()),
+    };
+    let (int, frac) = match rest.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (rest, None),
+    };
+    let grouped = thousands(int);
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// A string of decimal digits with a comma between thousands: "1234" → "1,234".
+fn thousands(digits: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
     }
     out
 }

@@ -7,33 +7,11 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
+/// How busy a block is, as the canvas colours it (the core's levels).
+pub use crate::core::eval::heat::{heat_colour, Heat as Level};
 use crate::core::render::units::{grouped, percent};
 use crate::core::report::{Report, Severity};
 use crate::ui::editor::Editor;
-
-/// How busy a block is, as the canvas colours it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Level {
-    /// No capacity given: no colour.
-    Unknown,
-    /// ρ < 0.7: cool.
-    Cool,
-    /// 0.7 ≤ ρ < 1: amber (hot spot).
-    Hot,
-    /// ρ ≥ 1: red, hatched, with a warning mark (also readable without colour).
-    Saturated,
-}
-
-impl Level {
-    pub fn of(rho: Option<f64>) -> Level {
-        match rho {
-            None => Level::Unknown,
-            Some(u) if u >= 1.0 => Level::Saturated,
-            Some(u) if u >= 0.7 => Level::Hot,
-            Some(_) => Level::Cool,
-        }
-    }
-}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct BlockStatus {
@@ -45,18 +23,6 @@ pub struct BlockStatus {
     pub failed: bool,
     /// Load in/out, utilization, one-down, availability: for hover and screen readers.
     pub detail: String,
-}
-
-/// The fill colour for a utilization: cool blue-green, amber at 0.7, red at 1.
-pub fn heat_colour(rho: f64) -> String {
-    let (h, s, l) = if rho < 0.7 {
-        let t = (rho / 0.7).clamp(0.0, 1.0);
-        (170.0 - 130.0 * t, 55.0 + 30.0 * t, 48.0)
-    } else {
-        let t = ((rho - 0.7) / 0.3).clamp(0.0, 1.0);
-        (40.0 - 38.0 * t, 85.0, 48.0 - 4.0 * t)
-    };
-    format!("hsl({h:.0} {s:.0}% {l:.0}%)")
 }
 
 #[derive(Clone, Copy)]

@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::finding::{key, FindingItem};
+use super::finding::FindingItem;
+use crate::core::report::Finding;
 use crate::ui::editor::use_editor;
 
 /// Lists the findings that name block `id`, worst first, each with its fix and
@@ -28,7 +29,7 @@ pub fn BlockFindings(#[prop(into)] id: Signal<String>) -> impl IntoView {
                 fallback=|| view! { <p class="muted">"No findings for this block."</p> }
             >
                 <ul class="finding-list">
-                    <For each=move || items.get() key=key let:finding>
+                    <For each=move || items.get() key=Finding::key let:finding>
                         <FindingItem finding=finding />
                     </For>
                 </ul>

@@ -21,18 +21,6 @@ fn next_uid() -> u64 {
     NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
-/// A key naming a finding in a keyed list: the same finding with the same
-/// message keeps its element (and an open form) across evaluations.
-pub fn key(f: &Finding) -> String {
-    format!(
-        "{}|{}|{}|{}",
-        f.rule,
-        f.blocks.join(","),
-        f.links.join(","),
-        f.message
-    )
-}
-
 #[component]
 pub fn FindingItem(finding: Finding) -> impl IntoView {
     let ed = use_editor();

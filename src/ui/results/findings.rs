@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::finding::{key, FindingItem};
+use super::finding::FindingItem;
 use crate::core::report::{Finding, Severity};
 use crate::ui::editor::use_editor;
 
@@ -92,7 +92,7 @@ fn Group(severity: Severity, title: &'static str) -> impl IntoView {
         <Show when=move || items.with(|i| !i.is_empty())>
             <h4 id=id.clone() class=format!("severity-heading {}", severity.as_str())>{heading}</h4>
             <ul class="finding-list" aria-labelledby=id.clone()>
-                <For each=shown key=key let:finding>
+                <For each=shown key=Finding::key let:finding>
                     <FindingItem finding=finding />
                 </For>
             </ul>

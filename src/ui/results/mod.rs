@@ -13,7 +13,6 @@ mod hotspots;
 use leptos::prelude::*;
 
 pub use block_findings::BlockFindings;
-pub(crate) use finding::key as finding_key;
 
 use super::browser;
 use super::editor::use_editor;

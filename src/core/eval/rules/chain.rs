@@ -170,38 +170,18 @@ impl<'g, 'a> SyncChain<'g, 'a> {
         out
     }
 
-    /// Children first, over blocks with no sync cycle below (iterative).
+    /// `acyclic`, children first over blocks with no sync cycle below.
     fn fill_acyclic(&mut self) {
         let g = self.g;
-        let n = g.block_count();
-        let mut state = vec![0u8; n]; // 0 new, 1 open, 2 done
-        for root in 0..n {
-            if g.cyclic_below[root] || state[root] != 0 {
-                continue;
-            }
-            let mut work = vec![(root, 0usize)];
-            state[root] = 1;
-            while let Some(&mut (b, ref mut i)) = work.last_mut() {
-                if let Some(&l) = g.sync_out[b].get(*i) {
-                    *i += 1;
+        for b in g.acyclic_post_order() {
+            let values: Vec<f64> = self
+                .used(b)
+                .map(|l| {
                     let t = g.link_to[l];
-                    if state[t] == 0 {
-                        state[t] = 1;
-                        work.push((t, 0));
-                    }
-                } else {
-                    work.pop();
-                    let values: Vec<f64> = self
-                        .used(b)
-                        .map(|l| {
-                            let t = g.link_to[l];
-                            self.w(t) + self.acyclic[t]
-                        })
-                        .collect();
-                    self.acyclic[b] = self.combine(b, &values);
-                    state[b] = 2;
-                }
-            }
+                    self.w(t) + self.acyclic[t]
+                })
+                .collect();
+            self.acyclic[b] = self.combine(b, &values);
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Data: `shared-database`, `search-as-source-of-truth`, `cache-without-ttl`,
 //! `queue-without-dlq`.
 
-use super::{finding, Ctx};
+use super::{finding, Ctx, Rule};
 use crate::core::model::{Kind, Op};
 use crate::core::report::Finding;
 
@@ -24,7 +24,7 @@ pub(super) fn shared_database(c: &Ctx) -> Vec<Finding> {
             let count = services.len();
             services.push(b);
             out.push(finding(
-                "shared-database",
+                Rule::SharedDatabase,
                 c.block_ids(services),
                 Vec::new(),
                 format!("'{}' is used by {count} services.", block.id),
@@ -71,7 +71,7 @@ pub(super) fn search_as_source_of_truth(c: &Ctx) -> Vec<Finding> {
             .collect();
         writers.push(b);
         out.push(finding(
-            "search-as-source-of-truth",
+            Rule::SearchAsSourceOfTruth,
             c.block_ids(writers),
             Vec::new(),
             format!(
@@ -92,7 +92,7 @@ pub(super) fn cache_without_ttl(c: &Ctx) -> Vec<Finding> {
         .filter(|b| matches!(b.kind, Kind::Cache | Kind::Cdn) && b.ttl_s.is_none())
         .map(|b| {
             finding(
-                "cache-without-ttl",
+                Rule::CacheWithoutTtl,
                 vec![b.id.clone()],
                 Vec::new(),
                 format!("'{}' has no TTL (hit ratio {}).", b.id, b.hit_ratio),
@@ -110,7 +110,7 @@ pub(super) fn queue_without_dlq(c: &Ctx) -> Vec<Finding> {
         .filter(|&(b, q)| q.kind == Kind::Queue && !q.dead_letter && !c.g.out_links[b].is_empty())
         .map(|(b, q)| {
             finding(
-                "queue-without-dlq",
+                Rule::QueueWithoutDlq,
                 vec![q.id.clone()],
                 Vec::new(),
                 format!(

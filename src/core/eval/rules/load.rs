@@ -3,14 +3,15 @@
 //! Spec choice: the utilization rules need load figures, so they are silent under
 //! `load-loop` (every utilization is `null` then, evaluation.md §1).
 
-use super::{finding, quoted_list, Ctx};
+use super::{finding, quoted_list, Ctx, Rule};
+use crate::core::eval::heat::{Heat, HOT, SATURATED};
 use crate::core::model::Op;
 use crate::core::report::Finding;
 
 /// Per block with a utilization, a finding when `fire(ρ, ρ one down)` says so.
 fn per_block(
     c: &Ctx,
-    rule: &'static str,
+    rule: Rule,
     fire: impl Fn(f64, Option<f64>) -> Option<String>,
 ) -> Vec<Finding> {
     let Some(load) = &c.a.load else {
@@ -34,26 +35,26 @@ fn per_block(
 
 /// `overloaded`: ρ(b) ≥ 1.
 pub(super) fn overloaded(c: &Ctx) -> Vec<Finding> {
-    per_block(c, "overloaded", |rho, _| {
-        (rho >= 1.0)
-            .then(|| format!("at utilization {rho:.3} (ρ ≥ 1): its queue grows without bound."))
+    per_block(c, Rule::Overloaded, |rho, _| {
+        (Heat::of(Some(rho)) == Heat::Saturated).then(|| {
+            format!("at utilization {rho:.3} (ρ ≥ {SATURATED}): its queue grows without bound.")
+        })
     })
 }
 
 /// `hot-spot`: 0.7 ≤ ρ(b) < 1.
 pub(super) fn hot_spot(c: &Ctx) -> Vec<Finding> {
-    per_block(c, "hot-spot", |rho, _| {
-        (0.7..1.0)
-            .contains(&rho)
-            .then(|| format!("at utilization {rho:.3} (0.7 ≤ ρ < 1)."))
+    per_block(c, Rule::HotSpot, |rho, _| {
+        (Heat::of(Some(rho)) == Heat::Hot)
+            .then(|| format!("at utilization {rho:.3} ({HOT} ≤ ρ < {SATURATED})."))
     })
 }
 
 /// `no-failover-headroom`: ρ(b) < 1 but `utilization_one_down` ≥ 1.
 pub(super) fn no_failover_headroom(c: &Ctx) -> Vec<Finding> {
-    per_block(c, "no-failover-headroom", |rho, down| {
+    per_block(c, Rule::NoFailoverHeadroom, |rho, down| {
         let down = down?;
-        (rho < 1.0 && down >= 1.0)
+        (rho < SATURATED && down >= SATURATED)
             .then(|| format!("at {down:.3} with one instance down (ρ {rho:.3} with all up)."))
     })
 }
@@ -75,7 +76,7 @@ pub(super) fn load_loop(c: &Ctx) -> Vec<Finding> {
             let links = c.g.links_inside(set, passes);
             let names: Vec<&str> = set.iter().map(|&b| c.block_id(b)).collect();
             finding(
-                "load-loop",
+                Rule::LoadLoop,
                 c.block_ids(set.iter().copied()),
                 c.link_ids(links),
                 format!(

@@ -12,7 +12,7 @@ mod resilience;
 mod slo;
 mod structure;
 
-pub use catalog::{catalog, rule_info, RuleInfo};
+pub use catalog::{catalog, rule_info, Rule, RuleInfo};
 pub use chain::SyncChain;
 
 use super::graph::Graph;
@@ -105,17 +105,14 @@ impl<'x, 'a> Ctx<'x, 'a> {
 
 /// A finding of `rule`, with the severity its catalog entry gives.
 pub(crate) fn finding(
-    rule: &'static str,
+    rule: Rule,
     blocks: Vec<String>,
     links: Vec<String>,
     message: String,
 ) -> Finding {
-    let severity = rule_info(rule)
-        .map(|r| r.severity)
-        .unwrap_or(crate::core::report::Severity::Info);
     Finding {
-        rule,
-        severity,
+        rule: rule.id(),
+        severity: rule.severity(),
         blocks,
         links,
         message,

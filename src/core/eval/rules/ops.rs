@@ -1,6 +1,6 @@
 //! Operations: `too-many-services`, `no-observability`, `no-rate-limit`, `no-entry`.
 
-use super::{finding, Ctx};
+use super::{finding, Ctx, Rule};
 use crate::core::model::Kind;
 use crate::core::report::Finding;
 
@@ -20,7 +20,7 @@ pub(super) fn too_many_services(c: &Ctx) -> Vec<Finding> {
         return Vec::new();
     }
     vec![finding(
-        "too-many-services",
+        Rule::TooManyServices,
         c.block_ids(s.iter().copied()),
         Vec::new(),
         format!("{} services for {team} engineers.", s.len()),
@@ -39,7 +39,7 @@ pub(super) fn no_observability(c: &Ctx) -> Vec<Finding> {
         return Vec::new();
     }
     vec![finding(
-        "no-observability",
+        Rule::NoObservability,
         Vec::new(),
         Vec::new(),
         format!("{n} services and no observability block."),
@@ -90,7 +90,7 @@ pub(super) fn no_rate_limit(c: &Ctx) -> Vec<Finding> {
         }
         if let Some(t) = reached {
             out.push(finding(
-                "no-rate-limit",
+                Rule::NoRateLimit,
                 vec![c.block_id(e).to_owned()],
                 Vec::new(),
                 format!(
@@ -110,7 +110,7 @@ pub(super) fn no_entry(c: &Ctx) -> Vec<Finding> {
         return Vec::new();
     }
     vec![finding(
-        "no-entry",
+        Rule::NoEntry,
         Vec::new(),
         Vec::new(),
         format!(

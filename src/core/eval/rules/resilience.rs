@@ -3,7 +3,7 @@
 
 use super::super::graph::Component;
 use super::super::success::{entries_success, Env};
-use super::{finding, necessary, Ctx};
+use super::{finding, necessary, Ctx, Rule};
 use crate::core::model::{Kind, Op};
 use crate::core::report::Finding;
 
@@ -56,7 +56,7 @@ pub(super) fn spof(c: &Ctx) -> Vec<Finding> {
         };
         if fails {
             out.push(finding(
-                "spof",
+                Rule::Spof,
                 vec![block.id.clone()],
                 Vec::new(),
                 format!(
@@ -86,7 +86,7 @@ pub(super) fn zone_spof(c: &Ctx) -> Vec<Finding> {
                 .collect();
         if let Some(first) = failed.first() {
             out.push(finding(
-                "zone-spof",
+                Rule::ZoneSpof,
                 vec![zone.id.clone()],
                 Vec::new(),
                 format!(
@@ -118,7 +118,7 @@ pub(super) fn cross_region_call(c: &Ctx) -> Vec<Finding> {
         .map(|l| {
             let link = &c.g.design.links[l];
             finding(
-                "cross-region-call",
+                Rule::CrossRegionCall,
                 c.link_ends(l),
                 vec![link.id.clone()],
                 format!(
@@ -140,7 +140,7 @@ pub(super) fn retry_without_backoff(c: &Ctx) -> Vec<Finding> {
         .map(|l| {
             let link = &c.g.design.links[l];
             finding(
-                "retry-without-backoff",
+                Rule::RetryWithoutBackoff,
                 c.link_ends(l),
                 vec![link.id.clone()],
                 format!(
@@ -162,7 +162,7 @@ pub(super) fn retry_not_idempotent(c: &Ctx) -> Vec<Finding> {
         .map(|l| {
             let link = &c.g.design.links[l];
             finding(
-                "retry-not-idempotent",
+                Rule::RetryNotIdempotent,
                 c.link_ends(l),
                 vec![link.id.clone()],
                 format!(
@@ -198,7 +198,7 @@ pub(super) fn no_timeout(c: &Ctx) -> Vec<Finding> {
         .iter()
         .flat_map(|&l| [c.g.link_from[l], c.g.link_to[l]]);
     vec![finding(
-        "no-timeout",
+        Rule::NoTimeout,
         c.block_ids(blocks),
         c.link_ids(links.iter().copied()),
         format!(

@@ -1,6 +1,6 @@
 //! Targets: `slo-availability`, `slo-latency`.
 
-use super::{finding, Ctx};
+use super::{finding, Ctx, Rule};
 use crate::core::report::Finding;
 
 /// `slo-availability`: the traffic-weighted availability is below the target.
@@ -8,7 +8,7 @@ pub(super) fn slo_availability(c: &Ctx) -> Vec<Finding> {
     let target = c.g.design.targets.availability;
     match (target, c.a.availability) {
         (Some(t), Some(a)) if !c.g.entries.is_empty() && a < t => vec![finding(
-            "slo-availability",
+            Rule::SloAvailability,
             Vec::new(),
             Vec::new(),
             format!("Availability {a:.8} is below the target {t}."),
@@ -38,5 +38,5 @@ pub(super) fn slo_latency(c: &Ctx) -> Vec<Finding> {
              has no solution); the target is {t} ms."
         ),
     };
-    vec![finding("slo-latency", Vec::new(), Vec::new(), message)]
+    vec![finding(Rule::SloLatency, Vec::new(), Vec::new(), message)]
 }

@@ -1,7 +1,7 @@
 //! Structure: `sync-cycle`, `long-sync-chain`, `sync-fan-out`, `unreachable`.
 
 use super::chain::SyncChain;
-use super::{finding, quoted_list, Ctx};
+use super::{finding, quoted_list, Ctx, Rule};
 use crate::core::model::{Kind, Route};
 use crate::core::report::Finding;
 
@@ -14,7 +14,7 @@ pub(super) fn sync_cycle(c: &Ctx) -> Vec<Finding> {
             let links = c.g.links_inside(set, |l| c.g.design.links[l].is_sync());
             let names: Vec<&str> = set.iter().map(|&b| c.block_id(b)).collect();
             finding(
-                "sync-cycle",
+                Rule::SyncCycle,
                 c.block_ids(set.iter().copied()),
                 c.link_ids(links.iter().copied()),
                 format!(
@@ -51,7 +51,7 @@ pub(super) fn long_sync_chain(c: &Ctx) -> Vec<Finding> {
                     .map(|b| c.block_id(b).to_owned()),
             );
             Some(finding(
-                "long-sync-chain",
+                Rule::LongSyncChain,
                 blocks,
                 Vec::new(),
                 format!(
@@ -85,7 +85,7 @@ pub(super) fn sync_fan_out(c: &Ctx) -> Vec<Finding> {
             let count = targets.len();
             targets.push(b);
             out.push(finding(
-                "sync-fan-out",
+                Rule::SyncFanOut,
                 c.block_ids(targets),
                 Vec::new(),
                 format!(
@@ -132,7 +132,7 @@ pub(super) fn unreachable(c: &Ctx) -> Vec<Finding> {
         })
         .map(|b| {
             finding(
-                "unreachable",
+                Rule::Unreachable,
                 vec![c.block_id(b).to_owned()],
                 Vec::new(),
                 format!(
