@@ -3,7 +3,7 @@
 // the right edge, every button shows and is named, and no glyph needs an
 // emoji font.
 import { test, expect } from '@playwright/test';
-import { shareFragment, threeTier } from '../helpers/design';
+import { panelsLoaded, shareFragment, threeTier } from '../helpers/design';
 
 const SIZES = [
   { width: 1280, height: 720 },
@@ -17,6 +17,8 @@ for (const size of SIZES) {
 
     test('the toolbar fits on one row and every button is visible and named', async ({ page }) => {
       await page.goto('/');
+      // The toolbar's buttons come with the panels' module.
+      await panelsLoaded(page);
       const toolbar = page.getByRole('toolbar', { name: 'Editor' });
       await expect(toolbar).toBeVisible();
 
@@ -43,6 +45,8 @@ for (const size of SIZES) {
 
     test('the toolbar shows no emoji', async ({ page }) => {
       await page.goto('/');
+      // The toolbar's buttons come with the panels' module.
+      await panelsLoaded(page);
       const text = await page.getByRole('toolbar', { name: 'Editor' }).evaluate((el) => el.textContent ?? '');
       expect(text).not.toMatch(/\p{Extended_Pictographic}/u);
     });
@@ -52,6 +56,8 @@ for (const size of SIZES) {
 test('at 1280×720 a long title shrinks with an ellipsis and the buttons stay', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto('/');
+  // The toolbar's buttons come with the panels' module.
+  await panelsLoaded(page);
   const title = page.getByRole('toolbar', { name: 'Editor' }).locator('.title');
   const field = page.getByLabel('Title', { exact: true });
   await field.fill('A design with a very long title '.repeat(6));
@@ -67,6 +73,8 @@ test('at 1280×720 a long title shrinks with an ellipsis and the buttons stay', 
 test('at 1024×720 a read-only view, with its badge, still fits on one row', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 720 });
   await page.goto('/' + shareFragment(threeTier()) + '&view');
+  // The toolbar's buttons come with the panels' module.
+  await panelsLoaded(page);
   await expect(page.getByRole('group', { name: 'Read-only view' })).toBeVisible();
   const toolbar = page.getByRole('toolbar', { name: 'Editor' });
   const fit = await toolbar.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
