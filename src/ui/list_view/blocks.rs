@@ -1,0 +1,180 @@
+//! The list view's blocks table: one row per block, its numbers as text boxes.
+
+use super::*;
+
+/// The columns of the blocks table with text boxes: (field, name, unit).
+pub(super) const BLOCK_COLUMNS: [(BlockField, &str, &str); 6] = [
+    (BlockField::Replicas, "Replicas", ""),
+    (BlockField::Availability, "Availability", ""),
+    (BlockField::LatencyMs, "Median latency", "ms"),
+    (BlockField::P99Ms, "p99", "ms"),
+    (BlockField::CapacityRps, "Capacity", "req/s"),
+    (BlockField::Rps, "rps", "req/s"),
+];
+
+#[component]
+pub(super) fn BlocksTable(status: RwSignal<String>) -> impl IntoView {
+    let ed = use_editor();
+    let ids = Memo::new(move |_| {
+        ed.design
+            .with(|d| d.blocks.iter().map(|b| b.id.clone()).collect::<Vec<_>>())
+    });
+    let kind = RwSignal::new(Kind::Service);
+    let add = move |_| {
+        let k = kind.get_untracked();
+        if ed.add_block(k, ed.view_centre()).is_some() {
+            status.set(format!("Added a {}.", k.name()));
+        }
+    };
+    let headers = BLOCK_COLUMNS.into_iter().map(|(_, name, unit)| {
+        view! {
+            <th scope="col">
+                {name}
+                {(!unit.is_empty()).then(|| view! { <span class="unit">{format!(" ({unit})")}</span> })}
+            </th>
+        }
+    }).collect_view();
+    view! {
+        <table class="list-table list-blocks">
+            <caption>"Blocks"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Label"</th>
+                    <th scope="col">"Kind"</th>
+                    {headers}
+                    <th scope="col">
+                        <span class="visually-hidden">"Actions"</span>
+                    </th>
+                </tr>
+            </thead>
+            <tbody>
+                <For each=move || ids.get() key=|id| id.clone() let:id>
+                    <BlockRow id=id status=status />
+                </For>
+            </tbody>
+        </table>
+        {move || {
+            ids.with(Vec::is_empty)
+                .then(|| view! { <p class="list-empty">"No blocks yet: add one below."</p> })
+        }}
+        <div class="list-add" role="group" aria-label="Add a block">
+            <label for="list-new-kind">"Kind of new block"</label>
+            <select
+                id="list-new-kind"
+                on:change=move |ev| {
+                    if let Some(k) = Kind::parse(&event_target_value(&ev)) {
+                        kind.set(k);
+                    }
+                }
+            >
+                {Kind::ALL
+                    .into_iter()
+                    .map(|k| {
+                        view! {
+                            <option value=k.as_str() prop:selected=move || kind.get() == k>
+                                {k.name()}
+                            </option>
+                        }
+                    }).collect_view()}
+            </select>
+            <button on:click=add>"Add block"</button>
+        </div>
+    }
+}
+
+#[component]
+pub(super) fn BlockRow(id: String, status: RwSignal<String>) -> impl IntoView {
+    let ed = use_editor();
+    let key = StoredValue::new(id);
+    let name = Memo::new(move |_| ed.design.with(|d| key.with_value(|id| block_name(d, id))));
+    let kind = Memo::new(move |_| {
+        ed.design
+            .with(|d| key.with_value(|id| d.block(id).map(|b| b.kind)))
+    });
+    let placeholder = Memo::new(move |_| kind.get().map(Kind::name).unwrap_or_default());
+    let problems = Problems::new(key);
+    let set_kind = move |ev| {
+        let Some(k) = Kind::parse(&event_target_value(&ev)) else {
+            return;
+        };
+        let id = key.get_value();
+        let cmd = ed.design.with_untracked(|d| {
+            set_blocks_field(
+                d,
+                std::slice::from_ref(&id),
+                BlockField::Kind,
+                FieldValue::Kind(k),
+            )
+        });
+        problems.report("Kind", apply(ed, &id, Field::Block(BlockField::Kind), cmd));
+    };
+    let cells = BLOCK_COLUMNS
+        .into_iter()
+        .map(|(f, col, _)| {
+            view! {
+                <td>
+                    <TextCell
+                    id=key
+                    field=Field::Block(f)
+                    col=col
+                    row=name
+                    problems=problems
+                    placeholder=Signal::stored(if f == BlockField::CapacityRps { "unlimited" } else { "" })
+                />
+                </td>
+            }
+        })
+        .collect_view();
+    let delete = move |_| {
+        let label = name.get_untracked();
+        let at = ids_index(ed, &key.get_value(), true);
+        ed.selection
+            .set(Selection::only(ItemKind::Block, &key.get_value()));
+        ed.delete_selection();
+        status.set(format!("Deleted {label}."));
+        refocus("list-blocks", at, "#list-new-kind");
+    };
+    view! {
+        <tr data-id=key.get_value() on:focusin=move |_| select_item(ed, ItemKind::Block, key)>
+            <th scope="row">
+                <TextCell
+                    id=key
+                    field=Field::Block(BlockField::Label)
+                    col="Label"
+                    row=name
+                    problems=problems
+                    placeholder=placeholder
+                />
+            </th>
+            <td>
+                <select
+                    aria-label=move || format!("Kind of {}", name.get())
+                    aria-invalid=move || problems.invalid("Kind")
+                    aria-describedby=move || problems.described("Kind")
+                    on:change=set_kind
+                >
+                    {Kind::ALL
+                        .into_iter()
+                        .map(|k| {
+                            view! {
+                                <option value=k.as_str() prop:selected=move || kind.get() == Some(k)>
+                                    {k.name()}
+                                </option>
+                            }
+                        }).collect_view()}
+                </select>
+            </td>
+            {cells}
+            <td>
+                <button
+                    class="row-delete"
+                    aria-label=move || format!("Delete {}", name.get())
+                    on:click=delete
+                >
+                    "Delete"
+                </button>
+            </td>
+        </tr>
+        <ProblemRow problems=problems span=9 />
+    }
+}
