@@ -1,15 +1,18 @@
 //! JSON text → `Design`: the types, required fields and unknown fields.
 //! Ranges and references are left to `check`, which runs on the result.
+//! Each kind of object (block, link, zone, sticky, …) is read in `items.rs`.
+
+mod items;
+mod obj;
 
 use std::collections::BTreeSet;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::number::{describe_int, Range};
 use super::{escape_pointer, LoadError, FORMAT, VERSIONS};
-use crate::core::model::{
-    Acceptance, Block, Design, Extra, Kind, Link, Mode, Op, Route, Sticky, Targets, Zone,
-};
+use crate::core::model::Design;
+use obj::Obj;
 
 /// What `read` found: the design (failed fields hold their defaults), the
 /// errors, and the pointers of fields that failed to read.
@@ -174,40 +177,6 @@ fn found(v: &Value) -> String {
         }
         Value::Array(_) => "an array".to_string(),
         Value::Object(_) => "an object".to_string(),
-    }
-}
-
-/// An object being read, with its pointer and the keys the format knows.
-struct Obj<'a> {
-    map: &'a Map<String, Value>,
-    at: String,
-    known: &'static [&'static str],
-}
-
-impl<'a> Obj<'a> {
-    fn new(map: &'a Map<String, Value>, at: String, known: &'static [&'static str]) -> Self {
-        Obj { map, at, known }
-    }
-
-    fn ptr(&self, key: &str) -> String {
-        format!("{}/{}", self.at, escape_pointer(key))
-    }
-
-    /// The value of a field; `null` counts as absent.
-    fn get(&self, key: &str) -> Option<&'a Value> {
-        self.map.get(key).filter(|v| !v.is_null())
-    }
-
-    fn extra(&self) -> Extra {
-        // Inserted one by one: `collect` would sort first (the source is sorted).
-        let mut out = Extra::new();
-        out.extend(
-            self.map
-                .iter()
-                .filter(|(k, _)| !self.known.contains(&k.as_str()))
-                .map(|(k, v)| (k.clone(), v.clone())),
-        );
-        out
     }
 }
 
@@ -414,177 +383,4 @@ impl Reader {
         }
         out
     }
-
-    fn targets(&mut self, o: &Obj) -> Targets {
-        let availability = self.opt_num(o, "availability", Range::Probability);
-        let p99_ms = self.opt_num(o, "p99_ms", Range::Positive);
-        let team_size = o
-            .get("team_size")
-            .map(|_| self.int(o, "team_size", 1, u32::MAX, 1));
-        Targets {
-            availability,
-            p99_ms,
-            team_size,
-            extra: o.extra(),
-        }
-    }
-
-    fn block(&mut self, o: &Obj) -> Block {
-        let id = self.id(o, "id", "a block id");
-        let kind = match o.get("kind") {
-            None => {
-                self.missing(o, "kind", &kinds_list());
-                None
-            }
-            Some(v) => {
-                let k = v.as_str().and_then(Kind::parse);
-                if k.is_none() {
-                    self.wrong(o, "kind", &kinds_list(), v);
-                }
-                k
-            }
-        };
-        let x = self.req_num(o, "x", Range::Finite);
-        let y = self.req_num(o, "y", Range::Finite);
-        let mut b = Block::new(id, kind.unwrap_or(Kind::Service), x, y);
-        b.label = self.string(o, "label", 200);
-        if kind.is_some_and(|k| k.name() == b.label) {
-            b.label.clear();
-        }
-        b.notes = self.string(o, "notes", 5_000);
-        b.rps = self.num(o, "rps", Range::NonNegative, 0.0);
-        b.replicas = self.int(o, "replicas", 1, 10_000, 1);
-        b.min_healthy = self.int(o, "min_healthy", 1, 10_000, 1);
-        b.shards = self.int(o, "shards", 1, 10_000, 1);
-        b.availability = self.num(o, "availability", Range::Probability, 1.0);
-        b.latency_ms = self.num(o, "latency_ms", Range::NonNegative, 0.0);
-        b.p99_ms = self
-            .opt_num(o, "p99_ms", Range::NonNegative)
-            .unwrap_or(b.latency_ms);
-        b.capacity_rps = self.opt_num(o, "capacity_rps", Range::Positive);
-        b.write_capacity_rps = self.opt_num(o, "write_capacity_rps", Range::Positive);
-        b.single_writer = self.boolean(o, "single_writer");
-        b.hit_ratio = self.num(o, "hit_ratio", Range::Fraction, 0.0);
-        b.route = match self.choice(o, "route", &["all", "split", "failover"]) {
-            Some(1) => Route::Split,
-            Some(2) => Route::Failover,
-            _ => Route::All,
-        };
-        b.zone = match o.get("zone") {
-            None => None,
-            Some(Value::String(s)) => Some(s.clone()),
-            Some(v) => {
-                self.wrong(o, "zone", &format!("a zone id ({ID_RULE})"), v);
-                None
-            }
-        };
-        b.ttl_s = self.opt_num(o, "ttl_s", Range::Positive);
-        b.dead_letter = self.boolean(o, "dead_letter");
-        b.extra = o.extra();
-        b
-    }
-
-    fn link(&mut self, o: &Obj) -> Link {
-        let id = self.id(o, "id", "a link id");
-        let from = self.id(o, "from", "a block id");
-        let to = self.id(o, "to", "a block id");
-        let mut l = Link::new(id, from, to);
-        l.label = self.string(o, "label", 200);
-        l.mode = match self.choice(o, "mode", &["sync", "async"]) {
-            Some(1) => Mode::Async,
-            _ => Mode::Sync,
-        };
-        l.op = match self.choice(o, "op", &["read", "write"]) {
-            Some(1) => Op::Write,
-            _ => Op::Read,
-        };
-        l.calls = self.num(o, "calls", Range::UpTo(1_000.0), 1.0);
-        l.latency_ms = self.num(o, "latency_ms", Range::NonNegative, 0.0);
-        l.parallel = self.boolean(o, "parallel");
-        l.optional = self.boolean(o, "optional");
-        l.timeout_ms = self.opt_num(o, "timeout_ms", Range::Positive);
-        l.retries = self.int(o, "retries", 0, 10, 0);
-        l.backoff = self.boolean(o, "backoff");
-        l.idempotent = self.boolean(o, "idempotent");
-        l.extra = o.extra();
-        l
-    }
-
-    /// Spec choice: a zone needs `id, x, y, w, h`; `label` defaults to `""`.
-    fn zone(&mut self, o: &Obj) -> Zone {
-        let id = self.id(o, "id", "a zone id");
-        let x = self.req_num(o, "x", Range::Finite);
-        let y = self.req_num(o, "y", Range::Finite);
-        let w = self.req_num(o, "w", Range::Positive);
-        let h = self.req_num(o, "h", Range::Positive);
-        let mut z = Zone::new(id, x, y, w, h);
-        z.label = self.string(o, "label", 200);
-        z.availability = self.num(o, "availability", Range::Probability, 1.0);
-        z.extra = o.extra();
-        z
-    }
-
-    /// Spec choice: a sticky needs `id, x, y`; `text` defaults to `""`.
-    fn sticky(&mut self, o: &Obj) -> Sticky {
-        let id = self.id(o, "id", "a sticky id");
-        let x = self.req_num(o, "x", Range::Finite);
-        let y = self.req_num(o, "y", Range::Finite);
-        let mut s = Sticky::new(id, String::new(), x, y);
-        s.text = self.string(o, "text", 2_000);
-        s.extra = o.extra();
-        s
-    }
-}
-
-impl Reader {
-    /// An accepted finding: `rule` and `reason` required, `blocks` and `links`
-    /// optional arrays of ids (they may name things since deleted).
-    fn acceptance(&mut self, o: &Obj) -> Acceptance {
-        let rule = match o.get("rule") {
-            None => {
-                self.missing(o, "rule", "a rule id such as \"spof\"");
-                String::new()
-            }
-            Some(_) => self.string(o, "rule", 64),
-        };
-        if o.get("reason").is_none() {
-            self.missing(o, "reason", "a string of at most 1000 characters");
-        }
-        Acceptance {
-            rule,
-            blocks: self.strings(o, "blocks"),
-            links: self.strings(o, "links"),
-            reason: self.string(o, "reason", 1_000),
-            extra: o.extra(),
-        }
-    }
-
-    /// An optional array of strings.
-    fn strings(&mut self, o: &Obj, key: &str) -> Vec<String> {
-        match o.get(key) {
-            None => Vec::new(),
-            Some(Value::Array(items)) => {
-                let mut out = Vec::with_capacity(items.len());
-                for (i, v) in items.iter().enumerate() {
-                    match v {
-                        Value::String(s) => out.push(s.clone()),
-                        v => self.fail(
-                            format!("{}/{i}", o.ptr(key)),
-                            format!("expected an id (a string), found {}", found(v)),
-                        ),
-                    }
-                }
-                out
-            }
-            Some(v) => {
-                self.wrong(o, key, "an array of ids", v);
-                Vec::new()
-            }
-        }
-    }
-}
-
-fn kinds_list() -> String {
-    let names: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
-    format!("a block kind (one of {})", names.join(", "))
 }
