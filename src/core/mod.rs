@@ -10,5 +10,6 @@ pub mod library;
 pub mod model;
 pub mod render;
 pub mod report;
+pub mod schema;
 pub mod share;
 pub mod sort;

@@ -8,14 +8,11 @@ use super::field::{
 };
 use crate::core::model::{is_valid_id, Block, Design, Link, Sticky, Targets, Zone};
 pub use crate::core::render::units::fmt_num;
+use crate::core::schema::{self, Range, Ty};
 
 pub(crate) const MAX_LABEL: usize = 200;
-pub(crate) const MAX_BLOCK_NOTES: usize = 5_000;
 pub(crate) const MAX_DESIGN_NOTES: usize = 20_000;
 pub(crate) const MAX_STICKY_TEXT: usize = 2_000;
-const MAX_COUNT: u32 = 10_000;
-const MAX_CALLS: f64 = 1_000.0;
-const MAX_RETRIES: u32 = 10;
 
 /// Spec choice: text limits of format.md count characters (Unicode scalar
 /// values), not bytes.
@@ -96,61 +93,14 @@ pub fn check_value(field: Field, value: &FieldValue) -> Result<(), String> {
     use FieldValue as V;
     let name = field.name();
     match (field, value) {
-        (Field::Block(f), v) => match (f, v) {
-            (BlockField::Label, V::Text(s)) => text_max(name, s, MAX_LABEL),
-            (BlockField::Notes, V::Text(s)) => text_max(name, s, MAX_BLOCK_NOTES),
-            (BlockField::Kind, V::Kind(_)) => Ok(()),
-            (BlockField::X | BlockField::Y, V::Number(n)) => finite(name, *n),
-            (BlockField::Rps, V::Number(n)) => at_least_zero(name, *n, ""),
-            (BlockField::Replicas | BlockField::MinHealthy | BlockField::Shards, V::Int(n)) => {
-                count(name, *n, 1, MAX_COUNT)
-            }
-            (BlockField::Availability, V::Number(n)) => probability(name, *n),
-            (BlockField::LatencyMs | BlockField::P99Ms, V::Number(n)) => {
-                at_least_zero(name, *n, " ms")
-            }
-            (BlockField::CapacityRps | BlockField::WriteCapacityRps, V::OptNumber(n)) => {
-                positive_or_none(name, *n, "", "unlimited")
-            }
-            (BlockField::SingleWriter | BlockField::DeadLetter, V::Bool(_)) => Ok(()),
-            (BlockField::HitRatio, V::Number(n)) => {
-                if n.is_finite() && (0.0..=1.0).contains(n) {
-                    Ok(())
-                } else {
-                    Err(format!("{name} must be from 0 to 1 (or 0% to 100%)"))
-                }
-            }
-            (BlockField::Route, V::Route(_)) => Ok(()),
-            (BlockField::Zone, V::OptText(z)) => match z {
-                Some(z) => id_ok(name, z),
-                None => Ok(()),
-            },
-            (BlockField::TtlS, V::OptNumber(n)) => positive_or_none(name, *n, " s", "none"),
-            _ => Err(format!("{name} does not take {}", v.type_name())),
-        },
-        (Field::Link(f), v) => match (f, v) {
-            (LinkField::From | LinkField::To, V::Text(s)) => id_ok(name, s),
-            (LinkField::Label, V::Text(s)) => text_max(name, s, MAX_LABEL),
-            (LinkField::Mode, V::Mode(_)) | (LinkField::Op, V::Op(_)) => Ok(()),
-            (LinkField::Calls, V::Number(n)) => {
-                if n.is_finite() && (0.0..=MAX_CALLS).contains(n) {
-                    Ok(())
-                } else {
-                    Err(format!("{name} must be from 0 to 1,000"))
-                }
-            }
-            (LinkField::LatencyMs, V::Number(n)) => at_least_zero(name, *n, " ms"),
-            (
-                LinkField::Parallel
-                | LinkField::Optional
-                | LinkField::Backoff
-                | LinkField::Idempotent,
-                V::Bool(_),
-            ) => Ok(()),
-            (LinkField::TimeoutMs, V::OptNumber(n)) => positive_or_none(name, *n, " ms", "none"),
-            (LinkField::Retries, V::Int(n)) => count(name, *n, 0, MAX_RETRIES),
-            _ => Err(format!("{name} does not take {}", v.type_name())),
-        },
+        (Field::Block(f), v) => {
+            let spec = schema::block(f);
+            in_range(name, spec.unit, spec.ty, v)
+        }
+        (Field::Link(f), v) => {
+            let spec = schema::link(f);
+            in_range(name, spec.unit, spec.ty, v)
+        }
         (Field::Zone(f), v) => match (f, v) {
             (ZoneField::Label, V::Text(s)) => text_max(name, s, MAX_LABEL),
             (ZoneField::Availability, V::Number(n)) => probability(name, *n),
@@ -166,6 +116,33 @@ pub fn check_value(field: Field, value: &FieldValue) -> Result<(), String> {
             (TargetField::TeamSize, V::OptInt(_)) => Ok(()),
             _ => Err(format!("{name} does not take {}", v.type_name())),
         },
+    }
+}
+
+/// Whether `v` has a field's type and lies in its range (`ty`, `schema`),
+/// said with the field's `name` and `unit`.
+fn in_range(name: &str, unit: &str, ty: Ty, v: &FieldValue) -> Result<(), String> {
+    use FieldValue as V;
+    match (ty, v) {
+        (Ty::Text { max }, V::Text(s)) => text_max(name, s, max),
+        (Ty::Num { range, .. }, V::Number(n)) => match range {
+            Range::Finite => finite(name, *n),
+            Range::NonNegative => at_least_zero(name, *n, unit),
+            Range::Probability => probability(name, *n),
+            Range::Fraction if Range::Fraction.contains(*n) => Ok(()),
+            Range::Fraction => Err(format!("{name} must be from 0 to 1 (or 0% to 100%)")),
+            Range::UpTo(_) if range.contains(*n) => Ok(()),
+            Range::UpTo(max) => Err(format!("{name} must be from 0 to {}", fmt_num(max))),
+            Range::Positive => positive_or_none(name, Some(*n), unit, "none"),
+        },
+        (Ty::OptNum { none, .. }, V::OptNumber(n)) => positive_or_none(name, *n, unit, none),
+        (Ty::Int { lo, hi, .. }, V::Int(n)) => count(name, *n, lo, hi),
+        (Ty::Ref { .. }, V::Text(id)) => id_ok(name, id),
+        (Ty::Ref { .. }, V::OptText(id)) => id.as_deref().map_or(Ok(()), |id| id_ok(name, id)),
+        (Ty::Bool, V::Bool(_))
+        | (Ty::Kind, V::Kind(_))
+        | (Ty::Choice { .. }, V::Route(_) | V::Mode(_) | V::Op(_)) => Ok(()),
+        _ => Err(format!("{name} does not take {}", v.type_name())),
     }
 }
 

@@ -1,0 +1,318 @@
+//! One field schema: every field of a block and of a link written once, with
+//! its JSON key, its name in messages, its label and unit on screen, its type
+//! and range, its default, and how to get and set it. The loader
+//! (`format::read`), the checker (`format::check`), the writer
+//! (`format::write`), editing (`edit::field`, `edit::check`) and the list
+//! view's columns all read this table.
+//!
+//! Invariants (tested in `tests/it/schema.rs`): every `BlockField` and
+//! `LinkField` has exactly one entry; keys are unique per table; a field's
+//! default lies in its range; `set(get(x))` leaves `x` as it was.
+
+use crate::core::model::{Block, Kind, Link, Mode, Op, Route};
+
+pub(crate) const ROUTES: &[&str] = &["all", "split", "failover"];
+pub(crate) const MODES: &[&str] = &["sync", "async"];
+pub(crate) const OPS: &[&str] = &["read", "write"];
+/// Replicas, min healthy and shards.
+pub(crate) const COUNT: Ty = Ty::Int {
+    lo: 1,
+    hi: 10_000,
+    default: 1,
+};
+
+/// Declares a table entry: `(field, key, name, label, unit, ty, io, Variant, getter expr, setter pattern)`.
+macro_rules! spec {
+    ($item:ident: $field:expr, $key:literal, $name:literal, $label:literal, $unit:literal,
+     $ty:expr, $io:expr, $var:ident, |$g:ident| $get:expr, |$s:ident, $v:ident| $set:expr) => {
+        FieldSpec {
+            field: $field,
+            key: $key,
+            name: $name,
+            label: $label,
+            unit: $unit,
+            ty: $ty,
+            io: $io,
+            default_from: None,
+            get: |$g: &$item| FieldValue::$var($get),
+            set: |$s: &mut $item, value| match value {
+                FieldValue::$var($v) => {
+                    $set;
+                    true
+                }
+                _ => false,
+            },
+        }
+    };
+}
+
+mod block;
+mod link;
+
+pub use block::BLOCK_FIELDS;
+pub use link::LINK_FIELDS;
+
+/// The allowed values of a real-valued field.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Range {
+    /// Any finite number (coordinates).
+    Finite,
+    /// ≥ 0.
+    NonNegative,
+    /// > 0.
+    Positive,
+    /// (0, 1]: an availability.
+    Probability,
+    /// [0, 1]: a ratio.
+    Fraction,
+    /// [0, max].
+    UpTo(f64),
+}
+
+impl Range {
+    pub fn contains(self, v: f64) -> bool {
+        v.is_finite()
+            && match self {
+                Range::Finite => true,
+                Range::NonNegative => v >= 0.0,
+                Range::Positive => v > 0.0,
+                Range::Probability => v > 0.0 && v <= 1.0,
+                Range::Fraction => (0.0..=1.0).contains(&v),
+                Range::UpTo(max) => (0.0..=max).contains(&v),
+            }
+    }
+}
+
+/// A field's type, range and default.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Ty {
+    /// A real number in `range`; `default` when absent.
+    Num { range: Range, default: f64 },
+    /// A real number in `range`, or absent; `none` says what absent means
+    /// ("unlimited", "none").
+    OptNum { range: Range, none: &'static str },
+    /// A whole number from `lo` to `hi`; `default` when absent.
+    Int { lo: u32, hi: u32, default: u32 },
+    /// `false` when absent.
+    Bool,
+    /// Text of at most `max` characters; empty when absent.
+    Text { max: usize },
+    /// A route, a mode or an operation: one of `names`, the first when absent.
+    Choice { names: &'static [&'static str] },
+    /// The id of another item (a zone, a link's ends).
+    Ref { what: &'static str },
+    /// The block's kind.
+    Kind,
+}
+
+/// How the document format treats a field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Io {
+    /// Read, checked and written from this table, in its order.
+    Table,
+    /// Required or special (ids, kind, coordinates, a link's ends): the
+    /// format reads and writes it by hand; editing still uses this entry.
+    Hand,
+}
+
+/// One field of items of type `T`, named by `F` in edit commands.
+pub struct FieldSpec<T: 'static, F: 'static> {
+    pub field: F,
+    /// The JSON key (format.md §1).
+    pub key: &'static str,
+    /// Its name in messages ("min healthy").
+    pub name: &'static str,
+    /// Its label on screen ("Min healthy").
+    pub label: &'static str,
+    /// Its unit in messages and beside inputs (" ms"; "" for none).
+    pub unit: &'static str,
+    pub ty: Ty,
+    pub io: Io,
+    /// A default taken from another field of the item (p99 = the median).
+    pub default_from: Option<fn(&T) -> f64>,
+    pub get: fn(&T) -> FieldValue,
+    /// Set the value; false when it has the wrong type.
+    pub set: fn(&mut T, FieldValue) -> bool,
+}
+
+impl<T, F> FieldSpec<T, F> {
+    /// The value the format leaves out of a saved file (its default).
+    pub fn is_default(&self, item: &T) -> bool {
+        use FieldValue as V;
+        match ((self.get)(item), self.ty) {
+            (V::Number(n), Ty::Num { default, .. }) => match self.default_from {
+                Some(from) => n == from(item),
+                None => n == default,
+            },
+            (V::OptNumber(n), _) => n.is_none(),
+            (V::Int(n), Ty::Int { default, .. }) => n == default,
+            (V::Bool(b), _) => !b,
+            (V::Text(s), _) => s.is_empty(),
+            (V::OptText(s), _) => s.is_none(),
+            (V::Route(r), _) => r == Route::All,
+            (V::Mode(m), _) => m == Mode::Sync,
+            (V::Op(o), _) => o == Op::Read,
+            _ => false,
+        }
+    }
+}
+
+pub type BlockSpec = FieldSpec<Block, BlockField>;
+pub type LinkSpec = FieldSpec<Link, LinkField>;
+
+/// The entry of a block field.
+pub fn block(field: BlockField) -> &'static BlockSpec {
+    BLOCK_FIELDS
+        .iter()
+        .find(|s| s.field == field)
+        .expect("every BlockField has an entry")
+}
+
+/// The entry of a link field.
+pub fn link(field: LinkField) -> &'static LinkSpec {
+    LINK_FIELDS
+        .iter()
+        .find(|s| s.field == field)
+        .expect("every LinkField has an entry")
+}
+
+/// The JSON keys of a table, with `first` (keys the table does not hold:
+/// `id`) in front; the format keeps every other key as an unknown field.
+pub const fn keys<T, F, const N: usize, const M: usize>(
+    first: &[&'static str],
+    table: &[FieldSpec<T, F>; N],
+) -> [&'static str; M] {
+    let mut out = [""; M];
+    let mut i = 0;
+    while i < first.len() {
+        out[i] = first[i];
+        i += 1;
+    }
+    let mut j = 0;
+    while j < N {
+        out[i + j] = table[j].key;
+        j += 1;
+    }
+    out
+}
+
+/// A block field the inspector can edit (format.md §1, Block table).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BlockField {
+    Label,
+    Notes,
+    Kind,
+    X,
+    Y,
+    Rps,
+    Replicas,
+    MinHealthy,
+    Shards,
+    Availability,
+    LatencyMs,
+    P99Ms,
+    CapacityRps,
+    WriteCapacityRps,
+    SingleWriter,
+    HitRatio,
+    Route,
+    Zone,
+    TtlS,
+    DeadLetter,
+}
+
+/// A link field (format.md §1, Link table). `From`/`To` reconnect an end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LinkField {
+    From,
+    To,
+    Label,
+    Mode,
+    Op,
+    Calls,
+    LatencyMs,
+    Parallel,
+    Optional,
+    TimeoutMs,
+    Retries,
+    Backoff,
+    Idempotent,
+}
+
+/// The value of one field. Each field takes exactly one variant.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FieldValue {
+    Number(f64),
+    OptNumber(Option<f64>),
+    Int(u32),
+    OptInt(Option<u32>),
+    Bool(bool),
+    Text(String),
+    OptText(Option<String>),
+    Route(Route),
+    Mode(Mode),
+    Op(Op),
+    Kind(Kind),
+}
+
+impl FieldValue {
+    /// What kind of value this is, for "takes a number, not text" messages.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            FieldValue::Number(_) => "a number",
+            FieldValue::OptNumber(_) => "a number or nothing",
+            FieldValue::Int(_) => "a whole number",
+            FieldValue::OptInt(_) => "a whole number or nothing",
+            FieldValue::Bool(_) => "yes or no",
+            FieldValue::Text(_) => "text",
+            FieldValue::OptText(_) => "text or nothing",
+            FieldValue::Route(_) => "a route",
+            FieldValue::Mode(_) => "a mode",
+            FieldValue::Op(_) => "an operation",
+            FieldValue::Kind(_) => "a kind",
+        }
+    }
+}
+
+impl BlockField {
+    pub const ALL: [BlockField; 20] = [
+        BlockField::Label,
+        BlockField::Notes,
+        BlockField::Kind,
+        BlockField::X,
+        BlockField::Y,
+        BlockField::Rps,
+        BlockField::Replicas,
+        BlockField::MinHealthy,
+        BlockField::Shards,
+        BlockField::Availability,
+        BlockField::LatencyMs,
+        BlockField::P99Ms,
+        BlockField::CapacityRps,
+        BlockField::WriteCapacityRps,
+        BlockField::SingleWriter,
+        BlockField::HitRatio,
+        BlockField::Route,
+        BlockField::Zone,
+        BlockField::TtlS,
+        BlockField::DeadLetter,
+    ];
+}
+
+impl LinkField {
+    pub const ALL: [LinkField; 13] = [
+        LinkField::From,
+        LinkField::To,
+        LinkField::Label,
+        LinkField::Mode,
+        LinkField::Op,
+        LinkField::Calls,
+        LinkField::LatencyMs,
+        LinkField::Parallel,
+        LinkField::Optional,
+        LinkField::TimeoutMs,
+        LinkField::Retries,
+        LinkField::Backoff,
+        LinkField::Idempotent,
+    ];
+}
