@@ -27,36 +27,9 @@ pub(crate) fn show(v: f64) -> String {
     }
 }
 
-/// The allowed values of a real-valued field.
-#[derive(Clone, Copy, Debug)]
-pub(crate) enum Range {
-    /// Any finite number (coordinates).
-    Finite,
-    /// ≥ 0.
-    NonNegative,
-    /// > 0.
-    Positive,
-    /// (0, 1]: an availability.
-    Probability,
-    /// [0, 1]: a ratio.
-    Fraction,
-    /// [0, max].
-    UpTo(f64),
-}
+pub(crate) use crate::core::schema::Range;
 
 impl Range {
-    pub(crate) fn contains(self, v: f64) -> bool {
-        v.is_finite()
-            && match self {
-                Range::Finite => true,
-                Range::NonNegative => v >= 0.0,
-                Range::Positive => v > 0.0,
-                Range::Probability => v > 0.0 && v <= 1.0,
-                Range::Fraction => (0.0..=1.0).contains(&v),
-                Range::UpTo(max) => (0.0..=max).contains(&v),
-            }
-    }
-
     /// What the field expects, for "expected …, found …".
     pub(crate) fn describe(self) -> String {
         match self {

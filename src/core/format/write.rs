@@ -7,9 +7,8 @@ use super::read::{
     ACCEPTED_KEYS, BLOCK_KEYS, LINK_KEYS, STICKY_KEYS, TARGET_KEYS, TOP_KEYS, ZONE_KEYS,
 };
 use super::{FORMAT, VERSION};
-use crate::core::model::{
-    Acceptance, Block, Design, Extra, Link, Mode, Op, Route, Sticky, Targets, Zone,
-};
+use crate::core::model::{Acceptance, Block, Design, Extra, Link, Sticky, Targets, Zone};
+use crate::core::schema::{FieldSpec, FieldValue, Io, Ty, BLOCK_FIELDS, LINK_FIELDS};
 
 /// A JSON value whose object keys keep the order they were added in.
 enum J {
@@ -42,16 +41,6 @@ impl Fields {
             self.num(key, v);
         }
     }
-    fn int_unless(&mut self, key: &str, v: u32, default: u32) {
-        if v != default {
-            self.put(key, J::Raw(v.to_string()));
-        }
-    }
-    fn flag(&mut self, key: &str, v: bool) {
-        if v {
-            self.put(key, J::Raw("true".into()));
-        }
-    }
     fn text(&mut self, key: &str, v: &str) {
         self.put(key, J::Str(v.to_string()));
     }
@@ -60,6 +49,29 @@ impl Fields {
             self.text(key, v);
         }
     }
+    /// A field of the schema: always when the format writes it by hand
+    /// (kind, coordinates, a link's ends), else only when not its default.
+    fn field<T, F>(&mut self, spec: &FieldSpec<T, F>, item: &T) {
+        if spec.io == Io::Table && spec.is_default(item) {
+            return;
+        }
+        let key = spec.key;
+        match (spec.get)(item) {
+            FieldValue::Number(n) | FieldValue::OptNumber(Some(n)) => self.num(key, n),
+            FieldValue::Int(n) => self.put(key, J::Raw(n.to_string())),
+            FieldValue::Bool(true) => self.put(key, J::Raw("true".into())),
+            FieldValue::Text(s) | FieldValue::OptText(Some(s)) => self.text(key, &s),
+            FieldValue::Kind(k) => self.text(key, k.as_str()),
+            value => {
+                if let Ty::Choice { names, values } = spec.ty {
+                    if let Some(i) = values.iter().position(|v| *v == value) {
+                        self.text(key, names[i]);
+                    }
+                }
+            }
+        }
+    }
+
     /// Unknown fields, sorted; a name the format already uses is skipped so
     /// the output stays a valid document.
     fn extra(mut self, extra: &Extra, known: &[&str]) -> J {
@@ -137,55 +149,18 @@ fn targets(t: &Targets) -> J {
 fn block(b: &Block) -> J {
     let mut f = Fields::default();
     f.text("id", &b.id);
-    f.text("kind", b.kind.as_str());
-    f.text_unless_empty("label", &b.label);
-    f.num("x", b.x);
-    f.num("y", b.y);
-    f.text_unless_empty("notes", &b.notes);
-    f.num_unless("rps", b.rps, 0.0);
-    f.int_unless("replicas", b.replicas, 1);
-    f.int_unless("min_healthy", b.min_healthy, 1);
-    f.int_unless("shards", b.shards, 1);
-    f.num_unless("availability", b.availability, 1.0);
-    f.num_unless("latency_ms", b.latency_ms, 0.0);
-    f.num_unless("p99_ms", b.p99_ms, b.latency_ms);
-    f.opt_num("capacity_rps", b.capacity_rps);
-    f.opt_num("write_capacity_rps", b.write_capacity_rps);
-    f.flag("single_writer", b.single_writer);
-    f.num_unless("hit_ratio", b.hit_ratio, 0.0);
-    match b.route {
-        Route::All => {}
-        Route::Split => f.text("route", "split"),
-        Route::Failover => f.text("route", "failover"),
+    for spec in &BLOCK_FIELDS {
+        f.field(spec, b);
     }
-    if let Some(z) = &b.zone {
-        f.text("zone", z);
-    }
-    f.opt_num("ttl_s", b.ttl_s);
-    f.flag("dead_letter", b.dead_letter);
     f.extra(&b.extra, BLOCK_KEYS)
 }
 
 fn link(l: &Link) -> J {
     let mut f = Fields::default();
     f.text("id", &l.id);
-    f.text("from", &l.from);
-    f.text("to", &l.to);
-    f.text_unless_empty("label", &l.label);
-    if l.mode == Mode::Async {
-        f.text("mode", "async");
+    for spec in &LINK_FIELDS {
+        f.field(spec, l);
     }
-    if l.op == Op::Write {
-        f.text("op", "write");
-    }
-    f.num_unless("calls", l.calls, 1.0);
-    f.num_unless("latency_ms", l.latency_ms, 0.0);
-    f.flag("parallel", l.parallel);
-    f.flag("optional", l.optional);
-    f.opt_num("timeout_ms", l.timeout_ms);
-    f.int_unless("retries", l.retries, 0);
-    f.flag("backoff", l.backoff);
-    f.flag("idempotent", l.idempotent);
     f.extra(&l.extra, LINK_KEYS)
 }
 

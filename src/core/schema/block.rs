@@ -1,6 +1,8 @@
 //! The block fields (format.md §1, Block table).
 
-use super::{BlockField, BlockSpec, FieldSpec, FieldValue, Io, Range, Ty, COUNT, ROUTES};
+use super::{
+    BlockField, BlockSpec, FieldSpec, FieldValue, Io, Range, Ty, COUNT, ROUTES, ROUTE_VALUES,
+};
 use crate::core::model::Block;
 
 /// Every block field, in the order the format reads and writes them.
@@ -50,7 +52,7 @@ pub const BLOCK_FIELDS: [BlockSpec; 20] = {
         spec!(Block: F::HitRatio, "hit_ratio", "hit ratio", "Hit ratio", "",
             Ty::Num { range: Range::Fraction, default: 0.0 }, Table, Number,
             |b| b.hit_ratio, |b, v| b.hit_ratio = v),
-        spec!(Block: F::Route, "route", "route", "Route", "", Ty::Choice { names: ROUTES }, Table,
+        spec!(Block: F::Route, "route", "route", "Route", "", Ty::Choice { names: ROUTES, values: ROUTE_VALUES }, Table,
             Route, |b| b.route, |b, v| b.route = v),
         spec!(Block: F::Zone, "zone", "zone", "Zone", "", Ty::Ref { what: "a zone id" }, Table,
             OptText, |b| b.zone.clone(), |b, v| b.zone = v),

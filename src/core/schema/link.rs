@@ -1,6 +1,8 @@
 //! The link fields (format.md §1, Link table).
 
-use super::{FieldSpec, FieldValue, Io, LinkField, LinkSpec, Range, Ty, MODES, OPS};
+use super::{
+    FieldSpec, FieldValue, Io, LinkField, LinkSpec, Range, Ty, MODES, MODE_VALUES, OPS, OP_VALUES,
+};
 use crate::core::model::Link;
 
 /// Every link field, in the order the format reads and writes them.
@@ -14,9 +16,9 @@ pub const LINK_FIELDS: [LinkSpec; 13] = {
             |l| l.to.clone(), |l, v| l.to = v),
         spec!(Link: F::Label, "label", "label", "Label", "", Ty::Text { max: 200 }, Table, Text,
             |l| l.label.clone(), |l, v| l.label = v),
-        spec!(Link: F::Mode, "mode", "mode", "Mode", "", Ty::Choice { names: MODES }, Table, Mode,
+        spec!(Link: F::Mode, "mode", "mode", "Mode", "", Ty::Choice { names: MODES, values: MODE_VALUES }, Table, Mode,
             |l| l.mode, |l, v| l.mode = v),
-        spec!(Link: F::Op, "op", "operation", "Operation", "", Ty::Choice { names: OPS }, Table, Op,
+        spec!(Link: F::Op, "op", "operation", "Operation", "", Ty::Choice { names: OPS, values: OP_VALUES }, Table, Op,
             |l| l.op, |l, v| l.op = v),
         spec!(Link: F::Calls, "calls", "calls", "Calls", "",
             Ty::Num { range: Range::UpTo(1_000.0), default: 1.0 }, Table, Number,

@@ -14,6 +14,14 @@ use crate::core::model::{Block, Kind, Link, Mode, Op, Route};
 pub(crate) const ROUTES: &[&str] = &["all", "split", "failover"];
 pub(crate) const MODES: &[&str] = &["sync", "async"];
 pub(crate) const OPS: &[&str] = &["read", "write"];
+pub(crate) const ROUTE_VALUES: &[FieldValue] = &[
+    FieldValue::Route(Route::All),
+    FieldValue::Route(Route::Split),
+    FieldValue::Route(Route::Failover),
+];
+pub(crate) const MODE_VALUES: &[FieldValue] =
+    &[FieldValue::Mode(Mode::Sync), FieldValue::Mode(Mode::Async)];
+pub(crate) const OP_VALUES: &[FieldValue] = &[FieldValue::Op(Op::Read), FieldValue::Op(Op::Write)];
 /// Replicas, min healthy and shards.
 pub(crate) const COUNT: Ty = Ty::Int {
     lo: 1,
@@ -97,8 +105,12 @@ pub enum Ty {
     Bool,
     /// Text of at most `max` characters; empty when absent.
     Text { max: usize },
-    /// A route, a mode or an operation: one of `names`, the first when absent.
-    Choice { names: &'static [&'static str] },
+    /// A route, a mode or an operation: one of `names`, meaning the value at
+    /// the same place in `values`; the first when absent.
+    Choice {
+        names: &'static [&'static str],
+        values: &'static [FieldValue],
+    },
     /// The id of another item (a zone, a link's ends).
     Ref { what: &'static str },
     /// The block's kind.

@@ -5,7 +5,8 @@ use serde_json::Value;
 
 use super::{found, Obj, Reader, ID_RULE};
 use crate::core::format::number::Range;
-use crate::core::model::{Acceptance, Block, Kind, Link, Mode, Op, Route, Sticky, Targets, Zone};
+use crate::core::model::{Acceptance, Block, Kind, Link, Sticky, Targets, Zone};
+use crate::core::schema::{FieldValue, Io, Ty, BLOCK_FIELDS, LINK_FIELDS};
 
 impl Reader {
     pub(super) fn targets(&mut self, o: &Obj) -> Targets {
@@ -40,39 +41,17 @@ impl Reader {
         let x = self.req_num(o, "x", Range::Finite);
         let y = self.req_num(o, "y", Range::Finite);
         let mut b = Block::new(id, kind.unwrap_or(Kind::Service), x, y);
-        b.label = self.string(o, "label", 200);
+        for spec in &BLOCK_FIELDS {
+            if spec.io == Io::Table {
+                let default = spec.default_from.map(|from| from(&b));
+                let value = self.field(o, spec.key, spec.ty, default);
+                (spec.set)(&mut b, value);
+            }
+        }
+        // A label equal to the kind's name is the default label.
         if kind.is_some_and(|k| k.name() == b.label) {
             b.label.clear();
         }
-        b.notes = self.string(o, "notes", 5_000);
-        b.rps = self.num(o, "rps", Range::NonNegative, 0.0);
-        b.replicas = self.int(o, "replicas", 1, 10_000, 1);
-        b.min_healthy = self.int(o, "min_healthy", 1, 10_000, 1);
-        b.shards = self.int(o, "shards", 1, 10_000, 1);
-        b.availability = self.num(o, "availability", Range::Probability, 1.0);
-        b.latency_ms = self.num(o, "latency_ms", Range::NonNegative, 0.0);
-        b.p99_ms = self
-            .opt_num(o, "p99_ms", Range::NonNegative)
-            .unwrap_or(b.latency_ms);
-        b.capacity_rps = self.opt_num(o, "capacity_rps", Range::Positive);
-        b.write_capacity_rps = self.opt_num(o, "write_capacity_rps", Range::Positive);
-        b.single_writer = self.boolean(o, "single_writer");
-        b.hit_ratio = self.num(o, "hit_ratio", Range::Fraction, 0.0);
-        b.route = match self.choice(o, "route", &["all", "split", "failover"]) {
-            Some(1) => Route::Split,
-            Some(2) => Route::Failover,
-            _ => Route::All,
-        };
-        b.zone = match o.get("zone") {
-            None => None,
-            Some(Value::String(s)) => Some(s.clone()),
-            Some(v) => {
-                self.wrong(o, "zone", &format!("a zone id ({ID_RULE})"), v);
-                None
-            }
-        };
-        b.ttl_s = self.opt_num(o, "ttl_s", Range::Positive);
-        b.dead_letter = self.boolean(o, "dead_letter");
         b.extra = o.extra();
         b
     }
@@ -82,25 +61,39 @@ impl Reader {
         let from = self.id(o, "from", "a block id");
         let to = self.id(o, "to", "a block id");
         let mut l = Link::new(id, from, to);
-        l.label = self.string(o, "label", 200);
-        l.mode = match self.choice(o, "mode", &["sync", "async"]) {
-            Some(1) => Mode::Async,
-            _ => Mode::Sync,
-        };
-        l.op = match self.choice(o, "op", &["read", "write"]) {
-            Some(1) => Op::Write,
-            _ => Op::Read,
-        };
-        l.calls = self.num(o, "calls", Range::UpTo(1_000.0), 1.0);
-        l.latency_ms = self.num(o, "latency_ms", Range::NonNegative, 0.0);
-        l.parallel = self.boolean(o, "parallel");
-        l.optional = self.boolean(o, "optional");
-        l.timeout_ms = self.opt_num(o, "timeout_ms", Range::Positive);
-        l.retries = self.int(o, "retries", 0, 10, 0);
-        l.backoff = self.boolean(o, "backoff");
-        l.idempotent = self.boolean(o, "idempotent");
+        for spec in &LINK_FIELDS {
+            if spec.io == Io::Table {
+                let value = self.field(o, spec.key, spec.ty, None);
+                (spec.set)(&mut l, value);
+            }
+        }
         l.extra = o.extra();
         l
+    }
+
+    /// A field of the schema's type `ty`: its value, or its default when
+    /// absent or wrong (`default`: taken from another field).
+    fn field(&mut self, o: &Obj, key: &str, ty: Ty, default: Option<f64>) -> FieldValue {
+        match ty {
+            Ty::Num { range, default: d } => {
+                let n = self.opt_num(o, key, range);
+                FieldValue::Number(n.or(default).unwrap_or(d))
+            }
+            Ty::OptNum { range, .. } => FieldValue::OptNumber(self.opt_num(o, key, range)),
+            Ty::Int { lo, hi, default } => FieldValue::Int(self.int(o, key, lo, hi, default)),
+            Ty::Bool => FieldValue::Bool(self.boolean(o, key)),
+            Ty::Text { max } => FieldValue::Text(self.string(o, key, max)),
+            Ty::Choice { names, values } => values[self.choice(o, key, names).unwrap_or(0)].clone(),
+            Ty::Ref { what } => FieldValue::OptText(match o.get(key) {
+                None => None,
+                Some(Value::String(s)) => Some(s.clone()),
+                Some(v) => {
+                    self.wrong(o, key, &format!("{what} ({ID_RULE})"), v);
+                    None
+                }
+            }),
+            Ty::Kind => FieldValue::Kind(Kind::Service),
+        }
     }
 
     /// Spec choice: a zone needs `id, x, y, w, h`; `label` defaults to `""`.

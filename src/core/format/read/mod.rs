@@ -12,6 +12,7 @@ use serde_json::Value;
 use super::number::{describe_int, Range};
 use super::{escape_pointer, LoadError, FORMAT, VERSIONS};
 use crate::core::model::Design;
+use crate::core::schema::{self, BLOCK_FIELDS, LINK_FIELDS};
 use obj::Obj;
 
 /// What `read` found: the design (failed fields hold their defaults), the
@@ -25,45 +26,9 @@ pub(super) const TOP_KEYS: &[&str] = &[
 ];
 pub(super) const ACCEPTED_KEYS: &[&str] = &["rule", "blocks", "links", "reason"];
 pub(super) const TARGET_KEYS: &[&str] = &["availability", "p99_ms", "team_size"];
-pub(super) const BLOCK_KEYS: &[&str] = &[
-    "id",
-    "kind",
-    "label",
-    "x",
-    "y",
-    "notes",
-    "rps",
-    "replicas",
-    "min_healthy",
-    "shards",
-    "availability",
-    "latency_ms",
-    "p99_ms",
-    "capacity_rps",
-    "write_capacity_rps",
-    "single_writer",
-    "hit_ratio",
-    "route",
-    "zone",
-    "ttl_s",
-    "dead_letter",
-];
-pub(super) const LINK_KEYS: &[&str] = &[
-    "id",
-    "from",
-    "to",
-    "label",
-    "mode",
-    "op",
-    "calls",
-    "latency_ms",
-    "parallel",
-    "optional",
-    "timeout_ms",
-    "retries",
-    "backoff",
-    "idempotent",
-];
+/// `id` and the schema's keys, in save order.
+pub(super) const BLOCK_KEYS: &[&str] = &schema::keys::<_, _, 20, 21>(&["id"], &BLOCK_FIELDS);
+pub(super) const LINK_KEYS: &[&str] = &schema::keys::<_, _, 13, 14>(&["id"], &LINK_FIELDS);
 pub(super) const ZONE_KEYS: &[&str] = &["id", "label", "availability", "x", "y", "w", "h"];
 pub(super) const STICKY_KEYS: &[&str] = &["id", "text", "x", "y"];
 
