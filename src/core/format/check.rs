@@ -9,6 +9,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use super::number::{describe_int, show, Range};
 use super::{LoadError, MAX_BLOCKS, MAX_LINKS};
 use crate::core::model::{is_valid_id, Design};
+use crate::core::schema::{BlockField, FieldValue, Ty, BLOCK_FIELDS, LINK_FIELDS};
 
 /// Every rule broken by `d`. Fields whose pointers are in `failed` could not be
 /// read (they hold a stand-in value): rules that compare such a field with
@@ -252,44 +253,49 @@ impl Checker<'_> {
         let zones: HashSet<&str> = d.zones.iter().map(|z| z.id.as_str()).collect();
         for (i, b) in d.blocks.iter().enumerate() {
             let at = At::item("/blocks", i);
-            self.text(at.field("label"), &b.label, 200);
-            self.text(at.field("notes"), &b.notes, 5_000);
-            self.real(at.field("x"), b.x, Range::Finite);
-            self.real(at.field("y"), b.y, Range::Finite);
-            self.real(at.field("rps"), b.rps, Range::NonNegative);
-            self.int(at.field("replicas"), b.replicas, 1, 10_000);
-            if self.failed(at.field("replicas")) || !(1..=10_000).contains(&b.replicas) {
-                self.int(at.field("min_healthy"), b.min_healthy, 1, 10_000);
-            } else if b.min_healthy < 1 || b.min_healthy > b.replicas {
-                self.push(
-                    at.field("min_healthy"),
-                    format!(
-                        "expected an integer from 1 to replicas ({}), found {}",
-                        b.replicas, b.min_healthy
-                    ),
-                );
-            }
-            self.int(at.field("shards"), b.shards, 1, 10_000);
-            self.real(at.field("availability"), b.availability, Range::Probability);
-            self.real(at.field("latency_ms"), b.latency_ms, Range::NonNegative);
-            self.p99(at, b.latency_ms, b.p99_ms);
-            self.opt_real(at.field("capacity_rps"), b.capacity_rps, Range::Positive);
-            self.opt_real(
-                at.field("write_capacity_rps"),
-                b.write_capacity_rps,
-                Range::Positive,
-            );
-            self.real(at.field("hit_ratio"), b.hit_ratio, Range::Fraction);
-            if let Some(z) = &b.zone {
-                if !zones.contains(z.as_str()) {
-                    let shown = serde_json::to_string(z).unwrap_or_default();
-                    self.push(
-                        at.field("zone"),
-                        format!("expected the id of a zone in /zones, found unknown zone {shown}"),
-                    );
+            for spec in &BLOCK_FIELDS {
+                let field = at.field(spec.key);
+                match spec.field {
+                    BlockField::MinHealthy => self.min_healthy(at, b.replicas, b.min_healthy),
+                    BlockField::P99Ms => self.p99(at, b.latency_ms, b.p99_ms),
+                    BlockField::Zone => {
+                        if let Some(z) = &b.zone {
+                            if !zones.contains(z.as_str()) {
+                                let shown = serde_json::to_string(z).unwrap_or_default();
+                                self.push(
+                                    field,
+                                    format!("expected the id of a zone in /zones, found unknown zone {shown}"),
+                                );
+                            }
+                        }
+                    }
+                    _ => self.value(field, spec.ty, (spec.get)(b)),
                 }
             }
-            self.opt_real(at.field("ttl_s"), b.ttl_s, Range::Positive);
+        }
+    }
+
+    /// `1 ≤ min_healthy ≤ replicas` (replicas' own range when it is wrong).
+    fn min_healthy(&mut self, block: At, replicas: u32, min_healthy: u32) {
+        let at = block.field("min_healthy");
+        if self.failed(block.field("replicas")) || !(1..=10_000).contains(&replicas) {
+            self.int(at, min_healthy, 1, 10_000);
+        } else if min_healthy < 1 || min_healthy > replicas {
+            self.push(
+                at,
+                format!("expected an integer from 1 to replicas ({replicas}), found {min_healthy}"),
+            );
+        }
+    }
+
+    /// A field's own type and range, from the schema.
+    fn value(&mut self, at: At, ty: Ty, v: FieldValue) {
+        match (ty, v) {
+            (Ty::Num { range, .. }, FieldValue::Number(n)) => self.real(at, n, range),
+            (Ty::OptNum { range, .. }, FieldValue::OptNumber(n)) => self.opt_real(at, n, range),
+            (Ty::Int { lo, hi, .. }, FieldValue::Int(n)) => self.int(at, n, lo, hi),
+            (Ty::Text { max }, FieldValue::Text(s)) => self.text(at, &s, max),
+            _ => {}
         }
     }
 
@@ -349,11 +355,9 @@ impl Checker<'_> {
                     ),
                 );
             }
-            self.text(at.field("label"), &l.label, 200);
-            self.real(at.field("calls"), l.calls, Range::UpTo(1_000.0));
-            self.real(at.field("latency_ms"), l.latency_ms, Range::NonNegative);
-            self.opt_real(at.field("timeout_ms"), l.timeout_ms, Range::Positive);
-            self.int(at.field("retries"), l.retries, 0, 10);
+            for spec in &LINK_FIELDS {
+                self.value(at.field(spec.key), spec.ty, (spec.get)(l));
+            }
         }
     }
 }
