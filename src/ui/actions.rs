@@ -242,3 +242,21 @@ pub fn ActionButton(
         </button>
     }
 }
+
+/// A toolbar button that runs no registry action (Copy link, the exports):
+/// its name, tooltip, icon and the short label shown beside the icon.
+#[component]
+pub fn ToolButton(
+    label: &'static str,
+    title: &'static str,
+    icon: super::tool_icons::Tool,
+    text: &'static str,
+    on_click: impl Fn() + 'static,
+) -> impl IntoView {
+    view! {
+        <button aria-label=label title=title on:click=move |_| on_click()>
+            <super::tool_icons::ToolIcon tool=icon />
+            <span class="label">{text}</span>
+        </button>
+    }
+}
