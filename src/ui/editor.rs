@@ -3,6 +3,12 @@
 //! Every change to the document goes through [`Editor::dispatch`], which applies a
 //! core `Command` through the `History` (so it can be undone). Components read the
 //! signals and call the actions here; they never write the design themselves.
+//! The view (`view.rs`), adding items (`adding.rs`) and the clipboard
+//! (`clipboard.rs`) are `impl Editor` blocks of their own.
+
+mod adding;
+mod clipboard;
+mod view;
 
 use std::collections::HashMap;
 
@@ -10,14 +16,10 @@ use leptos::prelude::*;
 
 use super::debounce::Debounce;
 use super::session::{Gesture, ItemKind, Menu, Motion, Selection, WhatIf};
-use crate::core::catalog;
-use crate::core::edit::{
-    copy_fragment, CoalesceKey, Command, EditError, History, Selection as Removal,
-};
+use crate::core::edit::{CoalesceKey, Command, EditError, History, Selection as Removal};
 use crate::core::eval::{evaluate, EvalOptions};
-use crate::core::format;
 use crate::core::geometry::{self, Point, Viewport};
-use crate::core::model::{Design, Kind, Sticky, Zone};
+use crate::core::model::Design;
 use crate::core::report::Report;
 
 #[derive(Clone, Copy)]
@@ -297,215 +299,6 @@ impl Editor {
         CoalesceKey::Gesture(n)
     }
 
-    // ---- view ------------------------------------------------------------------
-
-    /// The centre of what the canvas shows, in world coordinates.
-    pub fn view_centre(&self) -> Point {
-        let (w, h) = self.canvas_size.get_untracked();
-        self.viewport
-            .get_untracked()
-            .to_world(Point::new(w / 2.0, h / 2.0))
-    }
-
-    pub fn zoom_by(&self, factor: f64) {
-        let (w, h) = self.canvas_size.get_untracked();
-        self.viewport
-            .update(|v| *v = v.zoom_at(Point::new(w / 2.0, h / 2.0), factor));
-    }
-
-    pub fn zoom_reset(&self) {
-        let c = self.view_centre();
-        let (w, h) = self.canvas_size.get_untracked();
-        self.viewport.set(Viewport {
-            zoom: 1.0,
-            pan: Point::new(w / 2.0 - c.x, h / 2.0 - c.y),
-        });
-    }
-
-    /// The canvas measured itself; a design opened before the first measure is
-    /// fitted now, before the first frame, so that frame draws the final view.
-    pub fn set_canvas_size(&self, size: (f64, f64)) {
-        self.canvas_size.set(size);
-        if self.fit_on_measure.get_value() {
-            self.fit_on_measure.set_value(false);
-            self.fit();
-        }
-        if !self.canvas_measured.get_untracked() {
-            self.canvas_measured.set(true);
-        }
-    }
-
-    /// Show the whole design: now, or once the canvas has its real size if it
-    /// has not measured itself yet (a design opened at start-up).
-    pub fn fit_when_measured(&self) {
-        if self.canvas_measured.get_untracked() {
-            self.fit();
-        } else {
-            self.fit_on_measure.set_value(true);
-        }
-    }
-
-    /// Show the whole design.
-    pub fn fit(&self) {
-        let (w, h) = self.canvas_size.get_untracked();
-        let bounds = self.design.with_untracked(geometry::design_bounds);
-        self.viewport.set(match bounds {
-            Some(b) => Viewport::fit(b, w, h, 40.0),
-            None => Viewport::default(),
-        });
-    }
-
-    /// Bring blocks, and the blocks the links join, into view: the view moves
-    /// only when some are off screen, and zooms out only as far as needed.
-    pub fn show(&self, blocks: &[String], links: &[String]) {
-        let (w, h) = self.canvas_size.get_untracked();
-        let bounds = self.design.with_untracked(|d| {
-            let ends = links
-                .iter()
-                .filter_map(|id| d.link(id))
-                .flat_map(|l| [l.from.as_str(), l.to.as_str()]);
-            blocks
-                .iter()
-                .map(String::as_str)
-                .chain(ends)
-                .filter_map(|id| d.block(id))
-                .map(|b| geometry::block_rect(b.x, b.y))
-                .reduce(|a, b| a.union(&b))
-        });
-        let Some(b) = bounds else {
-            return;
-        };
-        let v = self.viewport.get_untracked();
-        let seen = v.visible(w, h);
-        let inside = b.x >= seen.x
-            && b.y >= seen.y
-            && b.x + b.w <= seen.x + seen.w
-            && b.y + b.h <= seen.y + seen.h;
-        if inside {
-            return;
-        }
-        let zoom = Viewport::fit(b, w, h, 60.0).zoom.min(v.zoom);
-        let c = b.centre();
-        self.viewport.set(Viewport {
-            zoom,
-            pan: Point::new(w / 2.0 - c.x * zoom, h / 2.0 - c.y * zoom),
-        });
-    }
-
-    /// `p`, or the nearest point down-right of it where no block sits, so blocks
-    /// added at the same place (keyboard path) do not hide each other.
-    fn free_spot(&self, p: Point) -> Point {
-        self.design.with_untracked(|d| {
-            let mut at = p;
-            for _ in 0..50 {
-                let taken = d.blocks.iter().any(|b| {
-                    (b.x - at.x).abs() < geometry::BLOCK_W * 0.5
-                        && (b.y - at.y).abs() < geometry::BLOCK_H * 0.5
-                });
-                if !taken {
-                    break;
-                }
-                at = Point::new(at.x + 40.0, at.y + geometry::BLOCK_H + 20.0);
-            }
-            at
-        })
-    }
-
-    fn place(&self, p: Point) -> Point {
-        if self.snap.get_untracked() {
-            Point::new(geometry::snap(p.x), geometry::snap(p.y))
-        } else {
-            p
-        }
-    }
-
-    // ---- actions ---------------------------------------------------------------
-
-    /// Add a block of `kind` with the catalog's numbers at `at` (world), inside
-    /// the zone there if any, and select it.
-    pub fn add_block(&self, kind: Kind, at: Point) -> Option<String> {
-        let at = self.place(self.free_spot(at));
-        let id = self.fresh(|h, d| h.fresh_block_id(d, kind));
-        let mut block = catalog::new_block(kind, id.clone(), at.x, at.y);
-        block.zone = self
-            .design
-            .with_untracked(|d| geometry::zone_at(d, at).map(String::from));
-        let index = self.design.with_untracked(|d| d.blocks.len());
-        self.dispatch_or_say(Command::AddBlock { index, block }, None)
-            .then(|| {
-                self.selection.set(Selection::only(ItemKind::Block, &id));
-                id
-            })
-    }
-
-    pub fn add_zone(&self, at: Point) -> Option<String> {
-        let at = self.place(at);
-        let id = self.fresh(|h, d| h.fresh_zone_id(d));
-        let mut zone = Zone::new(id.clone(), at.x - 200.0, at.y - 150.0, 400.0, 300.0);
-        zone.label = "Availability zone".into();
-        let index = self.design.with_untracked(|d| d.zones.len());
-        self.dispatch_or_say(Command::AddZone { index, zone }, None)
-            .then(|| {
-                self.selection.set(Selection::only(ItemKind::Zone, &id));
-                id
-            })
-    }
-
-    pub fn add_sticky(&self, at: Point) -> Option<String> {
-        let at = self.place(at);
-        let id = self.fresh(|h, d| h.fresh_sticky_id(d));
-        let sticky = Sticky::new(id.clone(), "Note", at.x, at.y);
-        let index = self.design.with_untracked(|d| d.stickies.len());
-        self.dispatch_or_say(Command::AddSticky { index, sticky }, None)
-            .then(|| {
-                self.selection.set(Selection::only(ItemKind::Sticky, &id));
-                id
-            })
-    }
-
-    /// Link `from` → `to` with the catalog's defaults. Self-links are refused.
-    pub fn connect(&self, from: &str, to: &str) -> Option<String> {
-        if from == to {
-            self.notice.set(Some(
-                "A block cannot call itself: pick another block.".into(),
-            ));
-            return None;
-        }
-        let pair = self.design.with_untracked(|d| {
-            Some((d.block(from)?.clone(), d.block(to)?.clone(), d.links.len()))
-        });
-        let (a, b, index) = pair?;
-        let id = self.fresh(|h, d| h.fresh_link_id(d));
-        let link = catalog::new_link(&a, &b, id.clone());
-        self.dispatch_or_say(Command::AddLink { index, link }, None)
-            .then(|| {
-                self.selection.set(Selection::only(ItemKind::Link, &id));
-                id
-            })
-    }
-
-    /// With exactly two blocks selected, link them (the first in document order
-    /// calls the second).
-    pub fn connect_selected(&self) {
-        let blocks: Vec<String> = self
-            .selection
-            .with_untracked(|s| s.blocks.iter().cloned().collect());
-        if blocks.len() != 2 {
-            self.notice
-                .set(Some("Select exactly two blocks to connect them.".into()));
-            return;
-        }
-        let (a, b) = self.design.with_untracked(|d| {
-            let pos = |id: &str| d.blocks.iter().position(|b| b.id == id);
-            if pos(&blocks[0]) <= pos(&blocks[1]) {
-                (blocks[0].clone(), blocks[1].clone())
-            } else {
-                (blocks[1].clone(), blocks[0].clone())
-            }
-        });
-        self.connect(&a, &b);
-    }
-
     /// Delete the selection; links of removed blocks go too. One undo step.
     pub fn delete_selection(&self) {
         let sel = self.selection.get_untracked();
@@ -544,88 +337,6 @@ impl Editor {
         );
     }
 
-    /// The selection as a design fragment (saved JSON), for the clipboard.
-    pub fn copy_selection(&self) -> Option<String> {
-        let sel = self.selection.get_untracked();
-        if sel.is_empty() {
-            return None;
-        }
-        let ids: Vec<String> = sel.movable();
-        let fragment = self.design.with_untracked(|d| {
-            let mut f = copy_fragment(d, &ids);
-            // Selected links between copied blocks come along with them already;
-            // keep the title out of fragments.
-            f.title.clear();
-            f
-        });
-        self.paste_offset.set_value(0.0);
-        Some(format::save(&fragment))
-    }
-
-    /// Paste a fragment (saved JSON, e.g. from another tab) with fresh ids,
-    /// offset so it does not sit exactly on the original; select what arrived.
-    pub fn paste_text(&self, text: &str) -> bool {
-        if self.refuse_read_only() {
-            return false;
-        }
-        let fragment = match format::load(text) {
-            Ok(f) => f,
-            Err(errors) => {
-                let first = errors
-                    .first()
-                    .map(|e| format!("{}: {}", e.at, e.message))
-                    .unwrap_or_default();
-                self.notice.set(Some(format!(
-                    "The clipboard does not hold Envelope blocks ({first})."
-                )));
-                return false;
-            }
-        };
-        let mut offset = 0.0;
-        self.paste_offset.update_value(|o| {
-            *o += 40.0;
-            offset = *o;
-        });
-        let mut outcome = Ok(Default::default());
-        self.history.update_value(|h| {
-            self.design.maybe_update(|d| {
-                outcome = h.paste(d, &fragment, offset, offset);
-                outcome.is_ok()
-            })
-        });
-        self.after_change();
-        match outcome {
-            Ok(map) => {
-                let mut sel = Selection::default();
-                self.design.with_untracked(|d| {
-                    for new in map.values() {
-                        let kind = if d.block(new).is_some() {
-                            ItemKind::Block
-                        } else if d.zone(new).is_some() {
-                            ItemKind::Zone
-                        } else {
-                            ItemKind::Sticky
-                        };
-                        sel.set_mut(kind).insert(new.clone());
-                    }
-                });
-                self.selection.set(sel);
-                true
-            }
-            Err(e) => {
-                self.notice.set(Some(e.to_string()));
-                false
-            }
-        }
-    }
-
-    /// Duplicate the selection in place (offset), as one step.
-    pub fn duplicate(&self) {
-        if let Some(text) = self.copy_selection() {
-            self.paste_text(&text);
-        }
-    }
-
     pub fn select_all(&self) {
         self.selection
             .set(self.design.with_untracked(Selection::all));
@@ -656,13 +367,6 @@ impl Editor {
         } else {
             p
         }
-    }
-
-    fn fresh(&self, make: impl FnOnce(&mut History, &Design) -> String) -> String {
-        let mut id = String::new();
-        self.history
-            .update_value(|h| self.design.with_untracked(|d| id = make(h, d)));
-        id
     }
 }
 

@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 
+use super::actions::ToolButton;
 use super::browser;
 use super::editor::{use_editor, Editor};
-use super::tool_icons::{Tool, ToolIcon};
+use super::tool_icons::Tool;
 use crate::core::render::{markdown, svg};
 
 /// PNGs are drawn at twice the SVG's size, sharp on high-density screens and
@@ -17,30 +18,12 @@ pub fn ExportActions() -> impl IntoView {
     let ed = use_editor();
     view! {
         <div class="tool-group" role="group" aria-label="Export">
-            <button
-                aria-label="Export SVG"
-                title="Download the drawing as an SVG file"
-                on:click=move |_| export_svg(ed)
-            >
-                <ToolIcon tool=Tool::ExportSvg />
-                <span class="label">"SVG"</span>
-            </button>
-            <button
-                aria-label="Export PNG"
-                title="Download the drawing as a PNG picture (2×)"
-                on:click=move |_| export_png(ed)
-            >
-                <ToolIcon tool=Tool::ExportPng />
-                <span class="label">"PNG"</span>
-            </button>
-            <button
-                aria-label="Copy report"
-                title="Copy the evaluation as Markdown, to paste into a design doc"
-                on:click=move |_| copy_report(ed)
-            >
-                <ToolIcon tool=Tool::CopyReport />
-                <span class="label">"Report"</span>
-            </button>
+            <ToolButton label="Export SVG" title="Download the drawing as an SVG file"
+                icon=Tool::ExportSvg text="SVG" on_click=move || export_svg(ed) />
+            <ToolButton label="Export PNG" title="Download the drawing as a PNG picture (2×)"
+                icon=Tool::ExportPng text="PNG" on_click=move || export_png(ed) />
+            <ToolButton label="Copy report" title="Copy the evaluation as Markdown, to paste into a design doc"
+                icon=Tool::CopyReport text="Report" on_click=move || copy_report(ed) />
         </div>
     }
 }

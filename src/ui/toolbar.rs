@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::actions::{self, use_actions, ActionButton, ActionId};
+use super::actions::{self, use_actions, ActionButton, ActionId, ToolButton};
 use super::browser;
 use super::editor::use_editor;
 use super::keys::Toggles;
@@ -39,14 +39,8 @@ pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
             </div>
             <super::gallery::TemplatesButton />
             <div class="tool-group" role="group" aria-label="Share">
-                <button
-                    aria-label="Copy link"
-                    title="Copy a link that holds the whole design (and the what-if scenario)"
-                    on:click=move |_| copy_link(ed)
-                >
-                    <ToolIcon tool=Tool::CopyLink />
-                    <span class="label">"Copy link"</span>
-                </button>
+                <ToolButton label="Copy link" title="Copy a link that holds the whole design (and the what-if scenario)"
+                    icon=Tool::CopyLink text="Copy link" on_click=move || copy_link(ed) />
             </div>
             <super::view_mode::ViewTools />
             <super::export_actions::ExportActions />

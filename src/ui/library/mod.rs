@@ -16,6 +16,8 @@
 //! The decisions are the core's (`core::library`); this module runs them
 //! against the browser (`ui::browser`).
 
+mod failures;
+mod other_tabs;
 mod saving;
 mod view_state;
 
@@ -28,11 +30,9 @@ use super::browser::{self, Channel, DesignsDb};
 use super::debounce::Debounce;
 use super::editor::Editor;
 use super::load_errors::LoadProblems;
-use crate::core::edit::Command;
 use crate::core::format::{self, LoadError};
-use crate::core::library::{self as lib, Heard, Record};
+use crate::core::library::{self as lib, Record};
 use crate::core::model::Design;
-use view_state::{parse_view, view_text};
 
 /// How long edits must pause before the design is stored, in ms.
 const SAVE_MS: u32 = 1_000;
@@ -382,131 +382,6 @@ impl Library {
         if self.dirty() {
             self.save_now();
         }
-    }
-
-    /// Keep the view and selection for this tab's reload.
-    fn keep_view(&self) {
-        if let Some(id) = self.doc.get_value() {
-            browser::tab_store(&format!("{TAB_VIEW}{id}"), &self.view_now());
-        }
-    }
-
-    fn view_now(&self) -> String {
-        view_text(
-            &self.ed.viewport.get_untracked(),
-            &self.ed.selection.get_untracked(),
-        )
-    }
-
-    /// Set the view and selection stored beside a design (ids that no longer
-    /// exist are left out).
-    fn apply_view(&self, text: Option<String>) {
-        let Some((view, mut selection)) = text.as_deref().and_then(parse_view) else {
-            return;
-        };
-        self.ed.viewport.set(view);
-        self.ed
-            .design
-            .with_untracked(|d| selection.retain_existing(d));
-        self.ed.selection.set(selection);
-    }
-
-    // ---- other tabs ------------------------------------------------------------
-
-    /// Another tab stored a version of some design, or changed the list.
-    fn heard(self, text: &str) {
-        self.changed.update(|n| *n += 1);
-        let Some((doc, rev, tab)) = saving::parse_news(text) else {
-            return;
-        };
-        if tab == self.tab.get_value() || self.doc.get_value().as_deref() != Some(doc.as_str()) {
-            return;
-        }
-        let base = self.base();
-        let busy = self.dirty() || self.saving.get_value();
-        match lib::heard(base, busy, rev) {
-            Heard::Ignore => {}
-            Heard::TakeTheirs => leptos::task::spawn_local(async move {
-                self.take_theirs_now(false).await;
-            }),
-            Heard::Ask => self.conflict.set(true),
-        }
-    }
-
-    fn set_base(&self, id: &str, rev: u64) {
-        self.bases.update_value(|b| {
-            b.insert(id.to_string(), rev);
-        });
-    }
-
-    fn base(&self) -> u64 {
-        let id = self.doc.get_value().unwrap_or_default();
-        self.bases.with_value(|b| b.get(&id).copied()).unwrap_or(0)
-    }
-
-    /// "Take theirs": show the newest stored version; this tab's edits go.
-    pub fn take_theirs(self) {
-        leptos::task::spawn_local(async move {
-            self.take_theirs_now(true).await;
-        });
-    }
-
-    async fn take_theirs_now(self, chosen: bool) {
-        let Some(id) = self.doc.get_value() else {
-            return;
-        };
-        let Some(Ok(record)) = self.read(&id).await else {
-            return;
-        };
-        let Ok(design) = format::load(&record.text) else {
-            return;
-        };
-        // The pending store of the edits given up must not run.
-        self.save_timer.cancel();
-        self.queue.update_value(|q| q.retain(|p| p.id != id));
-        let view = (
-            self.ed.viewport.get_untracked(),
-            self.ed.selection.get_untracked(),
-        );
-        self.ed.replace(design);
-        self.ed.viewport.set(view.0);
-        let mut selection = view.1;
-        self.ed
-            .design
-            .with_untracked(|d| selection.retain_existing(d));
-        self.ed.selection.set(selection);
-        self.set_base(&id, record.summary.rev);
-        self.clean.set_value(self.edits.get_value());
-        self.conflict.set(false);
-        self.ed.notice.set(Some(if chosen {
-            "Took the other tab's version of this design.".into()
-        } else {
-            "Updated with the changes made in another tab.".into()
-        }));
-    }
-
-    /// "Keep mine as a copy": this tab's version becomes a design of its own,
-    /// beside the other tab's.
-    ///
-    /// Spec choice: the copy is titled "… (my copy)" (an undoable title
-    /// change), so the two are told apart in Recent designs.
-    pub fn keep_mine_as_copy(&self) {
-        let id = lib::doc_id(browser::random_u64());
-        self.doc.set_value(Some(id.clone()));
-        self.set_base(&id, 0);
-        browser::tab_store(TAB_DOC, &id);
-        self.conflict.set(false);
-        let title = self
-            .ed
-            .design
-            .with_untracked(|d| lib::copy_title(&d.title, "my copy"));
-        // The title is plain text, never refused; a refusal would only keep the old one.
-        let _ = self.ed.dispatch(Command::SetTitle(title), None);
-        self.edits.update_value(|n| *n += 1);
-        self.save_now();
-        self.ed.notice.set(Some(
-            "Your version is now a design of its own; the other tab's is kept too.".into(),
-        ));
     }
 }
 

@@ -1,13 +1,13 @@
 //! Storing: the queue of versions to write (one at a time, each a
 //! compare-and-swap on the version it was made from), the journal written
 //! while a page closes and its folding back, the old slots' migration, reading
-//! and listing, and what happens when storage fails.
+//! and listing. What happens when storage fails is in `failures.rs`.
 
 use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use super::{Library, JOURNAL, LAST_DOC, OLD_SLOTS, RETRY_MS};
+use super::{Library, JOURNAL, LAST_DOC, OLD_SLOTS};
 use crate::core::format;
 use crate::core::library::{self as lib, Fold, Journal, Record, Summary};
 use crate::ui::browser::{self, DbError, DesignsDb, Put};
@@ -16,12 +16,12 @@ use crate::ui::browser::{self, DbError, DesignsDb, Put};
 #[derive(Clone, Debug)]
 pub struct Pending {
     pub id: String,
-    title: String,
-    updated: f64,
-    text: String,
-    view: String,
+    pub(super) title: String,
+    pub(super) updated: f64,
+    pub(super) text: String,
+    pub(super) view: String,
     /// The open document's edit count it covers (meaningless once left).
-    edits: u64,
+    pub(super) edits: u64,
 }
 
 /// What a tab tells the others after storing: `{"doc", "rev", "tab"}`.
@@ -39,7 +39,7 @@ pub fn parse_news(text: &str) -> Option<(String, u64, String)> {
 }
 
 impl Library {
-    fn database(&self) -> Option<Rc<DesignsDb>> {
+    pub(super) fn database(&self) -> Option<Rc<DesignsDb>> {
         self.db.get_value()
     }
 
@@ -77,7 +77,7 @@ impl Library {
         }
     }
 
-    async fn drain(self) {
+    pub(super) async fn drain(self) {
         loop {
             let next = self
                 .queue
@@ -361,88 +361,6 @@ impl Library {
     /// The id of the design open in this tab, if it has one.
     pub fn open_id(&self) -> Option<String> {
         self.doc.get_value()
-    }
-
-    // ---- when storage fails ----------------------------------------------------
-
-    /// Say once, in plain words, that designs are not being stored, offer the
-    /// file instead, and try again later.
-    pub(super) fn failed(&self, e: DbError) {
-        self.failing.set_value(true);
-        self.retry_later();
-        if self.warned.get_value() {
-            return;
-        }
-        self.warned.set_value(true);
-        let why = match e {
-            DbError::Full => "the browser's storage for this site is full",
-            DbError::Failed(_) => "this browser refuses to store designs here",
-        };
-        let message = format!(
-            "Autosave is off: {why}. Keep working (the design stays open), and use Save to keep it as a file; Envelope will keep trying."
-        );
-        self.ed.notice_offers_save.set(Some(message.clone()));
-        self.ed.notice.set(Some(message));
-    }
-
-    fn recovered(&self) {
-        let was_failing = self.failing.get_value() && self.memory.with_value(|m| m.is_empty());
-        if was_failing {
-            self.failing.set_value(false);
-            if self.warned.get_value() {
-                self.ed
-                    .notice
-                    .set(Some("Autosave works again: every design is stored.".into()));
-            }
-        }
-    }
-
-    fn retry_later(&self) {
-        if self.retry_set.get_value() {
-            return;
-        }
-        self.retry_set.set_value(true);
-        let l = *self;
-        browser::after(
-            RETRY_MS,
-            Box::new(move || {
-                l.retry_set.set_value(false);
-                leptos::task::spawn_local(l.retry());
-            }),
-        );
-    }
-
-    /// Try again: open the library if it was refused, then store every version
-    /// kept in memory, and the open document's latest.
-    async fn retry(self) {
-        if self.database().is_none() {
-            match browser::open_designs_db().await {
-                Ok(db) => self.db.set_value(Some(Rc::new(db))),
-                Err(_) => return self.retry_later(),
-            }
-        }
-        let kept: Vec<Record> = self.memory.with_value(|m| m.values().cloned().collect());
-        self.queue.update_value(|q| {
-            for r in kept {
-                if !q.iter().any(|p| p.id == r.summary.id) {
-                    q.push(Pending {
-                        id: r.summary.id,
-                        title: r.summary.title,
-                        updated: r.summary.updated,
-                        text: r.text,
-                        view: r.view,
-                        // Never marks the open document clean: its own store does.
-                        edits: u64::MAX,
-                    });
-                }
-            }
-        });
-        if self.dirty() {
-            self.save_now();
-        } else if !self.saving.get_value() {
-            self.saving.set_value(true);
-            self.drain().await;
-        }
     }
 }
 

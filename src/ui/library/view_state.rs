@@ -2,7 +2,11 @@
 //! `sessionStorage` (so a reload of the tab finds them) and beside each stored
 //! version (so another tab opens the design where it was last seen).
 
+use leptos::prelude::*;
+
+use super::{Library, TAB_VIEW};
 use crate::core::geometry::{Point, Viewport};
+use crate::ui::browser;
 use crate::ui::session::{ItemKind, Selection};
 
 const KINDS: [(&str, ItemKind); 4] = [
@@ -58,6 +62,35 @@ pub fn parse_view(text: &str) -> Option<(Viewport, Selection)> {
         },
         selection,
     ))
+}
+
+impl Library {
+    /// Keep the view and selection for this tab's reload.
+    pub(super) fn keep_view(&self) {
+        if let Some(id) = self.doc.get_value() {
+            browser::tab_store(&format!("{TAB_VIEW}{id}"), &self.view_now());
+        }
+    }
+
+    pub(super) fn view_now(&self) -> String {
+        view_text(
+            &self.ed.viewport.get_untracked(),
+            &self.ed.selection.get_untracked(),
+        )
+    }
+
+    /// Set the view and selection stored beside a design (ids that no longer
+    /// exist are left out).
+    pub(super) fn apply_view(&self, text: Option<String>) {
+        let Some((view, mut selection)) = text.as_deref().and_then(parse_view) else {
+            return;
+        };
+        self.ed.viewport.set(view);
+        self.ed
+            .design
+            .with_untracked(|d| selection.retain_existing(d));
+        self.ed.selection.set(selection);
+    }
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::block_label;
+use super::table::ResultsTable;
 use crate::core::render::units;
 use crate::ui::editor::use_editor;
 
@@ -38,20 +39,8 @@ pub fn Entries() -> impl IntoView {
         })
     };
     view! {
-        <section class="entries" aria-labelledby="entries-heading">
-            <h3 id="entries-heading">"Entries"</h3>
-            <table class="results-table">
-                <thead>
-                    <tr>
-                        <th scope="col">"Entry"</th>
-                        <th scope="col" class="num">"req/s"</th>
-                        <th scope="col" class="num">"Availability"</th>
-                        <th scope="col" class="num">"p50"</th>
-                        <th scope="col" class="num">"p99"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </section>
+        <ResultsTable class="entries" title="Entries" first="Entry" nums=&["req/s", "Availability", "p50", "p99"]>
+            {rows}
+        </ResultsTable>
     }
 }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::block_label;
+use super::table::ResultsTable;
 use crate::core::render::units;
 use crate::ui::editor::use_editor;
 
@@ -73,19 +74,9 @@ pub fn HotSpots() -> impl IntoView {
     };
     view! {
         <Show when=any>
-            <section class="hotspots" aria-labelledby="hotspots-heading">
-                <h3 id="hotspots-heading">"Hot spots"</h3>
-                <table class="results-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Block"</th>
-                            <th scope="col" class="num">"Utilization"</th>
-                            <th scope="col" class="num">"One instance down"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </section>
+            <ResultsTable class="hotspots" title="Hot spots" first="Block" nums=&["Utilization", "One instance down"]>
+                {rows}
+            </ResultsTable>
         </Show>
     }
 }

@@ -9,6 +9,7 @@ mod finding;
 mod findings;
 mod headline;
 mod hotspots;
+mod table;
 
 use leptos::prelude::*;
 
