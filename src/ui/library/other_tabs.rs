@@ -87,6 +87,11 @@ impl Library {
     /// Spec choice: the copy is titled "… (my copy)" (an undoable title
     /// change), so the two are told apart in Recent designs.
     pub fn keep_mine_as_copy(&self) {
+        // A store of this version under the old id, still waiting, would only
+        // conflict again (and be kept as a second copy).
+        if let Some(old) = self.doc.get_value() {
+            self.queue.update_value(|q| q.retain(|p| p.id != old));
+        }
         let id = lib::doc_id(browser::random_u64());
         self.doc.set_value(Some(id.clone()));
         self.set_base(&id, 0);
