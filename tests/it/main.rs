@@ -9,5 +9,6 @@ mod format;
 mod library;
 mod purity;
 mod rules;
+mod schema;
 mod share;
 mod templates;

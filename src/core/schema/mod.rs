@@ -148,6 +148,29 @@ pub struct FieldSpec<T: 'static, F: 'static> {
 }
 
 impl<T, F> FieldSpec<T, F> {
+    /// The unit shown beside the field's value: what its JSON key says
+    /// (`_ms`: ms, `_s`: s, `rps` and `_rps`: req/s), else none.
+    pub fn shown_unit(&self) -> &'static str {
+        let k = self.key;
+        if k.ends_with("_ms") {
+            "ms"
+        } else if k == "rps" || k.ends_with("_rps") {
+            "req/s"
+        } else if k.ends_with("_s") {
+            "s"
+        } else {
+            ""
+        }
+    }
+
+    /// What an empty input means for an optional number ("unlimited", "none").
+    pub fn when_empty(&self) -> &'static str {
+        match self.ty {
+            Ty::OptNum { none, .. } => none,
+            _ => "",
+        }
+    }
+
     /// The value the format leaves out of a saved file (its default).
     pub fn is_default(&self, item: &T) -> bool {
         use FieldValue as V;

@@ -1,15 +1,17 @@
 //! The list view's blocks table: one row per block, its numbers as text boxes.
 
 use super::*;
+use crate::core::schema;
 
-/// The columns of the blocks table with text boxes: (field, name, unit).
-pub(super) const BLOCK_COLUMNS: [(BlockField, &str, &str); 6] = [
-    (BlockField::Replicas, "Replicas", ""),
-    (BlockField::Availability, "Availability", ""),
-    (BlockField::LatencyMs, "Median latency", "ms"),
-    (BlockField::P99Ms, "p99", "ms"),
-    (BlockField::CapacityRps, "Capacity", "req/s"),
-    (BlockField::Rps, "rps", "req/s"),
+/// The fields of the blocks table with text boxes; their names and units
+/// come from the schema.
+pub(super) const BLOCK_COLUMNS: [BlockField; 6] = [
+    BlockField::Replicas,
+    BlockField::Availability,
+    BlockField::LatencyMs,
+    BlockField::P99Ms,
+    BlockField::CapacityRps,
+    BlockField::Rps,
 ];
 
 #[component]
@@ -26,7 +28,9 @@ pub(super) fn BlocksTable(status: RwSignal<String>) -> impl IntoView {
             status.set(format!("Added a {}.", k.name()));
         }
     };
-    let headers = BLOCK_COLUMNS.into_iter().map(|(_, name, unit)| {
+    let headers = BLOCK_COLUMNS.into_iter().map(|f| {
+        let spec = schema::block(f);
+        let (name, unit) = (spec.label, spec.shown_unit());
         view! {
             <th scope="col">
                 {name}
@@ -110,16 +114,17 @@ pub(super) fn BlockRow(id: String, status: RwSignal<String>) -> impl IntoView {
     };
     let cells = BLOCK_COLUMNS
         .into_iter()
-        .map(|(f, col, _)| {
+        .map(|f| {
+            let spec = schema::block(f);
             view! {
                 <td>
                     <TextCell
                     id=key
                     field=Field::Block(f)
-                    col=col
+                    col=spec.label
                     row=name
                     problems=problems
-                    placeholder=Signal::stored(if f == BlockField::CapacityRps { "unlimited" } else { "" })
+                    placeholder=Signal::stored(spec.when_empty())
                 />
                 </td>
             }

@@ -185,7 +185,7 @@ mod tests {
     #[test]
     fn shows_values_that_parse_back() {
         let d = design();
-        for f in BLOCK_COLUMNS.map(|c| c.0) {
+        for f in BLOCK_COLUMNS {
             let text = shown(&d, "api", Field::Block(f));
             if f == BlockField::CapacityRps {
                 assert_eq!(text, "");
