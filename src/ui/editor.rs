@@ -16,7 +16,7 @@ use leptos::prelude::*;
 
 use super::debounce::Debounce;
 use super::session::{Gesture, ItemKind, Menu, Motion, Selection, WhatIf};
-use crate::core::edit::{CoalesceKey, Command, EditError, History, Selection as Removal};
+use crate::core::edit::{CoalesceKey, Command, EditError, History, Removal};
 use crate::core::eval::{evaluate, EvalOptions};
 use crate::core::geometry::{self, Point, Viewport};
 use crate::core::model::Design;

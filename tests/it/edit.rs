@@ -2,8 +2,8 @@
 
 use envelope::core::edit::{
     copy_fragment, parse_block_field, parse_field, set_blocks_field, BlockField, CoalesceKey,
-    Command, EditError, Field, FieldValue, History, LinkField, Rect, Restore, Selection,
-    TargetField, ZoneField,
+    Command, EditError, Field, FieldValue, History, LinkField, Rect, Removal, Restore, TargetField,
+    ZoneField,
 };
 use envelope::core::model::{Block, Design, Kind, Link, Mode, Op, Route, Sticky, Targets, Zone};
 use proptest::prelude::*;
@@ -106,7 +106,7 @@ fn every_variant() -> Vec<Command> {
         Command::remove_link("l2"),
         Command::remove_zone("az1"),
         Command::remove_sticky("s1"),
-        Command::Remove(Selection {
+        Command::Remove(Removal {
             blocks: ids(&["lb", "cache"]),
             links: ids(&["l3"]),
             zones: ids(&["az1"]),

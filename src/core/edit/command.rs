@@ -15,17 +15,11 @@ use crate::core::model::{Acceptance, Block, Design, Link, Sticky, Targets, Zone}
 pub use error::EditError;
 use positions::{move_by, set_positions};
 use removal::{remove, restore};
-pub use removal::{Restore, Selection};
+pub use removal::{Removal, Restore};
 use touched::{check_touched, Touched};
 
-/// A zone's rectangle: top-left corner and size.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Rect {
-    pub x: f64,
-    pub y: f64,
-    pub w: f64,
-    pub h: f64,
-}
+/// A zone's rectangle: top-left corner and size (the geometry's own type).
+pub use crate::core::geometry::Rect;
 
 /// One change to a document. `apply` performs it and returns its inverse.
 ///
@@ -53,7 +47,7 @@ pub enum Command {
         sticky: Sticky,
     },
     /// Remove blocks (and the links touching them), links, zones, stickies.
-    Remove(Selection),
+    Remove(Removal),
     /// Put removed items back where they were.
     Restore(Box<Restore>),
     /// Move blocks, zones and stickies (by id) by a delta.
@@ -108,30 +102,30 @@ pub enum Command {
 impl Command {
     /// Remove blocks and every link that touches them.
     pub fn remove_blocks(ids: Vec<String>) -> Command {
-        Command::Remove(Selection {
+        Command::Remove(Removal {
             blocks: ids,
-            ..Selection::default()
+            ..Removal::default()
         })
     }
 
     pub fn remove_link(id: impl Into<String>) -> Command {
-        Command::Remove(Selection {
+        Command::Remove(Removal {
             links: vec![id.into()],
-            ..Selection::default()
+            ..Removal::default()
         })
     }
 
     pub fn remove_zone(id: impl Into<String>) -> Command {
-        Command::Remove(Selection {
+        Command::Remove(Removal {
             zones: vec![id.into()],
-            ..Selection::default()
+            ..Removal::default()
         })
     }
 
     pub fn remove_sticky(id: impl Into<String>) -> Command {
-        Command::Remove(Selection {
+        Command::Remove(Removal {
             stickies: vec![id.into()],
-            ..Selection::default()
+            ..Removal::default()
         })
     }
 

@@ -15,7 +15,7 @@ mod parse;
 
 pub use build::{block_prefix, copy_fragment, fresh_fragment, set_blocks_field};
 pub use check::{check_value, fmt_num};
-pub use command::{Command, EditError, Rect, Restore, Selection};
+pub use command::{Command, EditError, Rect, Removal, Restore};
 pub use field::{
     get_block_field, get_link_field, get_target, get_zone_field, set_block_field, set_link_field,
     set_target, set_zone_field, BlockField, Field, FieldValue, LinkField, TargetField, ZoneField,

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use web_sys::PointerEvent;
 
 use crate::core::culling;
-use crate::core::edit::{CoalesceKey, Command, Rect as ZoneRect};
+use crate::core::edit::{CoalesceKey, Command};
 use crate::core::geometry::{self, block_rect, Point, Rect};
 use crate::ui::editor::Editor;
 use crate::ui::session::{Gesture, ItemKind, Motion, Selection};
@@ -325,7 +325,7 @@ impl Gestures {
                     ed.dispatch_or_say(
                         Command::SetZoneRect {
                             id: zone,
-                            rect: ZoneRect {
+                            rect: Rect {
                                 x,
                                 y,
                                 w: w + dw,

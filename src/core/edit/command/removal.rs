@@ -13,14 +13,14 @@ use crate::core::sort::set_of;
 /// Spec choice: removing a zone keeps the blocks in it, which leave the zone
 /// (their `zone` becomes absent); undo puts them back in it.
 #[derive(Clone, Debug, PartialEq, Default)]
-pub struct Selection {
+pub struct Removal {
     pub blocks: Vec<String>,
     pub links: Vec<String>,
     pub zones: Vec<String>,
     pub stickies: Vec<String>,
 }
 
-impl Selection {
+impl Removal {
     pub fn is_empty(&self) -> bool {
         self.blocks.is_empty()
             && self.links.is_empty()
@@ -42,11 +42,7 @@ pub struct Restore {
     pub zone_members: Vec<(String, String)>,
 }
 
-pub(super) fn remove(
-    d: &mut Design,
-    sel: &Selection,
-    t: &mut Touched,
-) -> Result<Command, EditError> {
+pub(super) fn remove(d: &mut Design, sel: &Removal, t: &mut Touched) -> Result<Command, EditError> {
     for id in &sel.blocks {
         d.block(id).ok_or_else(|| unknown("block", id))?;
     }
@@ -158,7 +154,7 @@ pub(super) fn restore(d: &mut Design, r: &Restore, t: &mut Touched) -> Result<Co
         t.blocks.push(bid.clone());
     }
 
-    let sel = Selection {
+    let sel = Removal {
         blocks: r.blocks.iter().map(|(_, b)| b.id.clone()).collect(),
         links: r.links.iter().map(|(_, l)| l.id.clone()).collect(),
         zones: r.zones.iter().map(|(_, z)| z.id.clone()).collect(),
