@@ -13,6 +13,7 @@ use crate::core::edit::{
 };
 use crate::core::model::{Block, Kind, Route};
 use crate::core::render::units;
+use crate::core::schema;
 
 /// The value all `ids` agree on, or `None` when they differ (or are gone).
 fn common<T: PartialEq>(ed: Editor, ids: Ids, f: impl Fn(&Block) -> T) -> Option<T> {
@@ -80,10 +81,11 @@ pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
         move |id: &'static str,
               label: &'static str,
               field: BlockField,
-              name: &'static str,
-              unit: Option<&'static str>,
               empty: &'static str,
               show: fn(&Block) -> String| {
+            // The JSON key (for the catalog's source) and the unit: the schema's.
+            let spec = schema::block(field);
+            let (name, unit) = (spec.key, spec.shown_unit());
             let value = Signal::derive(move || common(ed, ids, show).unwrap_or_default());
             let placeholder = Signal::derive(move || {
                 if common(ed, ids, show).is_none() {
@@ -103,7 +105,7 @@ pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
                     label=label
                     value=value
                     apply=apply
-                    unit=unit.unwrap_or_default()
+                    unit=unit
                     placeholder=placeholder
                     source=source
                 />
@@ -194,7 +196,9 @@ pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
             }
         });
         let source = Signal::derive(move || {
-            common(ed, ids, |b| b.kind).and_then(|k| source_text(field_source(k, "availability")))
+            common(ed, ids, |b| b.kind).and_then(|k| {
+                source_text(field_source(k, schema::block(BlockField::Availability).key))
+            })
         });
         let apply = Callback::new(move |t: String| {
             ids.with_value(|ids| set_text(ed, ids, BlockField::Availability, &t))
@@ -215,7 +219,8 @@ pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
     let route = {
         let value = Signal::derive(move || common(ed, ids, |b| route_str(b.route).to_string()));
         let source = Signal::derive(move || {
-            common(ed, ids, |b| b.kind).and_then(|k| source_text(field_source(k, "route")))
+            common(ed, ids, |b| b.kind)
+                .and_then(|k| source_text(field_source(k, schema::block(BlockField::Route).key)))
         });
         let options = vec![
             ("all".to_string(), "All links".to_string()),
@@ -258,26 +263,26 @@ pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
         <p class="panel-sub">{subheading}</p>
         {identity}
         <Group title="Traffic">
-            {text("insp-rps", "Requests per second", BlockField::Rps, "rps", Some("req/s"), "0", |b| fmt_num(b.rps))}
+            {text("insp-rps", "Requests per second", BlockField::Rps, "0", |b| fmt_num(b.rps))}
         </Group>
         <Group title="Redundancy">
-            {text("insp-replicas", "Replicas", BlockField::Replicas, "replicas", None, "", |b| b.replicas.to_string())}
-            {text("insp-min-healthy", "Min healthy", BlockField::MinHealthy, "min_healthy", None, "", |b| b.min_healthy.to_string())}
-            {text("insp-shards", "Shards", BlockField::Shards, "shards", None, "", |b| b.shards.to_string())}
+            {text("insp-replicas", "Replicas", BlockField::Replicas, "", |b| b.replicas.to_string())}
+            {text("insp-min-healthy", "Min healthy", BlockField::MinHealthy, "", |b| b.min_healthy.to_string())}
+            {text("insp-shards", "Shards", BlockField::Shards, "", |b| b.shards.to_string())}
             {availability}
         </Group>
         <Group title="Latency">
-            {text("insp-latency", "Median latency", BlockField::LatencyMs, "latency_ms", Some("ms"), "", |b| fmt_num(b.latency_ms))}
-            {text("insp-p99", "p99 latency", BlockField::P99Ms, "p99_ms", Some("ms"), "", |b| fmt_num(b.p99_ms))}
+            {text("insp-latency", "Median latency", BlockField::LatencyMs, "", |b| fmt_num(b.latency_ms))}
+            {text("insp-p99", "p99 latency", BlockField::P99Ms, "", |b| fmt_num(b.p99_ms))}
         </Group>
         <Group title="Capacity">
-            {text("insp-capacity", "Capacity per instance", BlockField::CapacityRps, "capacity_rps", Some("req/s"), "unlimited", |b| opt_text(b.capacity_rps))}
-            {text("insp-write-capacity", "Write capacity per instance", BlockField::WriteCapacityRps, "write_capacity_rps", Some("req/s"), "unlimited", |b| opt_text(b.write_capacity_rps))}
+            {text("insp-capacity", "Capacity per instance", BlockField::CapacityRps, "unlimited", |b| opt_text(b.capacity_rps))}
+            {text("insp-write-capacity", "Write capacity per instance", BlockField::WriteCapacityRps, "unlimited", |b| opt_text(b.write_capacity_rps))}
             {check("insp-single-writer", "Single writer", BlockField::SingleWriter, |b| b.single_writer)}
         </Group>
         <Group title="Cache">
-            {text("insp-hit-ratio", "Hit ratio", BlockField::HitRatio, "hit_ratio", None, "", |b| units::percent(b.hit_ratio))}
-            {text("insp-ttl", "TTL", BlockField::TtlS, "ttl_s", Some("s"), "none", |b| opt_text(b.ttl_s))}
+            {text("insp-hit-ratio", "Hit ratio", BlockField::HitRatio, "", |b| units::percent(b.hit_ratio))}
+            {text("insp-ttl", "TTL", BlockField::TtlS, "none", |b| opt_text(b.ttl_s))}
         </Group>
         <Group title="Rules">
             {route}

@@ -8,6 +8,7 @@ use super::opt_text;
 use crate::core::catalog::link_field_source;
 use crate::core::edit::{fmt_num, parse_field, CoalesceKey, Command, Field, FieldValue, LinkField};
 use crate::core::model::{Link, Mode, Op};
+use crate::core::schema;
 
 fn set_value(ed: Editor, id: &str, field: LinkField, value: FieldValue) -> Result<(), String> {
     let cmd = Command::SetLinkField {
@@ -33,12 +34,13 @@ pub fn LinkPanel(id: String) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
+    // The unit and what an empty box means come from the schema.
     let text = move |html_id: &'static str,
                      label: &'static str,
                      field: LinkField,
-                     unit: &'static str,
-                     empty: &'static str,
                      show: fn(&Link) -> String| {
+        let spec = schema::link(field);
+        let (unit, empty) = (spec.shown_unit(), spec.when_empty());
         let apply = Callback::new(move |t: String| {
             let value = parse_field(Field::Link(field), &t)?;
             id.with_value(|id| set_value(ed, id, field, value))
@@ -132,13 +134,13 @@ pub fn LinkPanel(id: String) -> impl IntoView {
         <h2>{heading}</h2>
         <p class="panel-sub">"A call from one block to another"</p>
         <Group title="Identity">
-            {text("insp-link-label", "Label", LinkField::Label, "", "", |l| l.label.clone())}
+            {text("insp-link-label", "Label", LinkField::Label, |l| l.label.clone())}
             <ReadOnly label="From → to" value=ends />
         </Group>
         <Group title="Call">
-            <SelectField id="insp-mode" label="Mode" options=modes value=mode apply=apply_mode source=source("mode") />
-            <SelectField id="insp-op" label="Operation" options=ops value=op apply=apply_op source=source("op") />
-            {text("insp-calls", "Calls per request", LinkField::Calls, "", "", |l| fmt_num(l.calls))}
+            <SelectField id="insp-mode" label="Mode" options=modes value=mode apply=apply_mode source=source(schema::link(LinkField::Mode).key) />
+            <SelectField id="insp-op" label="Operation" options=ops value=op apply=apply_op source=source(schema::link(LinkField::Op).key) />
+            {text("insp-calls", "Calls per request", LinkField::Calls, |l| fmt_num(l.calls))}
             {check("insp-parallel", "Parallel", LinkField::Parallel, |l| l.parallel)}
             {check("insp-optional", "Optional", LinkField::Optional, |l| l.optional)}
         </Group>
@@ -151,13 +153,13 @@ pub fn LinkPanel(id: String) -> impl IntoView {
                     let value = parse_field(Field::Link(LinkField::LatencyMs), &t)?;
                     id.with_value(|id| set_value(ed, id, LinkField::LatencyMs, value))
                 })
-                unit="ms"
-                source=source("latency_ms")
+                unit=schema::link(LinkField::LatencyMs).shown_unit()
+                source=source(schema::link(LinkField::LatencyMs).key)
             />
-            {text("insp-timeout", "Timeout", LinkField::TimeoutMs, "ms", "none", |l| opt_text(l.timeout_ms))}
+            {text("insp-timeout", "Timeout", LinkField::TimeoutMs, |l| opt_text(l.timeout_ms))}
         </Group>
         <Group title="Retries">
-            {text("insp-retries", "Retries", LinkField::Retries, "", "", |l| l.retries.to_string())}
+            {text("insp-retries", "Retries", LinkField::Retries, |l| l.retries.to_string())}
             {check("insp-backoff", "Backoff", LinkField::Backoff, |l| l.backoff)}
             {check("insp-idempotent", "Idempotent", LinkField::Idempotent, |l| l.idempotent)}
         </Group>
