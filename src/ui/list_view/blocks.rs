@@ -131,13 +131,9 @@ pub(super) fn BlockRow(id: String, status: RwSignal<String>) -> impl IntoView {
         })
         .collect_view();
     let delete = move |_| {
-        let label = name.get_untracked();
-        let at = ids_index(ed, &key.get_value(), true);
-        ed.selection
-            .set(Selection::only(ItemKind::Block, &key.get_value()));
-        ed.delete_selection();
-        status.set(format!("Deleted {label}."));
-        refocus("list-blocks", at, "#list-new-kind");
+        let said = format!("Deleted {}.", name.get_untracked());
+        delete_row(ed, key, ItemKind::Block, ("list-blocks", "#list-new-kind"));
+        status.set(said);
     };
     view! {
         <tr data-id=key.get_value() on:focusin=move |_| select_item(ed, ItemKind::Block, key)>

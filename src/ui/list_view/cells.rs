@@ -187,3 +187,19 @@ pub(super) fn refocus(table: &'static str, at: usize, fallback: &'static str) {
         ));
     });
 }
+
+/// Delete a row's item (one undo step) and keep focus in its table: on the
+/// row now in its place, else on `fallback` (`table` and `fallback` as
+/// [`refocus`] takes them).
+pub(super) fn delete_row(
+    ed: Editor,
+    key: StoredValue<String>,
+    kind: ItemKind,
+    (table, fallback): (&'static str, &'static str),
+) {
+    let id = key.get_value();
+    let at = ids_index(ed, &id, kind == ItemKind::Block);
+    ed.selection.set(Selection::only(kind, &id));
+    ed.delete_selection();
+    refocus(table, at, fallback);
+}

@@ -181,13 +181,9 @@ pub(super) fn LinkRow(
     let mode = move || link.with(|l| l.as_ref().map(|l| l.2));
     let op = move || link.with(|l| l.as_ref().map(|l| l.3));
     let delete = move |_| {
-        let label = name.get_untracked();
-        let at = ids_index(ed, &key.get_value(), false);
-        ed.selection
-            .set(Selection::only(ItemKind::Link, &key.get_value()));
-        ed.delete_selection();
-        status.set(format!("Deleted the link {label}."));
-        refocus("list-links", at, "#list-new-from");
+        let said = format!("Deleted the link {}.", name.get_untracked());
+        delete_row(ed, key, ItemKind::Link, ("list-links", "#list-new-from"));
+        status.set(said);
     };
     view! {
         <tr data-id=key.get_value() on:focusin=move |_| select_item(ed, ItemKind::Link, key)>
