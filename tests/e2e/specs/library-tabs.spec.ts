@@ -102,3 +102,14 @@ for (const choice of ['Keep mine as a copy', 'Take theirs'] as const) {
     }
   });
 }
+
+test('a change made just before the tab closes is there in the next tab', async ({ page, context }) => {
+  await openDesign(page, alpha);
+  await libraryStored(page);
+  await setReplicas(page, '8');
+  // Closed at once: the pause before storing has not ended.
+  await page.close({ runBeforeUnload: true });
+  const next = await secondTab(context);
+  expect((await savedDocument(next)).title).toBe('Alpha');
+  expect((await savedDocument(next)).blocks.find((x) => x.id === 'api')?.replicas).toBe(8);
+});
