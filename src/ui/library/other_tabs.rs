@@ -51,7 +51,8 @@ impl Library {
         let Some(id) = self.doc.get_value() else {
             return;
         };
-        let Some(Ok(record)) = self.read(&id).await else {
+        // The other tab's version, never this tab's own waiting one.
+        let Some(Ok(record)) = self.read_stored(&id).await else {
             return;
         };
         let Ok(design) = format::load(&record.text) else {

@@ -289,6 +289,11 @@ impl Library {
         if let Some(r) = waiting.or_else(|| self.memory.with_value(|m| m.get(id).cloned())) {
             return Some(Ok(r));
         }
+        self.read_stored(id).await
+    }
+
+    /// The version of `id` in the library itself (another tab's, perhaps).
+    pub(super) async fn read_stored(&self, id: &str) -> Option<Result<Record, String>> {
         match self.database()?.get(id).await {
             Ok(r) => r,
             Err(_) => Some(Err("the browser's storage could not be read".into())),
