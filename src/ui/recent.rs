@@ -50,8 +50,8 @@ fn RecentDialog(library: Library) -> impl IntoView {
     };
     let open = move |id: String| {
         leptos::task::spawn_local(async move {
-            // Closed either way: what went wrong is said by the load-error
-            // dialog or a notice, which must not sit behind this one.
+            // Spec choice: closed either way: what went wrong is said by the
+            // load-error dialog or a notice, which must not sit behind this one.
             library.open(&id).await;
             library.recent_open.set(false);
         });

@@ -37,8 +37,14 @@ use crate::core::model::Design;
 /// How long edits must pause before the design is stored, in ms.
 const SAVE_MS: u32 = 1_000;
 /// How long view changes must pause before they are kept for the tab, in ms.
+///
+/// Spec choice: the view and selection are kept per tab and beside each stored
+/// version, but a view change is not a change of the design: it makes no new
+/// version and never wakes the other tabs.
 const VIEW_MS: u32 = 400;
 /// How often a failed store is tried again, quietly, in ms.
+///
+/// Spec choice: every 5 s (the issue says "later"), and at the next change.
 const RETRY_MS: u32 = 5_000;
 
 /// `sessionStorage`: this tab's id, the document it edits, the view per document.

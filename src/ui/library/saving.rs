@@ -224,6 +224,8 @@ impl Library {
                 Fold::As(rev) => db.put(&j.record(&j.id, rev, &j.title)).await.is_ok(),
                 Fold::Stored => true,
                 Fold::Copy => {
+                    // Spec choice: titled "… (unsaved edits)", beside the
+                    // version the other tab stored.
                     let copy = lib::doc_id(browser::random_u64());
                     let title = lib::copy_title(&j.title, "unsaved edits");
                     db.put(&j.record(&copy, 1, &title)).await.is_ok()
