@@ -52,11 +52,12 @@ impl Fields {
     /// A field of the schema: always when the format writes it by hand
     /// (kind, coordinates, a link's ends), else only when not its default.
     fn field<T, F>(&mut self, spec: &FieldSpec<T, F>, item: &T) {
-        if spec.io == Io::Table && spec.is_default(item) {
+        let value = (spec.get)(item);
+        if spec.io == Io::Table && spec.is_default_value(item, &value) {
             return;
         }
         let key = spec.key;
-        match (spec.get)(item) {
+        match value {
             FieldValue::Number(n) | FieldValue::OptNumber(Some(n)) => self.num(key, n),
             FieldValue::Int(n) => self.put(key, J::Raw(n.to_string())),
             FieldValue::Bool(true) => self.put(key, J::Raw("true".into())),

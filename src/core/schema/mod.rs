@@ -173,20 +173,25 @@ impl<T, F> FieldSpec<T, F> {
 
     /// The value the format leaves out of a saved file (its default).
     pub fn is_default(&self, item: &T) -> bool {
+        self.is_default_value(item, &(self.get)(item))
+    }
+
+    /// Whether `value`, this field's value in `item`, is its default.
+    pub fn is_default_value(&self, item: &T, value: &FieldValue) -> bool {
         use FieldValue as V;
-        match ((self.get)(item), self.ty) {
+        match (value, self.ty) {
             (V::Number(n), Ty::Num { default, .. }) => match self.default_from {
-                Some(from) => n == from(item),
-                None => n == default,
+                Some(from) => *n == from(item),
+                None => *n == default,
             },
             (V::OptNumber(n), _) => n.is_none(),
-            (V::Int(n), Ty::Int { default, .. }) => n == default,
+            (V::Int(n), Ty::Int { default, .. }) => *n == default,
             (V::Bool(b), _) => !b,
             (V::Text(s), _) => s.is_empty(),
             (V::OptText(s), _) => s.is_none(),
-            (V::Route(r), _) => r == Route::All,
-            (V::Mode(m), _) => m == Mode::Sync,
-            (V::Op(o), _) => o == Op::Read,
+            (V::Route(r), _) => *r == Route::All,
+            (V::Mode(m), _) => *m == Mode::Sync,
+            (V::Op(o), _) => *o == Op::Read,
             _ => false,
         }
     }
