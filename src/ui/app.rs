@@ -1,4 +1,5 @@
-//! The root component: provides the editor and lays out toolbar, palette,
+//! The root component: provides the UI state (document, session, chrome,
+//! evaluation, and the editor's actions over them) and lays out toolbar, palette,
 //! canvas, inspector and results. The canvas and what-if bar are drawn from
 //! this (the first) wasm module; the other panels' contents, the keyboard
 //! shortcuts and the notices come from `panel_view`'s module, split off by
@@ -31,10 +32,12 @@ use crate::core::{format, share};
 #[component]
 pub fn App() -> impl IntoView {
     let ed = Editor::new(Design::default());
-    provide_context(ed);
-    browser::expose_api(move || ed.design.with_untracked(format::save));
-    browser::expose_getter("pending", move || ed.pending.get_untracked().to_string());
-    ed.evaluate_on_change();
+    ed.provide();
+    browser::expose_api(move || ed.doc.design.with_untracked(format::save));
+    browser::expose_getter("pending", move || {
+        ed.eval.pending.get_untracked().to_string()
+    });
+    ed.eval.evaluate_on_change();
     let problems = LoadProblems::provide();
     let library = Library::provide(ed, problems);
     let toggles = Toggles {
@@ -45,7 +48,7 @@ pub fn App() -> impl IntoView {
     provide_context(super::actions::Ctx { ed, toggles });
     let opened = open_link(ed, problems, |design, view| {
         ed.replace(design);
-        ed.read_only.set(view);
+        ed.doc.read_only.set(view);
     });
     // For tests: "true" once start-up has opened the tab's design and every
     // change is stored.
@@ -63,7 +66,7 @@ pub fn App() -> impl IntoView {
     let dark = RwSignal::new(browser::prefers_dark());
     Effect::new(move |_| browser::set_theme(if dark.get() { "dark" } else { "light" }));
 
-    let editing = move || !ed.read_only.get() && !ed.presenting.get();
+    let editing = move || !ed.doc.read_only.get() && !ed.chrome.presenting.get();
 
     let panels = Panels {
         toggles,
@@ -79,8 +82,8 @@ pub fn App() -> impl IntoView {
     view! {
         <div
             class="app"
-            class:read-only=move || ed.read_only.get()
-            class:presenting=move || ed.presenting.get()
+            class:read-only=move || ed.doc.read_only.get()
+            class:presenting=move || ed.chrome.presenting.get()
         >
             <header class="toolbar" role="toolbar" aria-label="Editor">
                 {panels.show(Panel::Toolbar)}
@@ -218,24 +221,24 @@ fn panel_view(panel: Panel, panels: Panels) -> AnyView {
     }
 }
 
-/// The message of `Editor::notice`, if any, with a way to dismiss it (and to
+/// The message of `Chrome::notice`, if any, with a way to dismiss it (and to
 /// save the design as a file, when the message suggests it).
 fn notice(ed: Editor) -> impl IntoView {
     move || {
-        ed.notice.get().map(|n| {
+        ed.chrome.notice.get().map(|n| {
             view! {
                 <div class="notice" role="status">
                     <span>{n.clone()}</span>
-                    {(ed.notice_offers_save.get().as_deref() == Some(n.as_str()))
+                    {(ed.chrome.notice_offers_save.get().as_deref() == Some(n.as_str()))
                         .then(|| {
                             view! {
                                 <button on:click=move |_| {
                                     super::file_actions::save(ed);
-                                    ed.notice.set(None);
+                                    ed.chrome.notice.set(None);
                                 }>"Save as file"</button>
                             }
                         })}
-                    <button aria-label="Dismiss" on:click=move |_| ed.notice.set(None)>
+                    <button aria-label="Dismiss" on:click=move |_| ed.chrome.notice.set(None)>
                         "×"
                     </button>
                 </div>
@@ -276,7 +279,9 @@ fn install_shortcuts(ed: Editor, toggles: Toggles) {
     // For tests: the report as JSON (its writer comes with this module, as
     // nothing in the first one needs it), and a sign that the panels' module
     // has loaded and the shortcuts listen.
-    browser::expose_getter("report", move || ed.report.with_untracked(|r| r.to_json()));
+    browser::expose_getter("report", move || {
+        ed.eval.report.with_untracked(|r| r.to_json())
+    });
     browser::expose_getter("ready", || "true".to_string());
 }
 
@@ -306,7 +311,7 @@ fn open_link(ed: Editor, problems: LoadProblems, open: impl FnOnce(Design, bool)
             if !shared.view {
                 browser::replace_hash("");
             }
-            ed.whatif.set(WhatIf {
+            ed.session.whatif.set(WhatIf {
                 scale: shared.scale.unwrap_or(1.0).clamp(0.1, 100.0),
                 fail: shared.fail.into_iter().collect(),
             });

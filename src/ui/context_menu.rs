@@ -12,11 +12,11 @@ use super::session::ItemKind;
 pub fn ContextMenu() -> impl IntoView {
     let ed = use_editor();
     let ctx = use_actions();
-    let close = move || ed.menu.set(None);
+    let close = move || ed.session.menu.set(None);
     move || {
-        ed.menu.get().map(|m| {
+        ed.session.menu.get().map(|m| {
             let id = StoredValue::new(m.id.clone());
-            let failed = ed.whatif.with_untracked(|w| w.fail.contains(&m.id));
+            let failed = ed.session.whatif.with_untracked(|w| w.fail.contains(&m.id));
             let is_block = m.kind == ItemKind::Block;
             view! {
                 <div class="menu-backdrop" on:pointerdown=move |_| close()></div>
@@ -37,7 +37,7 @@ pub fn ContextMenu() -> impl IntoView {
                         role="menuitem"
                         autofocus
                         on:click=move |_| {
-                            ed.whatif.update(|w| {
+                            ed.session.whatif.update(|w| {
                                 let id = id.get_value();
                                 if !w.fail.remove(&id) {
                                     w.fail.insert(id);

@@ -30,14 +30,17 @@ pub fn ExportActions() -> impl IntoView {
 
 /// The drawing of what is on screen, coloured by its report.
 fn drawing(ed: Editor) -> String {
-    ed.report
-        .with_untracked(|r| ed.design.with_untracked(|d| svg::svg(d, Some(r))))
+    ed.eval
+        .report
+        .with_untracked(|r| ed.doc.design.with_untracked(|d| svg::svg(d, Some(r))))
 }
 
 fn export_svg(ed: Editor) {
     let name = file_name(&ed, ".svg");
     if let Err(e) = browser::download(&name, "image/svg+xml", &drawing(ed)) {
-        ed.notice.set(Some(format!("The SVG was not saved: {e}.")));
+        ed.chrome
+            .notice
+            .set(Some(format!("The SVG was not saved: {e}.")));
     }
 }
 
@@ -46,17 +49,20 @@ fn export_png(ed: Editor) {
     browser::svg_to_png(&drawing(ed), PNG_SCALE, move |png| {
         let saved = png.and_then(|blob| browser::download_blob(&name, &blob));
         if let Err(e) = saved {
-            ed.notice.set(Some(format!("The PNG was not saved: {e}.")));
+            ed.chrome
+                .notice
+                .set(Some(format!("The PNG was not saved: {e}.")));
         }
     });
 }
 
 fn copy_report(ed: Editor) {
     let text = ed
+        .eval
         .report
-        .with_untracked(|r| ed.design.with_untracked(|d| markdown::for_design(d, r)));
+        .with_untracked(|r| ed.doc.design.with_untracked(|d| markdown::for_design(d, r)));
     browser::copy_text(&text, move |ok| {
-        ed.notice.set(Some(if ok {
+        ed.chrome.notice.set(Some(if ok {
             "Report copied as Markdown.".to_string()
         } else {
             "The browser refused the clipboard; the report was not copied.".to_string()
@@ -66,6 +72,7 @@ fn copy_report(ed: Editor) {
 
 /// A download's name: the title made safe, with `extension`.
 fn file_name(ed: &Editor, extension: &str) -> String {
-    ed.design
+    ed.doc
+        .design
         .with_untracked(|d| super::file_actions::file_name(&d.title, extension))
 }

@@ -68,7 +68,7 @@ pub fn FileActions() -> impl IntoView {
 /// Start an empty design; the one it replaces becomes the previous design.
 pub fn new_design(ed: Editor, library: Library) {
     library.open_new(Design::default());
-    ed.notice.set(Some(
+    ed.chrome.notice.set(Some(
         "New design. \"Restore previous design\" brings the last one back.".into(),
     ));
 }
@@ -76,10 +76,13 @@ pub fn new_design(ed: Editor, library: Library) {
 /// Download the design as `<title>.envelope.json`.
 pub fn save(ed: Editor) {
     let (name, text) = ed
+        .doc
         .design
         .with_untracked(|d| (file_name(&d.title, ".envelope.json"), format::save(d)));
     if let Err(why) = browser::download(&name, "application/json", &text) {
-        ed.notice.set(Some(format!("Could not save: {why}.")));
+        ed.chrome
+            .notice
+            .set(Some(format!("Could not save: {why}.")));
     }
 }
 
@@ -88,6 +91,7 @@ fn open_file(ed: Editor, library: Library, problems: LoadProblems, file: web_sys
     browser::read_file(file, move |name, text| match text {
         Ok(text) => open_text(ed, library, problems, name, &text),
         Err(why) => ed
+            .chrome
             .notice
             .set(Some(format!("Could not read “{name}”: {why}."))),
     });
@@ -99,7 +103,7 @@ fn open_text(ed: Editor, library: Library, problems: LoadProblems, name: String,
     match format::load(text) {
         Ok(design) => {
             library.open_new(design);
-            ed.notice.set(Some(format!("Opened “{name}”.")));
+            ed.chrome.notice.set(Some(format!("Opened “{name}”.")));
         }
         Err(errors) => problems.show("This file could not be opened", Some(name), errors),
     }

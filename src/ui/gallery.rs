@@ -50,6 +50,7 @@ pub fn provide(ed: Editor, ready: RwSignal<bool>) {
         }
         let opened_link = browser::location_hash().is_some_and(|h| h.contains("v1="));
         let empty = ed
+            .doc
             .design
             .with_untracked(|d| d.blocks.is_empty() && d.zones.is_empty() && d.stickies.is_empty());
         if !opened_link && empty && browser::stored(SEEN_KEY).is_none() {
@@ -144,10 +145,11 @@ fn GalleryDialog(open: RwSignal<bool>) -> impl IntoView {
             busy.set(false);
             match result {
                 Ok(design) => {
-                    ed.whatif.set(WhatIf::default());
+                    ed.session.whatif.set(WhatIf::default());
                     library.open_new(design);
                     ed.fit();
-                    ed.notice
+                    ed.chrome
+                        .notice
                         .set(Some(format!("Opened the template “{}”.", entry.title)));
                     open.set(false);
                 }

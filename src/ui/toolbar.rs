@@ -12,7 +12,7 @@ use super::tool_icons::{Tool, ToolIcon};
 pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
     let ed = use_editor();
     let title = move || {
-        ed.design.with(|d| {
+        ed.doc.design.with(|d| {
             if d.title.is_empty() {
                 "Untitled design".to_string()
             } else {
@@ -20,7 +20,7 @@ pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
             }
         })
     };
-    let zoom = move || format!("{:.0}%", ed.viewport.get().zoom * 100.0);
+    let zoom = move || format!("{:.0}%", ed.session.viewport.get().zoom * 100.0);
     let ctx = use_actions();
     let zoom_reset = actions::action(ActionId::ZoomReset);
     // The `<header class="toolbar">` around this is `App`'s.
@@ -63,7 +63,7 @@ pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
                     icon=Tool::Snap
                     text="Snap"
                     class="label wider"
-                    pressed=Signal::derive(move || ed.snap.get())
+                    pressed=Signal::derive(move || ed.session.snap.get())
                 />
                 <ActionButton
                     id=ActionId::ListView
@@ -91,13 +91,13 @@ const LONG_LINK: usize = 8_000;
 
 /// Copy a share link of the design, with the what-if scenario when one is set.
 fn copy_link(ed: super::editor::Editor) {
-    let (scale, fail) = ed.whatif.with_untracked(|w| {
+    let (scale, fail) = ed.session.whatif.with_untracked(|w| {
         (
             (w.scale != 1.0).then_some(w.scale),
             w.fail.iter().cloned().collect::<Vec<_>>(),
         )
     });
-    let link = ed.design.with_untracked(|d| {
+    let link = ed.doc.design.with_untracked(|d| {
         crate::core::share::link_with(d, &browser::page_base(), false, scale, &fail)
     });
     let len = link.len();
@@ -110,8 +110,9 @@ fn copy_link(ed: super::editor::Editor) {
             (false, _) => "The browser refused the clipboard; copy the address bar instead.".to_string(),
         };
         // A long link comes with the file download as the safer way to share.
-        ed.notice_offers_save
+        ed.chrome
+            .notice_offers_save
             .set((len > LONG_LINK).then(|| message.clone()));
-        ed.notice.set(Some(message));
+        ed.chrome.notice.set(Some(message));
     });
 }

@@ -35,19 +35,19 @@ pub struct Overlay {
 impl Overlay {
     pub fn new(ed: Editor) -> Overlay {
         let blocks = Memo::new(move |_| {
-            let mut failed = ed.whatif.with(|w| w.fail.clone());
+            let mut failed = ed.session.whatif.with(|w| w.fail.clone());
             // A failed zone takes its blocks down with it.
-            ed.design.with(|d| {
+            ed.doc.design.with(|d| {
                 for b in &d.blocks {
                     if b.zone.as_ref().is_some_and(|z| failed.contains(z)) {
                         failed.insert(b.id.clone());
                     }
                 }
             });
-            ed.report.with(|r| statuses(r, &failed))
+            ed.eval.report.with(|r| statuses(r, &failed))
         });
         let flows = Memo::new(move |_| {
-            ed.report.with(|r| {
+            ed.eval.report.with(|r| {
                 r.links
                     .iter()
                     .filter_map(|l| l.rps.map(|f| (l.id.clone(), f)))

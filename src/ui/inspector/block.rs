@@ -18,7 +18,7 @@ use crate::core::schema;
 /// The value all `ids` agree on, or `None` when they differ (or are gone).
 fn common<T: PartialEq>(ed: Editor, ids: Ids, f: impl Fn(&Block) -> T) -> Option<T> {
     ids.with_value(|ids| {
-        ed.design.with(|d| {
+        ed.doc.design.with(|d| {
             let mut values = ids.iter().filter_map(|id| d.block(id)).map(&f);
             let first = values.next()?;
             values.all(|v| v == first).then_some(first)
@@ -39,6 +39,7 @@ fn set_value(
         return Ok(());
     };
     let cmd = ed
+        .doc
         .design
         .with_untracked(|d| set_blocks_field(d, ids, field, value));
     let key = CoalesceKey::Field {
@@ -52,7 +53,7 @@ fn set_value(
 fn set_text(ed: Editor, ids: &[String], field: BlockField, text: &str) -> Result<(), String> {
     // The field's own rules first, said once; then each block's relations.
     parse_field(Field::Block(field), text)?;
-    let value = ed.design.with_untracked(|d| {
+    let value = ed.doc.design.with_untracked(|d| {
         let mut value = None;
         for id in ids {
             let Some(b) = d.block(id) else { continue };
@@ -152,7 +153,7 @@ pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
         });
         let zones = Signal::derive(move || {
             let mut opts = vec![(NO_ZONE.to_string(), "No zone".to_string())];
-            ed.design.with(|d| {
+            ed.doc.design.with(|d| {
                 opts.extend(d.zones.iter().map(|z| {
                     let name = if z.label.is_empty() {
                         z.id.clone()

@@ -11,10 +11,11 @@ use crate::core::model::Targets;
 #[component]
 pub fn DesignPanel() -> impl IntoView {
     let ed = use_editor();
-    let title = Signal::derive(move || ed.design.with(|d| d.title.clone()));
-    let notes = Signal::derive(move || ed.design.with(|d| d.notes.clone()));
-    let target =
-        move |f: fn(&Targets) -> String| Signal::derive(move || ed.design.with(|d| f(&d.targets)));
+    let title = Signal::derive(move || ed.doc.design.with(|d| d.title.clone()));
+    let notes = Signal::derive(move || ed.doc.design.with(|d| d.notes.clone()));
+    let target = move |f: fn(&Targets) -> String| {
+        Signal::derive(move || ed.doc.design.with(|d| f(&d.targets)))
+    };
     let set_title = Callback::new(move |t: String| {
         apply(
             ed,
@@ -28,7 +29,7 @@ pub fn DesignPanel() -> impl IntoView {
     let setter = move |field: TargetField| {
         Callback::new(move |t: String| {
             let value = parse_field(Field::Target(field), &t)?;
-            let mut targets = ed.design.with_untracked(|d| d.targets.clone());
+            let mut targets = ed.doc.design.with_untracked(|d| d.targets.clone());
             set_target(&mut targets, field, value)?;
             let key = CoalesceKey::Field {
                 id: String::new(),
@@ -39,7 +40,8 @@ pub fn DesignPanel() -> impl IntoView {
     };
     let availability = target(|t| t.availability.map(availability_text).unwrap_or_default());
     let hint = Signal::derive(move || {
-        ed.design
+        ed.doc
+            .design
             .with(|d| d.targets.availability.map(availability_hint))
     });
     view! {

@@ -15,8 +15,8 @@ pub type Apply<T> = Callback<T, Result<(), String>>;
 /// Dispatch one field edit as one undo step; a refusal comes back as the
 /// reason, shown next to the field.
 pub fn apply(ed: Editor, cmd: Command, key: CoalesceKey) -> Result<(), String> {
-    let outcome = ed.dispatch(cmd, Some(key));
-    ed.seal();
+    let outcome = ed.doc.dispatch(cmd, Some(key));
+    ed.doc.seal();
     outcome.map_err(|e| e.to_string())
 }
 

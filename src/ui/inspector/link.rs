@@ -30,7 +30,7 @@ pub fn LinkPanel(id: String) -> impl IntoView {
     // A value of the link, read reactively (the default when it is gone).
     let read = move |f: fn(&Link) -> String| {
         Signal::derive(move || {
-            id.with_value(|id| ed.design.with(|d| d.link(id).map(f)))
+            id.with_value(|id| ed.doc.design.with(|d| d.link(id).map(f)))
                 .unwrap_or_default()
         })
     };
@@ -54,7 +54,7 @@ pub fn LinkPanel(id: String) -> impl IntoView {
                       field: LinkField,
                       get: fn(&Link) -> bool| {
         let value =
-            Signal::derive(move || id.with_value(|id| ed.design.with(|d| d.link(id).map(get))));
+            Signal::derive(move || id.with_value(|id| ed.doc.design.with(|d| d.link(id).map(get))));
         let apply = Callback::new(move |on: bool| {
             id.with_value(|id| set_value(ed, id, field, FieldValue::Bool(on)))
         });
@@ -63,7 +63,7 @@ pub fn LinkPanel(id: String) -> impl IntoView {
 
     let ends = Signal::derive(move || {
         id.with_value(|id| {
-            ed.design.with(|d| {
+            ed.doc.design.with(|d| {
                 let l = d.link(id)?;
                 let name = |b: &str| {
                     d.block(b)
@@ -77,7 +77,8 @@ pub fn LinkPanel(id: String) -> impl IntoView {
     });
     let from_kind = move || {
         id.with_value(|id| {
-            ed.design
+            ed.doc
+                .design
                 .with(|d| d.link(id).and_then(|l| d.block(&l.from)).map(|b| b.kind))
         })
     };
@@ -87,7 +88,7 @@ pub fn LinkPanel(id: String) -> impl IntoView {
 
     let mode = Signal::derive(move || {
         id.with_value(|id| {
-            ed.design.with(|d| {
+            ed.doc.design.with(|d| {
                 d.link(id)
                     .map(|l| if l.is_sync() { "sync" } else { "async" }.to_string())
             })
@@ -95,7 +96,7 @@ pub fn LinkPanel(id: String) -> impl IntoView {
     });
     let op = Signal::derive(move || {
         id.with_value(|id| {
-            ed.design.with(|d| {
+            ed.doc.design.with(|d| {
                 d.link(id)
                     .map(|l| if l.op == Op::Write { "write" } else { "read" }.to_string())
             })

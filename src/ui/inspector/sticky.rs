@@ -11,7 +11,7 @@ pub fn StickyPanel(id: String) -> impl IntoView {
     let ed = use_editor();
     let id = StoredValue::new(id);
     let text = Signal::derive(move || {
-        id.with_value(|id| ed.design.with(|d| d.sticky(id).map(|s| s.text.clone())))
+        id.with_value(|id| ed.doc.design.with(|d| d.sticky(id).map(|s| s.text.clone())))
             .unwrap_or_default()
     });
     let set = Callback::new(move |t: String| {

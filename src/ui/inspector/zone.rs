@@ -14,7 +14,7 @@ pub fn ZonePanel(id: String) -> impl IntoView {
     let id = StoredValue::new(id);
     let read = move |f: fn(&Zone) -> String| {
         Signal::derive(move || {
-            id.with_value(|id| ed.design.with(|d| d.zone(id).map(f)))
+            id.with_value(|id| ed.doc.design.with(|d| d.zone(id).map(f)))
                 .unwrap_or_default()
         })
     };
@@ -37,7 +37,8 @@ pub fn ZonePanel(id: String) -> impl IntoView {
     };
     let hint = Signal::derive(move || {
         id.with_value(|id| {
-            ed.design
+            ed.doc
+                .design
                 .with(|d| d.zone(id).map(|z| availability_hint(z.availability)))
         })
     });

@@ -14,7 +14,11 @@ pub(super) fn TextCell(
     #[prop(into, default = Signal::stored(""))] placeholder: Signal<&'static str>,
 ) -> impl IntoView {
     let ed = use_editor();
-    let value = Memo::new(move |_| ed.design.with(|d| id.with_value(|id| shown(d, id, field))));
+    let value = Memo::new(move |_| {
+        ed.doc
+            .design
+            .with(|d| id.with_value(|id| shown(d, id, field)))
+    });
     let input = NodeRef::<leptos::html::Input>::new();
 
     let commit = move |el: &HtmlInputElement| {
@@ -24,6 +28,7 @@ pub(super) fn TextCell(
             return;
         }
         let outcome = ed
+            .doc
             .design
             .with_untracked(|d| id.with_value(|id| command(d, id, field, &text)));
         let outcome = outcome.and_then(|cmd| id.with_value(|i| apply(ed, i, field, cmd)));
@@ -156,16 +161,17 @@ pub(super) fn capitalised(s: &str) -> String {
 pub(super) fn select_item(ed: Editor, kind: ItemKind, key: StoredValue<String>) {
     let id = key.get_value();
     let already = ed
+        .session
         .selection
         .with_untracked(|s| s.len() == 1 && s.set(kind).contains(&id));
     if !already {
-        ed.selection.set(Selection::only(kind, &id));
+        ed.session.selection.set(Selection::only(kind, &id));
     }
 }
 
 /// Where a block (or link) sits in the design, for putting focus back nearby.
 pub(super) fn ids_index(ed: Editor, id: &str, block: bool) -> usize {
-    ed.design.with_untracked(|d| {
+    ed.doc.design.with_untracked(|d| {
         if block {
             d.blocks.iter().position(|b| b.id == id)
         } else {
@@ -199,7 +205,7 @@ pub(super) fn delete_row(
 ) {
     let id = key.get_value();
     let at = ids_index(ed, &id, kind == ItemKind::Block);
-    ed.selection.set(Selection::only(kind, &id));
+    ed.session.selection.set(Selection::only(kind, &id));
     ed.delete_selection();
     refocus(table, at, fallback);
 }

@@ -75,9 +75,9 @@ fn apply(ed: Editor, id: &str, field: Field, cmd: Command) -> Result<(), String>
         id: id.to_string(),
         field,
     };
-    ed.seal();
-    let outcome = ed.dispatch(cmd, Some(key));
-    ed.seal();
+    ed.doc.seal();
+    let outcome = ed.doc.dispatch(cmd, Some(key));
+    ed.doc.seal();
     // Said beside the cell only (it used to show as a notice too).
     outcome.map_err(|e| e.to_string())
 }
@@ -142,7 +142,7 @@ pub fn ListView(open: RwSignal<bool>) -> impl IntoView {
                 "Type into a cell and press Enter (or leave it) to apply; Esc puts the value back."
             </p>
             // A read-only view shows the tables with every control disabled.
-            <fieldset class="list-edit" disabled=move || ed.read_only.get()>
+            <fieldset class="list-edit" disabled=move || ed.doc.read_only.get()>
                 <BlocksTable status=status />
                 <LinksTable status=status />
             </fieldset>

@@ -13,7 +13,7 @@ pub fn BlockFindings(#[prop(into)] id: Signal<String>) -> impl IntoView {
     let ed = use_editor();
     let items = Memo::new(move |_| {
         let id = id.get();
-        ed.report.with(|r| {
+        ed.eval.report.with(|r| {
             r.findings
                 .iter()
                 .filter(|f| f.blocks.contains(&id))

@@ -76,9 +76,9 @@ fn lines(d: &Design, items: &[BudgetItem]) -> (Vec<Line>, f64) {
 pub fn Budget() -> impl IntoView {
     let ed = use_editor();
     let body = move || {
-        let target = ed.design.with(|d| d.targets.p99_ms);
-        let (lines, total, mean) = ed.report.with(|r| {
-            let (l, t) = ed.design.with(|d| lines(d, &r.budget));
+        let target = ed.doc.design.with(|d| d.targets.p99_ms);
+        let (lines, total, mean) = ed.eval.report.with(|r| {
+            let (l, t) = ed.doc.design.with(|d| lines(d, &r.budget));
             (l, t, r.latency.map(|l| l.mean_ms))
         });
         if lines.is_empty() {

@@ -11,8 +11,8 @@ use crate::ui::editor::use_editor;
 pub fn Entries() -> impl IntoView {
     let ed = use_editor();
     let rows = move || {
-        ed.report.with(|r| {
-            ed.design.with(|d| {
+        ed.eval.report.with(|r| {
+            ed.doc.design.with(|d| {
                 r.entries
                     .iter()
                     .map(|e| {

@@ -9,7 +9,7 @@ use crate::ui::editor::use_editor;
 #[component]
 pub fn Findings() -> impl IntoView {
     let ed = use_editor();
-    let none = move || ed.report.with(|r| r.findings.is_empty());
+    let none = move || ed.eval.report.with(|r| r.findings.is_empty());
     let total = move || {
         let (n, accepted) = counts(ed, None);
         match (n, accepted) {
@@ -34,8 +34,8 @@ pub fn Findings() -> impl IntoView {
 /// How many findings of a severity (all when `None`) there are, and how many of
 /// them are accepted.
 fn counts(ed: crate::ui::editor::Editor, severity: Option<Severity>) -> (usize, usize) {
-    ed.report.with(|r| {
-        ed.design.with(|d| {
+    ed.eval.report.with(|r| {
+        ed.doc.design.with(|d| {
             let of: Vec<&Finding> = r
                 .findings
                 .iter()
@@ -54,7 +54,7 @@ fn counts(ed: crate::ui::editor::Editor, severity: Option<Severity>) -> (usize, 
 fn Group(severity: Severity, title: &'static str) -> impl IntoView {
     let ed = use_editor();
     let items = Memo::new(move |_| {
-        ed.report.with(|r| {
+        ed.eval.report.with(|r| {
             r.findings
                 .iter()
                 .filter(|f| f.severity == severity)
@@ -74,7 +74,7 @@ fn Group(severity: Severity, title: &'static str) -> impl IntoView {
     // first few (the report's order puts the most important first) and a button
     // shows the rest (presentation steps through all of them, so lists them all).
     let show_all = RwSignal::new(false);
-    let all = Signal::derive(move || show_all.get() || ed.presenting.get());
+    let all = Signal::derive(move || show_all.get() || ed.chrome.presenting.get());
     let shown = move || {
         items.with(|i| {
             let n = if all.get() {

@@ -11,10 +11,10 @@ use crate::ui::editor::use_editor;
 #[component]
 pub fn Headline() -> impl IntoView {
     let ed = use_editor();
-    let targets = Memo::new(move |_| ed.design.with(|d| d.targets.clone()));
+    let targets = Memo::new(move |_| ed.doc.design.with(|d| d.targets.clone()));
     move || {
         let targets = targets.get();
-        ed.report.with(|r| {
+        ed.eval.report.with(|r| {
             if r.availability.is_none() {
                 return view! {
                     <section class="headline" aria-labelledby="headline-heading">
@@ -29,6 +29,7 @@ pub fn Headline() -> impl IntoView {
                 .into_any();
             }
             let bottleneck = ed
+                .doc
                 .design
                 .with(|d| r.bottleneck.as_deref().map(|id| block_label(d, id)));
             view! {

@@ -36,13 +36,13 @@ pub fn Results(
         // The canvas grows or shrinks: let it measure itself once laid out.
         request_animation_frame(browser::notify_resize);
     };
-    let has_entry = move || ed.report.with(|r| r.availability.is_some());
+    let has_entry = move || ed.eval.report.with(|r| r.availability.is_some());
 
     view! {
             <header class="results-bar">
                 <h2 id="results-heading">"Results"</h2>
                 <span class="updating" role="status" aria-live="polite">
-                    {move || ed.pending.get().then_some("Updating…")}
+                    {move || ed.eval.pending.get().then_some("Updating…")}
                 </span>
                 <WhatIfNote />
                 <button
@@ -78,7 +78,7 @@ pub fn Results(
 fn WhatIfNote() -> impl IntoView {
     let ed = use_editor();
     move || {
-        ed.whatif.with(|w| {
+        ed.session.whatif.with(|w| {
             if w.is_plain() {
                 return None;
             }
@@ -87,7 +87,7 @@ fn WhatIfNote() -> impl IntoView {
                 parts.push(format!("traffic ×{}", crate::core::render::units::sig(w.scale)));
             }
             if !w.fail.is_empty() {
-                let names = ed.design.with(|d| {
+                let names = ed.doc.design.with(|d| {
                     w.fail
                         .iter()
                         .map(|id| node_label(d, id))
