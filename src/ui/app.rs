@@ -9,7 +9,9 @@ use leptos::prelude::*;
 
 use super::browser;
 use super::canvas::Canvas;
+use super::chrome::{use_chrome, Chrome};
 use super::context_menu::ContextMenu;
+use super::document::{use_document, Document};
 use super::editor::{use_editor, Editor};
 use super::gallery::{self, Gallery};
 use super::help::HelpSheet;
@@ -204,7 +206,7 @@ fn panel_view(panel: Panel, panels: Panels) -> AnyView {
             install_shortcuts(use_editor(), toggles);
             ().into_any()
         }
-        Panel::Notice => notice(use_editor()).into_any(),
+        Panel::Notice => notice(use_chrome(), use_document()).into_any(),
         Panel::Toolbar => view! { <Toolbar toggles=toggles dark=dark /> }.into_any(),
         Panel::Palette => view! { <Palette /> }.into_any(),
         Panel::Legend => view! { <Legend /> }.into_any(),
@@ -223,22 +225,22 @@ fn panel_view(panel: Panel, panels: Panels) -> AnyView {
 
 /// The message of `Chrome::notice`, if any, with a way to dismiss it (and to
 /// save the design as a file, when the message suggests it).
-fn notice(ed: Editor) -> impl IntoView {
+fn notice(chrome: Chrome, doc: Document) -> impl IntoView {
     move || {
-        ed.chrome.notice.get().map(|n| {
+        chrome.notice.get().map(|n| {
             view! {
                 <div class="notice" role="status">
                     <span>{n.clone()}</span>
-                    {(ed.chrome.notice_offers_save.get().as_deref() == Some(n.as_str()))
+                    {(chrome.notice_offers_save.get().as_deref() == Some(n.as_str()))
                         .then(|| {
                             view! {
                                 <button on:click=move |_| {
-                                    super::file_actions::save(ed);
-                                    ed.chrome.notice.set(None);
+                                    super::file_actions::save(doc, chrome);
+                                    chrome.notice.set(None);
                                 }>"Save as file"</button>
                             }
                         })}
-                    <button aria-label="Dismiss" on:click=move |_| ed.chrome.notice.set(None)>
+                    <button aria-label="Dismiss" on:click=move |_| chrome.notice.set(None)>
                         "×"
                     </button>
                 </div>

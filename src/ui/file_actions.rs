@@ -5,6 +5,8 @@ use leptos::prelude::*;
 
 use super::actions::{ActionButton, ActionId};
 use super::browser;
+use super::chrome::Chrome;
+use super::document::Document;
 use super::editor::{use_editor, Editor};
 use super::library::{use_library, Library};
 use super::load_errors::{use_load_problems, LoadProblems};
@@ -74,15 +76,12 @@ pub fn new_design(ed: Editor, library: Library) {
 }
 
 /// Download the design as `<title>.envelope.json`.
-pub fn save(ed: Editor) {
-    let (name, text) = ed
-        .doc
+pub fn save(doc: Document, chrome: Chrome) {
+    let (name, text) = doc
         .design
         .with_untracked(|d| (file_name(&d.title, ".envelope.json"), format::save(d)));
     if let Err(why) = browser::download(&name, "application/json", &text) {
-        ed.chrome
-            .notice
-            .set(Some(format!("Could not save: {why}.")));
+        chrome.notice.set(Some(format!("Could not save: {why}.")));
     }
 }
 

@@ -10,7 +10,9 @@
 use leptos::prelude::*;
 
 use super::browser;
+use super::chrome::Chrome;
 use super::editor::{use_editor, Editor};
+use super::evaluation::Evaluation;
 use super::session::Selection;
 use crate::core::eval::rules::rule_info;
 use crate::core::geometry::{self, Point, Viewport};
@@ -87,9 +89,9 @@ fn ordered(r: &Report) -> Vec<&Finding> {
 }
 
 /// The finding on show (None for the overview), tracked.
-fn current(ed: Editor) -> Option<(usize, usize, Finding)> {
-    let at = ed.chrome.present_at.get();
-    ed.eval.report.with(|r| {
+fn current(chrome: Chrome, eval: Evaluation) -> Option<(usize, usize, Finding)> {
+    let at = chrome.present_at.get();
+    eval.report.with(|r| {
         let list = ordered(r);
         let n = list.len();
         let i = at.min(n);
@@ -98,8 +100,8 @@ fn current(ed: Editor) -> Option<(usize, usize, Finding)> {
 }
 
 /// Whether `f` is the finding presentation mode shows now.
-pub fn is_current(ed: Editor, f: &Finding) -> bool {
-    ed.chrome.presenting.get() && current(ed).is_some_and(|(_, _, c)| c.key() == f.key())
+pub fn is_current(chrome: Chrome, eval: Evaluation, f: &Finding) -> bool {
+    chrome.presenting.get() && current(chrome, eval).is_some_and(|(_, _, c)| c.key() == f.key())
 }
 
 /// Step `by` findings forward (negative: back), staying within the list.
@@ -115,7 +117,7 @@ pub fn step(ed: Editor, by: isize) {
 
 /// Select and show the current step's finding, or the whole design.
 fn show_current(ed: Editor) {
-    match untrack(move || current(ed)) {
+    match untrack(move || current(ed.chrome, ed.eval)) {
         Some((_, _, f)) => {
             // A finding names zones among its blocks: select those as zones,
             // so the canvas marks them too.
@@ -158,7 +160,7 @@ pub fn PresentCaption() -> impl IntoView {
     on_cleanup(move || fullscreen.set_value(None));
 
     let total = move || ed.eval.report.with(|r| r.findings.len());
-    let text = move || match current(ed) {
+    let text = move || match current(ed.chrome, ed.eval) {
         Some((i, n, f)) => {
             let title = rule_info(f.rule).map_or(f.rule, |r| r.title);
             (

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::editor::{use_editor, Editor};
 use crate::core::edit::{BlockField, Command, FieldValue};
 use crate::core::render::units::sig;
+use crate::ui::session::use_session;
 
 /// The multiplier's range: ×0.1 … ×100 on a log scale.
 const MIN_SCALE: f64 = 0.1;
@@ -219,10 +220,10 @@ pub fn WhatIfBar() -> impl IntoView {
 /// "Fail (what-if)" / "Restore" for one block or zone, for the inspector.
 #[component]
 pub fn FailToggle(id: String) -> impl IntoView {
-    let ed = use_editor();
+    let session = use_session();
     let id = StoredValue::new(id);
     let failed = Memo::new(move |_| {
-        ed.session
+        session
             .whatif
             .with(|w| id.with_value(|id| w.fail.contains(id)))
     });
@@ -233,7 +234,7 @@ pub fn FailToggle(id: String) -> impl IntoView {
             title="Evaluate the design with this component down (key F); the document is not changed"
             on:click=move |_| {
                 let id = id.get_value();
-                ed.session.whatif.update(|w| {
+                session.whatif.update(|w| {
                     if !w.fail.remove(&id) {
                         w.fail.insert(id);
                     }

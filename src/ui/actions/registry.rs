@@ -51,7 +51,7 @@ pub const ACTIONS: &[Action] = &[
         key: |p| p.ctrl(&["s", "S"]) && !p.shift && !p.alt,
         in_fields: true,
         enabled: always,
-        run: |c, _| file_actions::save(c.ed),
+        run: |c, _| file_actions::save(c.ed.doc, c.ed.chrome),
     },
     Action {
         id: ActionId::Open,

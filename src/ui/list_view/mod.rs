@@ -25,6 +25,7 @@ use crate::core::edit::{
 };
 use crate::core::model::{Design, Kind, Mode, Op};
 use crate::core::render::units::percent;
+use crate::ui::document::use_document;
 
 /// The text a cell shows for a field of the block or link `id`.
 fn shown(d: &Design, id: &str, field: Field) -> String {
@@ -111,7 +112,7 @@ fn link_name(d: &Design, id: &str) -> String {
 
 #[component]
 pub fn ListView(open: RwSignal<bool>) -> impl IntoView {
-    let ed = use_editor();
+    let doc = use_document();
     let status = RwSignal::new(String::new());
     let heading = NodeRef::<leptos::html::H2>::new();
     // Take focus when opened, so the keyboard lands in the tables.
@@ -142,7 +143,7 @@ pub fn ListView(open: RwSignal<bool>) -> impl IntoView {
                 "Type into a cell and press Enter (or leave it) to apply; Esc puts the value back."
             </p>
             // A read-only view shows the tables with every control disabled.
-            <fieldset class="list-edit" disabled=move || ed.doc.read_only.get()>
+            <fieldset class="list-edit" disabled=move || doc.read_only.get()>
                 <BlocksTable status=status />
                 <LinksTable status=status />
             </fieldset>
