@@ -57,7 +57,7 @@ pub fn App() -> impl IntoView {
     browser::expose_getter("stored", move || {
         (library.ready.get_untracked() && library.settled()).to_string()
     });
-    gallery::provide(ed, library.ready);
+    gallery::provide(ed.doc, library.ready);
     // The offline worker's install downloads every file of the site again: it
     // waits for the first frame and a second more, so it never competes with
     // the start (on 2 cores it cost a cold start about 150 ms).

@@ -5,11 +5,11 @@ use leptos::prelude::*;
 
 use super::actions::ToolButton;
 use super::browser;
+use super::chrome::{use_chrome, Chrome};
+use super::document::{use_document, Document};
+use super::evaluation::{use_evaluation, Evaluation};
 use super::tool_icons::Tool;
 use crate::core::render::{markdown, svg};
-use crate::ui::chrome::{use_chrome, Chrome};
-use crate::ui::document::{use_document, Document};
-use crate::ui::evaluation::{use_evaluation, Evaluation};
 
 /// PNGs are drawn at twice the SVG's size, sharp on high-density screens and
 /// slides.

@@ -4,11 +4,11 @@ use leptos::prelude::*;
 
 use super::actions::{self, use_actions, ActionButton, ActionId, ToolButton};
 use super::browser;
+use super::chrome::{use_chrome, Chrome};
+use super::document::{use_document, Document};
 use super::keys::Toggles;
+use super::session::{use_session, Session};
 use super::tool_icons::{Tool, ToolIcon};
-use crate::ui::chrome::{use_chrome, Chrome};
-use crate::ui::document::{use_document, Document};
-use crate::ui::session::{use_session, Session};
 
 #[component]
 pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {

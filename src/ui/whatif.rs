@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use super::editor::{use_editor, Editor};
+use super::session::use_session;
 use crate::core::edit::{BlockField, Command, FieldValue};
 use crate::core::render::units::sig;
-use crate::ui::session::use_session;
 
 /// The multiplier's range: ×0.1 … ×100 on a log scale.
 const MIN_SCALE: f64 = 0.1;

@@ -85,7 +85,7 @@ pub fn BlockView(id: String, g: Gestures, #[prop(into)] detail: Signal<bool>) ->
         super::item_key(ed, ItemKind::Block, &key.get_value(), &ev)
     };
     let on_focus = move |ev: leptos::ev::FocusEvent| {
-        super::item_focus(ed, ItemKind::Block, &key.get_value(), &ev)
+        super::item_focus(ed.session, ItemKind::Block, &key.get_value(), &ev)
     };
 
     // What the block shows, apart from where: rebuilt text, never a rebuilt <g>,

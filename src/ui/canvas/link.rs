@@ -97,7 +97,7 @@ pub fn LinkView(id: String, g: Gestures, #[prop(into)] detail: Signal<bool>) -> 
         super::item_key(ed, ItemKind::Link, &key.get_value(), &ev)
     };
     let on_focus = move |ev: leptos::ev::FocusEvent| {
-        super::item_focus(ed, ItemKind::Link, &key.get_value(), &ev)
+        super::item_focus(ed.session, ItemKind::Link, &key.get_value(), &ev)
     };
 
     let overlay = expect_context::<Overlay>();

@@ -23,7 +23,7 @@ use zone::ZoneView;
 pub use gestures::PALETTE_MIME;
 
 use super::editor::Editor;
-use super::session::{ItemKind, Selection};
+use super::session::{ItemKind, Selection, Session};
 
 /// Keys on a focused canvas item: Enter or Space opens it in the inspector,
 /// Delete or Backspace removes it (with the rest of the selection).
@@ -45,14 +45,11 @@ pub(crate) fn item_key(ed: Editor, kind: ItemKind, id: &str, ev: &web_sys::Keybo
 
 /// Keyboard focus on an item selects it. A click has already chosen the
 /// selection (Shift+click may just have removed this item), so it is left alone.
-pub(crate) fn item_focus(ed: Editor, kind: ItemKind, id: &str, ev: &leptos::ev::FocusEvent) {
+pub(crate) fn item_focus(session: Session, kind: ItemKind, id: &str, ev: &leptos::ev::FocusEvent) {
     if super::browser::focus_from_keyboard(ev)
-        && !ed
-            .session
-            .selection
-            .with_untracked(|s| s.contains(kind, id))
+        && !session.selection.with_untracked(|s| s.contains(kind, id))
     {
-        ed.session.selection.set(Selection::only(kind, id));
+        session.selection.set(Selection::only(kind, id));
     }
 }
 
@@ -66,7 +63,7 @@ pub fn Canvas() -> impl IntoView {
     let ed = use_editor();
     let svg = NodeRef::<leptos::svg::Svg>::new();
     let g = gestures::Gestures::new(ed, svg);
-    provide_context(overlay::Overlay::new(ed));
+    provide_context(overlay::Overlay::new(ed.doc, ed.session, ed.eval));
 
     let ids = |pick: fn(&crate::core::model::Design) -> Vec<String>| {
         Memo::new(move |_| ed.doc.design.with(pick))
