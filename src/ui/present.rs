@@ -11,9 +11,10 @@ use leptos::prelude::*;
 
 use super::browser;
 use super::chrome::Chrome;
+use super::document::Document;
 use super::editor::{use_editor, Editor};
 use super::evaluation::Evaluation;
-use super::session::Selection;
+use super::session::{Selection, Session};
 use crate::core::eval::rules::rule_info;
 use crate::core::geometry::{self, Point, Viewport};
 use crate::core::report::{Finding, Report, Severity};
@@ -61,9 +62,9 @@ fn relayout(ed: Editor) {
 
 /// Fill the screen with the design: like `Editor::fit`, but a small design is
 /// magnified (large type for the back of the room).
-fn fit_large(ed: Editor) {
-    let (w, h) = ed.session.canvas_size.get_untracked();
-    let Some(b) = ed.doc.design.with_untracked(geometry::design_bounds) else {
+fn fit_large(doc: Document, session: Session) {
+    let (w, h) = session.canvas_size.get_untracked();
+    let Some(b) = doc.design.with_untracked(geometry::design_bounds) else {
         return;
     };
     let margin = 30.0;
@@ -71,7 +72,7 @@ fn fit_large(ed: Editor) {
     let zy = (h - 2.0 * margin).max(1.0) / b.h.max(1.0);
     let zoom = zx.min(zy).clamp(0.1, MAX_PRESENT_ZOOM);
     let c = b.centre();
-    ed.session.viewport.set(Viewport {
+    session.viewport.set(Viewport {
         zoom,
         pan: Point::new(w / 2.0 - c.x * zoom, h / 2.0 - c.y * zoom),
     });
@@ -138,7 +139,7 @@ fn show_current(ed: Editor) {
         }
         None => {
             ed.session.clear_selection();
-            fit_large(ed);
+            fit_large(ed.doc, ed.session);
         }
     }
 }

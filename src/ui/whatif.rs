@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 
+use super::chrome::Chrome;
 use super::editor::{use_editor, Editor};
-use super::session::use_session;
+use super::session::{use_session, Session};
 use crate::core::edit::{BlockField, Command, FieldValue};
 use crate::core::render::units::sig;
 
@@ -34,18 +35,17 @@ pub fn parse_scale(text: &str) -> Result<f64, String> {
 }
 
 /// Fail or restore the selected blocks and zones (key `F`).
-pub fn toggle_selected(ed: Editor) {
-    let ids: Vec<String> = ed
-        .session
+pub fn toggle_selected(session: Session, chrome: Chrome) {
+    let ids: Vec<String> = session
         .selection
         .with_untracked(|s| s.blocks.iter().chain(&s.zones).cloned().collect());
     if ids.is_empty() {
-        ed.chrome.notice.set(Some(
+        chrome.notice.set(Some(
             "Select a block or zone, then press F to fail it in the what-if scenario.".into(),
         ));
         return;
     }
-    ed.session.whatif.update(|w| {
+    session.whatif.update(|w| {
         let all_failed = ids.iter().all(|id| w.fail.contains(id));
         for id in ids {
             if all_failed {

@@ -151,7 +151,7 @@ pub const ACTIONS: &[Action] = &[
         key: |p| p.plain(&["f", "F"]),
         in_fields: false,
         enabled: always,
-        run: |c, _| whatif::toggle_selected(c.ed),
+        run: |c, _| whatif::toggle_selected(c.ed.session, c.ed.chrome),
     },
     Action {
         id: ActionId::ListView,
