@@ -116,7 +116,10 @@ pub(super) fn BlockRow(id: String, status: RwSignal<String>) -> impl IntoView {
                 FieldValue::Kind(k),
             )
         });
-        problems.report("Kind", apply(ed, &id, Field::Block(BlockField::Kind), cmd));
+        problems.report(
+            "Kind",
+            apply(ed.doc, &id, Field::Block(BlockField::Kind), cmd),
+        );
     };
     let cells = BLOCK_COLUMNS
         .into_iter()
@@ -142,7 +145,7 @@ pub(super) fn BlockRow(id: String, status: RwSignal<String>) -> impl IntoView {
         status.set(said);
     };
     view! {
-        <tr data-id=key.get_value() on:focusin=move |_| select_item(ed, ItemKind::Block, key)>
+        <tr data-id=key.get_value() on:focusin=move |_| select_item(ed.session, ItemKind::Block, key)>
             <th scope="row">
                 <TextCell
                     id=key

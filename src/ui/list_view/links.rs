@@ -146,7 +146,7 @@ pub(super) fn LinkRow(
             field,
             value,
         };
-        problems.report(col, apply(ed, &id, Field::Link(field), cmd));
+        problems.report(col, apply(ed.doc, &id, Field::Link(field), cmd));
     };
     let end_select = move |field: LinkField, col: &'static str| {
         let current = move || {
@@ -192,7 +192,7 @@ pub(super) fn LinkRow(
         status.set(said);
     };
     view! {
-        <tr data-id=key.get_value() on:focusin=move |_| select_item(ed, ItemKind::Link, key)>
+        <tr data-id=key.get_value() on:focusin=move |_| select_item(ed.session, ItemKind::Link, key)>
             <td>{end_select(LinkField::From, "From")}</td>
             <td>{end_select(LinkField::To, "To")}</td>
             <td>

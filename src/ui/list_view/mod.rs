@@ -17,15 +17,15 @@ use leptos::prelude::*;
 use web_sys::{HtmlInputElement, KeyboardEvent};
 
 use super::browser;
+use super::document::{use_document, Document};
 use super::editor::{use_editor, Editor};
-use super::session::{ItemKind, Selection};
+use super::session::{ItemKind, Selection, Session};
 use crate::core::edit::{
     fmt_num, parse_block_field, parse_field, set_blocks_field, BlockField, CoalesceKey, Command,
     Field, FieldValue, LinkField,
 };
 use crate::core::model::{Design, Kind, Mode, Op};
 use crate::core::render::units::percent;
-use crate::ui::document::use_document;
 
 /// The text a cell shows for a field of the block or link `id`.
 fn shown(d: &Design, id: &str, field: Field) -> String {
@@ -71,14 +71,14 @@ fn command(d: &Design, id: &str, field: Field, text: &str) -> Result<Command, St
 }
 
 /// Apply a value, as one undo step; the refusal's reason on failure.
-fn apply(ed: Editor, id: &str, field: Field, cmd: Command) -> Result<(), String> {
+fn apply(doc: Document, id: &str, field: Field, cmd: Command) -> Result<(), String> {
     let key = CoalesceKey::Field {
         id: id.to_string(),
         field,
     };
-    ed.doc.seal();
-    let outcome = ed.doc.dispatch(cmd, Some(key));
-    ed.doc.seal();
+    doc.seal();
+    let outcome = doc.dispatch(cmd, Some(key));
+    doc.seal();
     // Said beside the cell only (it used to show as a notice too).
     outcome.map_err(|e| e.to_string())
 }
