@@ -85,7 +85,8 @@ impl Document {
     }
 
     /// Apply `change` to the design through the history (a paste), as
-    /// [`Document::dispatch`] does; `change` says whether it changed anything.
+    /// [`Document::dispatch`] does: the design's readers hear of it when
+    /// `change` returns `Ok`. The caller checks `read_only` first.
     pub(crate) fn apply<T>(
         &self,
         change: impl FnOnce(&mut History, &mut Design) -> Result<T, EditError>,
