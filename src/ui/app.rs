@@ -1,4 +1,5 @@
-//! The root component: provides the editor and lays out toolbar, palette,
+//! The root component: provides the UI state (document, session, chrome,
+//! evaluation, and the editor's actions over them) and lays out toolbar, palette,
 //! canvas, inspector and results. The canvas and what-if bar are drawn from
 //! this (the first) wasm module; the other panels' contents, the keyboard
 //! shortcuts and the notices come from `panel_view`'s module, split off by
@@ -8,7 +9,9 @@ use leptos::prelude::*;
 
 use super::browser;
 use super::canvas::Canvas;
+use super::chrome::{use_chrome, Chrome};
 use super::context_menu::ContextMenu;
+use super::document::{use_document, Document};
 use super::editor::{use_editor, Editor};
 use super::gallery::{self, Gallery};
 use super::help::HelpSheet;
@@ -31,10 +34,12 @@ use crate::core::{format, share};
 #[component]
 pub fn App() -> impl IntoView {
     let ed = Editor::new(Design::default());
-    provide_context(ed);
-    browser::expose_api(move || ed.design.with_untracked(format::save));
-    browser::expose_getter("pending", move || ed.pending.get_untracked().to_string());
-    ed.evaluate_on_change();
+    ed.provide();
+    browser::expose_api(move || ed.doc.design.with_untracked(format::save));
+    browser::expose_getter("pending", move || {
+        ed.eval.pending.get_untracked().to_string()
+    });
+    ed.eval.evaluate_on_change();
     let problems = LoadProblems::provide();
     let library = Library::provide(ed, problems);
     let toggles = Toggles {
@@ -45,14 +50,14 @@ pub fn App() -> impl IntoView {
     provide_context(super::actions::Ctx { ed, toggles });
     let opened = open_link(ed, problems, |design, view| {
         ed.replace(design);
-        ed.read_only.set(view);
+        ed.doc.read_only.set(view);
     });
     // For tests: "true" once start-up has opened the tab's design and every
     // change is stored.
     browser::expose_getter("stored", move || {
         (library.ready.get_untracked() && library.settled()).to_string()
     });
-    gallery::provide(ed, library.ready);
+    gallery::provide(ed.doc, library.ready);
     // The offline worker's install downloads every file of the site again: it
     // waits for the first frame and a second more, so it never competes with
     // the start (on 2 cores it cost a cold start about 150 ms).
@@ -63,7 +68,7 @@ pub fn App() -> impl IntoView {
     let dark = RwSignal::new(browser::prefers_dark());
     Effect::new(move |_| browser::set_theme(if dark.get() { "dark" } else { "light" }));
 
-    let editing = move || !ed.read_only.get() && !ed.presenting.get();
+    let editing = move || !ed.doc.read_only.get() && !ed.chrome.presenting.get();
 
     let panels = Panels {
         toggles,
@@ -79,8 +84,8 @@ pub fn App() -> impl IntoView {
     view! {
         <div
             class="app"
-            class:read-only=move || ed.read_only.get()
-            class:presenting=move || ed.presenting.get()
+            class:read-only=move || ed.doc.read_only.get()
+            class:presenting=move || ed.chrome.presenting.get()
         >
             <header class="toolbar" role="toolbar" aria-label="Editor">
                 {panels.show(Panel::Toolbar)}
@@ -201,7 +206,7 @@ fn panel_view(panel: Panel, panels: Panels) -> AnyView {
             install_shortcuts(use_editor(), toggles);
             ().into_any()
         }
-        Panel::Notice => notice(use_editor()).into_any(),
+        Panel::Notice => notice(use_chrome(), use_document()).into_any(),
         Panel::Toolbar => view! { <Toolbar toggles=toggles dark=dark /> }.into_any(),
         Panel::Palette => view! { <Palette /> }.into_any(),
         Panel::Legend => view! { <Legend /> }.into_any(),
@@ -218,24 +223,24 @@ fn panel_view(panel: Panel, panels: Panels) -> AnyView {
     }
 }
 
-/// The message of `Editor::notice`, if any, with a way to dismiss it (and to
+/// The message of `Chrome::notice`, if any, with a way to dismiss it (and to
 /// save the design as a file, when the message suggests it).
-fn notice(ed: Editor) -> impl IntoView {
+fn notice(chrome: Chrome, doc: Document) -> impl IntoView {
     move || {
-        ed.notice.get().map(|n| {
+        chrome.notice.get().map(|n| {
             view! {
                 <div class="notice" role="status">
                     <span>{n.clone()}</span>
-                    {(ed.notice_offers_save.get().as_deref() == Some(n.as_str()))
+                    {(chrome.notice_offers_save.get().as_deref() == Some(n.as_str()))
                         .then(|| {
                             view! {
                                 <button on:click=move |_| {
-                                    super::file_actions::save(ed);
-                                    ed.notice.set(None);
+                                    super::file_actions::save(doc, chrome);
+                                    chrome.notice.set(None);
                                 }>"Save as file"</button>
                             }
                         })}
-                    <button aria-label="Dismiss" on:click=move |_| ed.notice.set(None)>
+                    <button aria-label="Dismiss" on:click=move |_| chrome.notice.set(None)>
                         "×"
                     </button>
                 </div>
@@ -276,7 +281,9 @@ fn install_shortcuts(ed: Editor, toggles: Toggles) {
     // For tests: the report as JSON (its writer comes with this module, as
     // nothing in the first one needs it), and a sign that the panels' module
     // has loaded and the shortcuts listen.
-    browser::expose_getter("report", move || ed.report.with_untracked(|r| r.to_json()));
+    browser::expose_getter("report", move || {
+        ed.eval.report.with_untracked(|r| r.to_json())
+    });
     browser::expose_getter("ready", || "true".to_string());
 }
 
@@ -306,7 +313,7 @@ fn open_link(ed: Editor, problems: LoadProblems, open: impl FnOnce(Design, bool)
             if !shared.view {
                 browser::replace_hash("");
             }
-            ed.whatif.set(WhatIf {
+            ed.session.whatif.set(WhatIf {
                 scale: shared.scale.unwrap_or(1.0).clamp(0.1, 100.0),
                 fail: shared.fail.into_iter().collect(),
             });

@@ -5,18 +5,18 @@
 use leptos::prelude::*;
 
 use super::actions::{action, run, use_actions, ActionId};
-use super::editor::use_editor;
-use super::session::ItemKind;
+
+use super::session::{use_session, ItemKind};
 
 #[component]
 pub fn ContextMenu() -> impl IntoView {
-    let ed = use_editor();
+    let session = use_session();
     let ctx = use_actions();
-    let close = move || ed.menu.set(None);
+    let close = move || session.menu.set(None);
     move || {
-        ed.menu.get().map(|m| {
+        session.menu.get().map(|m| {
             let id = StoredValue::new(m.id.clone());
-            let failed = ed.whatif.with_untracked(|w| w.fail.contains(&m.id));
+            let failed = session.whatif.with_untracked(|w| w.fail.contains(&m.id));
             let is_block = m.kind == ItemKind::Block;
             view! {
                 <div class="menu-backdrop" on:pointerdown=move |_| close()></div>
@@ -37,7 +37,7 @@ pub fn ContextMenu() -> impl IntoView {
                         role="menuitem"
                         autofocus
                         on:click=move |_| {
-                            ed.whatif.update(|w| {
+                            session.whatif.update(|w| {
                                 let id = id.get_value();
                                 if !w.fail.remove(&id) {
                                     w.fail.insert(id);

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use super::actions::{ActionButton, ActionId};
 use super::browser;
-use super::editor::{use_editor, Editor};
+use super::chrome::{use_chrome, Chrome};
+use super::document::Document;
 use super::library::{use_library, Library};
 use super::load_errors::{use_load_problems, LoadProblems};
 use super::tool_icons::{Tool, ToolIcon};
@@ -17,15 +18,16 @@ pub const OPEN_INPUT_ID: &str = "open-design-file";
 
 #[component]
 pub fn FileActions() -> impl IntoView {
-    let ed = use_editor();
+    let chrome = use_chrome();
     let problems = use_load_problems();
     let library = use_library();
-    let drops = browser::file_drop_listeners(move |file| open_file(ed, library, problems, file));
+    let drops =
+        browser::file_drop_listeners(move |file| open_file(chrome, library, problems, file));
     let drops = StoredValue::new_local(drops);
     on_cleanup(move || drops.dispose());
     let on_pick = move |ev: web_sys::Event| {
         if let Some(file) = browser::take_picked_file(&ev) {
-            open_file(ed, library, problems, file);
+            open_file(chrome, library, problems, file);
         }
     };
     view! {
@@ -33,7 +35,7 @@ pub fn FileActions() -> impl IntoView {
             <button
                 aria-label="New design"
                 title="Start an empty design (the open one stays restorable)"
-                on:click=move |_| new_design(ed, library)
+                on:click=move |_| new_design(chrome, library)
             >
                 <ToolIcon tool=Tool::New />
                 <span class="label wide">"New"</span>
@@ -66,28 +68,28 @@ pub fn FileActions() -> impl IntoView {
 }
 
 /// Start an empty design; the one it replaces becomes the previous design.
-pub fn new_design(ed: Editor, library: Library) {
+pub fn new_design(chrome: Chrome, library: Library) {
     library.open_new(Design::default());
-    ed.notice.set(Some(
+    chrome.notice.set(Some(
         "New design. \"Restore previous design\" brings the last one back.".into(),
     ));
 }
 
 /// Download the design as `<title>.envelope.json`.
-pub fn save(ed: Editor) {
-    let (name, text) = ed
+pub fn save(doc: Document, chrome: Chrome) {
+    let (name, text) = doc
         .design
         .with_untracked(|d| (file_name(&d.title, ".envelope.json"), format::save(d)));
     if let Err(why) = browser::download(&name, "application/json", &text) {
-        ed.notice.set(Some(format!("Could not save: {why}.")));
+        chrome.notice.set(Some(format!("Could not save: {why}.")));
     }
 }
 
 /// Read a picked or dropped file and open it, or show why it cannot be.
-fn open_file(ed: Editor, library: Library, problems: LoadProblems, file: web_sys::File) {
+fn open_file(chrome: Chrome, library: Library, problems: LoadProblems, file: web_sys::File) {
     browser::read_file(file, move |name, text| match text {
-        Ok(text) => open_text(ed, library, problems, name, &text),
-        Err(why) => ed
+        Ok(text) => open_text(chrome, library, problems, name, &text),
+        Err(why) => chrome
             .notice
             .set(Some(format!("Could not read “{name}”: {why}."))),
     });
@@ -95,11 +97,11 @@ fn open_file(ed: Editor, library: Library, problems: LoadProblems, file: web_sys
 
 /// Open a design file's text as a new document. A bad file changes nothing
 /// and the dialog lists every error.
-fn open_text(ed: Editor, library: Library, problems: LoadProblems, name: String, text: &str) {
+fn open_text(chrome: Chrome, library: Library, problems: LoadProblems, name: String, text: &str) {
     match format::load(text) {
         Ok(design) => {
             library.open_new(design);
-            ed.notice.set(Some(format!("Opened “{name}”.")));
+            chrome.notice.set(Some(format!("Opened “{name}”.")));
         }
         Err(errors) => problems.show("This file could not be opened", Some(name), errors),
     }

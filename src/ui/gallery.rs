@@ -7,7 +7,8 @@ use serde::Deserialize;
 
 use super::browser;
 use super::dialog::ModalDialog;
-use super::editor::{use_editor, Editor};
+use super::document::Document;
+use super::editor::use_editor;
 use super::library::use_library;
 use super::session::WhatIf;
 use super::tool_icons::{Tool, ToolIcon};
@@ -40,7 +41,7 @@ pub struct GalleryOpen(pub RwSignal<bool>);
 /// Make the gallery's open/closed state available to the toolbar and the
 /// dialog, and open it on a first visit: no design came with the page (no
 /// link, nothing restored) and the gallery was never shown here before.
-pub fn provide(ed: Editor, ready: RwSignal<bool>) {
+pub fn provide(doc: Document, ready: RwSignal<bool>) {
     let open = RwSignal::new(false);
     provide_context(GalleryOpen(open));
     // After start-up has opened whatever it opens (a link, the tab's design).
@@ -49,7 +50,7 @@ pub fn provide(ed: Editor, ready: RwSignal<bool>) {
             return done.unwrap_or(false);
         }
         let opened_link = browser::location_hash().is_some_and(|h| h.contains("v1="));
-        let empty = ed
+        let empty = doc
             .design
             .with_untracked(|d| d.blocks.is_empty() && d.zones.is_empty() && d.stickies.is_empty());
         if !opened_link && empty && browser::stored(SEEN_KEY).is_none() {
@@ -144,10 +145,11 @@ fn GalleryDialog(open: RwSignal<bool>) -> impl IntoView {
             busy.set(false);
             match result {
                 Ok(design) => {
-                    ed.whatif.set(WhatIf::default());
+                    ed.session.whatif.set(WhatIf::default());
                     library.open_new(design);
                     ed.fit();
-                    ed.notice
+                    ed.chrome
+                        .notice
                         .set(Some(format!("Opened the template “{}”.", entry.title)));
                     open.set(false);
                 }

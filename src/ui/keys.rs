@@ -24,7 +24,7 @@ pub fn install(ed: Editor, toggles: Toggles) {
         move |e| on_key_down(&ctx, e),
         move |e| {
             if e.key() == " " {
-                ed.space_held.set(false);
+                ed.session.space_held.set(false);
             }
         },
     );

@@ -52,7 +52,7 @@ pub fn Palette() -> impl IntoView {
         f.is_empty() || item.name().to_ascii_lowercase().contains(&f) || item.key().contains(&f)
     };
     let add = move |item: Item| {
-        let at = ed.view_centre();
+        let at = ed.session.view_centre();
         match item {
             Item::Block(k) => {
                 ed.add_block(k, at);

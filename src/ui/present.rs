@@ -10,15 +10,18 @@
 use leptos::prelude::*;
 
 use super::browser;
+use super::chrome::Chrome;
+use super::document::Document;
 use super::editor::{use_editor, Editor};
-use super::session::Selection;
+use super::evaluation::Evaluation;
+use super::session::{Selection, Session};
 use crate::core::eval::rules::rule_info;
 use crate::core::geometry::{self, Point, Viewport};
 use crate::core::report::{Finding, Report, Severity};
 
 /// Enter or leave presentation mode (key `P`, the toolbar's Present button).
 pub fn toggle(ed: Editor) {
-    if ed.presenting.get_untracked() {
+    if ed.chrome.presenting.get_untracked() {
         leave(ed);
     } else {
         enter(ed);
@@ -26,20 +29,20 @@ pub fn toggle(ed: Editor) {
 }
 
 pub fn enter(ed: Editor) {
-    ed.menu.set(None);
-    ed.gesture.set(None);
-    ed.present_at.set(0);
-    ed.presenting.set(true);
+    ed.session.menu.set(None);
+    ed.session.gesture.set(None);
+    ed.chrome.present_at.set(0);
+    ed.chrome.presenting.set(true);
     browser::enter_fullscreen();
     relayout(ed);
 }
 
 /// Leave presentation mode (and full screen).
 pub fn leave(ed: Editor) {
-    if !ed.presenting.get_untracked() {
+    if !ed.chrome.presenting.get_untracked() {
         return;
     }
-    ed.presenting.set(false);
+    ed.chrome.presenting.set(false);
     browser::exit_fullscreen();
     relayout(ed);
 }
@@ -49,7 +52,7 @@ pub fn leave(ed: Editor) {
 fn relayout(ed: Editor) {
     request_animation_frame(move || {
         browser::notify_resize();
-        if ed.presenting.get_untracked() {
+        if ed.chrome.presenting.get_untracked() {
             show_current(ed);
         } else {
             ed.fit();
@@ -59,9 +62,9 @@ fn relayout(ed: Editor) {
 
 /// Fill the screen with the design: like `Editor::fit`, but a small design is
 /// magnified (large type for the back of the room).
-fn fit_large(ed: Editor) {
-    let (w, h) = ed.canvas_size.get_untracked();
-    let Some(b) = ed.design.with_untracked(geometry::design_bounds) else {
+fn fit_large(doc: Document, session: Session) {
+    let (w, h) = session.canvas_size.get_untracked();
+    let Some(b) = doc.design.with_untracked(geometry::design_bounds) else {
         return;
     };
     let margin = 30.0;
@@ -69,7 +72,7 @@ fn fit_large(ed: Editor) {
     let zy = (h - 2.0 * margin).max(1.0) / b.h.max(1.0);
     let zoom = zx.min(zy).clamp(0.1, MAX_PRESENT_ZOOM);
     let c = b.centre();
-    ed.viewport.set(Viewport {
+    session.viewport.set(Viewport {
         zoom,
         pan: Point::new(w / 2.0 - c.x * zoom, h / 2.0 - c.y * zoom),
     });
@@ -87,9 +90,9 @@ fn ordered(r: &Report) -> Vec<&Finding> {
 }
 
 /// The finding on show (None for the overview), tracked.
-fn current(ed: Editor) -> Option<(usize, usize, Finding)> {
-    let at = ed.present_at.get();
-    ed.report.with(|r| {
+fn current(chrome: Chrome, eval: Evaluation) -> Option<(usize, usize, Finding)> {
+    let at = chrome.present_at.get();
+    eval.report.with(|r| {
         let list = ordered(r);
         let n = list.len();
         let i = at.min(n);
@@ -98,34 +101,34 @@ fn current(ed: Editor) -> Option<(usize, usize, Finding)> {
 }
 
 /// Whether `f` is the finding presentation mode shows now.
-pub fn is_current(ed: Editor, f: &Finding) -> bool {
-    ed.presenting.get() && current(ed).is_some_and(|(_, _, c)| c.key() == f.key())
+pub fn is_current(chrome: Chrome, eval: Evaluation, f: &Finding) -> bool {
+    chrome.presenting.get() && current(chrome, eval).is_some_and(|(_, _, c)| c.key() == f.key())
 }
 
 /// Step `by` findings forward (negative: back), staying within the list.
 pub fn step(ed: Editor, by: isize) {
-    let n = ed.report.with_untracked(|r| r.findings.len());
-    let at = ed.present_at.get_untracked().min(n);
+    let n = ed.eval.report.with_untracked(|r| r.findings.len());
+    let at = ed.chrome.present_at.get_untracked().min(n);
     let next = at.saturating_add_signed(by).min(n);
     if next != at {
-        ed.present_at.set(next);
+        ed.chrome.present_at.set(next);
     }
     show_current(ed);
 }
 
 /// Select and show the current step's finding, or the whole design.
 fn show_current(ed: Editor) {
-    match untrack(move || current(ed)) {
+    match untrack(move || current(ed.chrome, ed.eval)) {
         Some((_, _, f)) => {
             // A finding names zones among its blocks: select those as zones,
             // so the canvas marks them too.
-            let (zones, blocks) = ed.design.with_untracked(|d| {
+            let (zones, blocks) = ed.doc.design.with_untracked(|d| {
                 f.blocks
                     .iter()
                     .cloned()
                     .partition::<Vec<_>, _>(|id| d.zone(id).is_some())
             });
-            ed.selection.set(Selection {
+            ed.session.selection.set(Selection {
                 blocks: blocks.into_iter().collect(),
                 zones: zones.into_iter().collect(),
                 links: f.links.iter().cloned().collect(),
@@ -135,8 +138,8 @@ fn show_current(ed: Editor) {
             request_animation_frame(|| browser::scroll_into_view(".finding.current"));
         }
         None => {
-            ed.clear_selection();
-            fit_large(ed);
+            ed.session.clear_selection();
+            fit_large(ed.doc, ed.session);
         }
     }
 }
@@ -157,8 +160,8 @@ pub fn PresentCaption() -> impl IntoView {
     let fullscreen = StoredValue::new_local(Some(fullscreen));
     on_cleanup(move || fullscreen.set_value(None));
 
-    let total = move || ed.report.with(|r| r.findings.len());
-    let text = move || match current(ed) {
+    let total = move || ed.eval.report.with(|r| r.findings.len());
+    let text = move || match current(ed.chrome, ed.eval) {
         Some((i, n, f)) => {
             let title = rule_info(f.rule).map_or(f.rule, |r| r.title);
             (
@@ -168,7 +171,7 @@ pub fn PresentCaption() -> impl IntoView {
             )
         }
         None => {
-            let title = ed.design.with(|d| {
+            let title = ed.doc.design.with(|d| {
                 if d.title.is_empty() {
                     "Untitled design".to_string()
                 } else {
@@ -183,10 +186,10 @@ pub fn PresentCaption() -> impl IntoView {
             ("Overview".to_string(), title, hint)
         }
     };
-    let at_start = move || ed.present_at.get() == 0;
-    let at_end = move || ed.present_at.get() >= total();
+    let at_start = move || ed.chrome.present_at.get() == 0;
+    let at_end = move || ed.chrome.present_at.get() >= total();
     view! {
-        <Show when=move || ed.presenting.get()>
+        <Show when=move || ed.chrome.presenting.get()>
             <div class="present-caption" role="region" aria-label="Presentation">
                 <div class="caption-text" aria-live="polite">
                     <span class="caption-step">{move || text().0}</span>

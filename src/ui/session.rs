@@ -1,10 +1,14 @@
-//! The session: what is selected, where the view is, the gesture in progress.
-//! None of it is saved with the document.
+//! The session: what is selected, where the view is, the gesture in progress,
+//! the what-if scenario ([`Session`] holds them as signals). None of it is
+//! saved with the document.
 
 use std::collections::BTreeSet;
 
+use leptos::prelude::*;
+
+use crate::core::edit::CoalesceKey;
 use crate::core::eval::EvalOptions;
-use crate::core::geometry::Point;
+use crate::core::geometry::{self, Point, Viewport};
 use crate::core::model::Design;
 
 /// The selected items, by id.
@@ -175,4 +179,127 @@ pub struct Menu {
     pub kind: ItemKind,
     pub id: String,
     pub at: Point,
+}
+
+/// The session of the page: selection, view, gesture and scenario as signals.
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub selection: RwSignal<Selection>,
+    pub viewport: RwSignal<Viewport>,
+    pub gesture: RwSignal<Option<Gesture>>,
+    /// The moving part of the gesture (offset, pointer); read only by what moves.
+    pub motion: RwSignal<Motion>,
+    /// The canvas's context menu, when open.
+    pub menu: RwSignal<Option<Menu>>,
+    /// While connecting: the block under the pointer that would be the callee.
+    pub connect_over: RwSignal<Option<String>>,
+    pub snap: RwSignal<bool>,
+    /// Space is held: any drag pans.
+    pub space_held: RwSignal<bool>,
+    /// The what-if scenario: traffic multiplier and failed components. Part of
+    /// the view, not of the document.
+    pub whatif: RwSignal<WhatIf>,
+    /// The canvas's size on screen, for "add at the centre" and "fit". Set
+    /// through `Editor::set_canvas_size`.
+    pub canvas_size: RwSignal<(f64, f64)>,
+    /// The canvas has measured itself: until then `canvas_size` is a guess, and
+    /// the canvas draws nothing (a frame drawn for a guess would never be seen).
+    pub canvas_measured: RwSignal<bool>,
+    /// A design opened before the first measure waits to be fitted to it.
+    pub fit_on_measure: StoredValue<bool>,
+    /// Where the last paste landed, so repeated pastes step down-right.
+    pub paste_offset: StoredValue<f64>,
+    next_gesture: StoredValue<u64>,
+}
+
+impl Session {
+    pub fn new() -> Session {
+        Session {
+            selection: RwSignal::new(Selection::default()),
+            viewport: RwSignal::new(Viewport::default()),
+            gesture: RwSignal::new(None),
+            motion: RwSignal::new(Motion::default()),
+            menu: RwSignal::new(None),
+            connect_over: RwSignal::new(None),
+            snap: RwSignal::new(false),
+            space_held: RwSignal::new(false),
+            whatif: RwSignal::new(WhatIf::default()),
+            canvas_size: RwSignal::new((1000.0, 700.0)),
+            canvas_measured: RwSignal::new(false),
+            fit_on_measure: StoredValue::new(false),
+            paste_offset: StoredValue::new(0.0),
+            next_gesture: StoredValue::new(1),
+        }
+    }
+
+    /// A key no other gesture has: the steps of one gesture join into one undo step.
+    pub fn new_gesture_key(&self) -> CoalesceKey {
+        let mut n = 0;
+        self.next_gesture.update_value(|g| {
+            n = *g;
+            *g += 1;
+        });
+        CoalesceKey::Gesture(n)
+    }
+
+    pub fn clear_selection(&self) {
+        self.selection.set(Selection::default());
+    }
+
+    /// `p` shifted by the move in progress when `id` is being dragged.
+    pub fn preview_offset(&self, id: &str, p: Point) -> Point {
+        let moving = self
+            .gesture
+            .with(|g| matches!(g, Some(Gesture::Move { ids, .. }) if ids.contains(id)));
+        if moving {
+            // Only moving items subscribe to the per-move offset.
+            let m = self.motion.get();
+            Point::new(p.x + m.dx, p.y + m.dy)
+        } else {
+            p
+        }
+    }
+
+    /// The centre of what the canvas shows, in world coordinates.
+    pub fn view_centre(&self) -> Point {
+        let (w, h) = self.canvas_size.get_untracked();
+        self.viewport
+            .get_untracked()
+            .to_world(Point::new(w / 2.0, h / 2.0))
+    }
+
+    pub fn zoom_by(&self, factor: f64) {
+        let (w, h) = self.canvas_size.get_untracked();
+        self.viewport
+            .update(|v| *v = v.zoom_at(Point::new(w / 2.0, h / 2.0), factor));
+    }
+
+    pub fn zoom_reset(&self) {
+        let c = self.view_centre();
+        let (w, h) = self.canvas_size.get_untracked();
+        self.viewport.set(Viewport {
+            zoom: 1.0,
+            pan: Point::new(w / 2.0 - c.x, h / 2.0 - c.y),
+        });
+    }
+
+    /// `p`, snapped to the grid when snapping is on.
+    pub fn place(&self, p: Point) -> Point {
+        if self.snap.get_untracked() {
+            Point::new(geometry::snap(p.x), geometry::snap(p.y))
+        } else {
+            p
+        }
+    }
+}
+
+impl Default for Session {
+    fn default() -> Session {
+        Session::new()
+    }
+}
+
+/// The session of the page, provided by `App`.
+pub fn use_session() -> Session {
+    expect_context::<Session>()
 }

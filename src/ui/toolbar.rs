@@ -4,15 +4,19 @@ use leptos::prelude::*;
 
 use super::actions::{self, use_actions, ActionButton, ActionId, ToolButton};
 use super::browser;
-use super::editor::use_editor;
+use super::chrome::{use_chrome, Chrome};
+use super::document::{use_document, Document};
 use super::keys::Toggles;
+use super::session::{use_session, Session};
 use super::tool_icons::{Tool, ToolIcon};
 
 #[component]
 pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
-    let ed = use_editor();
+    let doc = use_document();
+    let session = use_session();
+    let chrome = use_chrome();
     let title = move || {
-        ed.design.with(|d| {
+        doc.design.with(|d| {
             if d.title.is_empty() {
                 "Untitled design".to_string()
             } else {
@@ -20,7 +24,7 @@ pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
             }
         })
     };
-    let zoom = move || format!("{:.0}%", ed.viewport.get().zoom * 100.0);
+    let zoom = move || format!("{:.0}%", session.viewport.get().zoom * 100.0);
     let ctx = use_actions();
     let zoom_reset = actions::action(ActionId::ZoomReset);
     // The `<header class="toolbar">` around this is `App`'s.
@@ -40,7 +44,7 @@ pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
             <super::gallery::TemplatesButton />
             <div class="tool-group" role="group" aria-label="Share">
                 <ToolButton label="Copy link" title="Copy a link that holds the whole design (and the what-if scenario)"
-                    icon=Tool::CopyLink text="Copy link" on_click=move || copy_link(ed) />
+                    icon=Tool::CopyLink text="Copy link" on_click=move || copy_link(doc, session, chrome) />
             </div>
             <super::view_mode::ViewTools />
             <super::export_actions::ExportActions />
@@ -63,7 +67,7 @@ pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
                     icon=Tool::Snap
                     text="Snap"
                     class="label wider"
-                    pressed=Signal::derive(move || ed.snap.get())
+                    pressed=Signal::derive(move || session.snap.get())
                 />
                 <ActionButton
                     id=ActionId::ListView
@@ -90,14 +94,14 @@ pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
 const LONG_LINK: usize = 8_000;
 
 /// Copy a share link of the design, with the what-if scenario when one is set.
-fn copy_link(ed: super::editor::Editor) {
-    let (scale, fail) = ed.whatif.with_untracked(|w| {
+fn copy_link(doc: Document, session: Session, chrome: Chrome) {
+    let (scale, fail) = session.whatif.with_untracked(|w| {
         (
             (w.scale != 1.0).then_some(w.scale),
             w.fail.iter().cloned().collect::<Vec<_>>(),
         )
     });
-    let link = ed.design.with_untracked(|d| {
+    let link = doc.design.with_untracked(|d| {
         crate::core::share::link_with(d, &browser::page_base(), false, scale, &fail)
     });
     let len = link.len();
@@ -110,8 +114,9 @@ fn copy_link(ed: super::editor::Editor) {
             (false, _) => "The browser refused the clipboard; copy the address bar instead.".to_string(),
         };
         // A long link comes with the file download as the safer way to share.
-        ed.notice_offers_save
+        chrome
+            .notice_offers_save
             .set((len > LONG_LINK).then(|| message.clone()));
-        ed.notice.set(Some(message));
+        chrome.notice.set(Some(message));
     });
 }

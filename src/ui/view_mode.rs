@@ -15,7 +15,7 @@ pub fn ViewTools() -> impl IntoView {
     let ed = use_editor();
     let library = use_library();
     view! {
-        <Show when=move || ed.read_only.get()>
+        <Show when=move || ed.doc.read_only.get()>
             <div class="read-only-badge" role="group" aria-label="Read-only view">
                 <span class="badge-text">"Read-only view"</span>
                 <button
@@ -32,7 +32,7 @@ pub fn ViewTools() -> impl IntoView {
                 id=ActionId::Present
                 icon=Tool::Present
                 text="Present"
-                pressed=Signal::derive(move || ed.presenting.get())
+                pressed=Signal::derive(move || ed.chrome.presenting.get())
             />
             <button
                 aria-label="Print"
@@ -50,7 +50,7 @@ pub fn ViewTools() -> impl IntoView {
 /// the address loses `&view` so a reload does not lock it again.
 pub fn edit_a_copy(ed: Editor, library: Library) {
     library.edit_a_copy();
-    ed.notice.set(Some(
+    ed.chrome.notice.set(Some(
         "This is now your own copy: edit away. The link's design is unchanged.".into(),
     ));
     // The copy is the user's document now, kept by autosave: the address no

@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
+use super::chrome::Chrome;
 use super::editor::{use_editor, Editor};
+use super::session::{use_session, Session};
 use crate::core::edit::{BlockField, Command, FieldValue};
 use crate::core::render::units::sig;
 
@@ -33,17 +35,17 @@ pub fn parse_scale(text: &str) -> Result<f64, String> {
 }
 
 /// Fail or restore the selected blocks and zones (key `F`).
-pub fn toggle_selected(ed: Editor) {
-    let ids: Vec<String> = ed
+pub fn toggle_selected(session: Session, chrome: Chrome) {
+    let ids: Vec<String> = session
         .selection
         .with_untracked(|s| s.blocks.iter().chain(&s.zones).cloned().collect());
     if ids.is_empty() {
-        ed.notice.set(Some(
+        chrome.notice.set(Some(
             "Select a block or zone, then press F to fail it in the what-if scenario.".into(),
         ));
         return;
     }
-    ed.whatif.update(|w| {
+    session.whatif.update(|w| {
         let all_failed = ids.iter().all(|id| w.fail.contains(id));
         for id in ids {
             if all_failed {
@@ -57,8 +59,8 @@ pub fn toggle_selected(ed: Editor) {
 
 /// Write the multiplier into the document: every entry's rps × scale, one step.
 fn apply_scale(ed: Editor) {
-    let scale = ed.whatif.with_untracked(|w| w.scale);
-    let cmds: Vec<Command> = ed.design.with_untracked(|d| {
+    let scale = ed.session.whatif.with_untracked(|w| w.scale);
+    let cmds: Vec<Command> = ed.doc.design.with_untracked(|d| {
         d.blocks
             .iter()
             .filter(|b| b.rps > 0.0)
@@ -72,9 +74,9 @@ fn apply_scale(ed: Editor) {
     if cmds.is_empty() {
         return;
     }
-    ed.seal();
+    ed.doc.seal();
     if ed.dispatch_or_say(Command::Batch(cmds), None) {
-        ed.whatif.update(|w| w.scale = 1.0);
+        ed.session.whatif.update(|w| w.scale = 1.0);
     }
 }
 
@@ -82,14 +84,14 @@ fn apply_scale(ed: Editor) {
 #[component]
 pub fn WhatIfBar() -> impl IntoView {
     let ed = use_editor();
-    let scale = Memo::new(move |_| ed.whatif.with(|w| w.scale));
+    let scale = Memo::new(move |_| ed.session.whatif.with(|w| w.scale));
     let (typed, set_typed) = signal(None::<String>);
     let (problem, set_problem) = signal(None::<String>);
     let commit = move || {
         if let Some(t) = typed.get_untracked() {
             match parse_scale(&t) {
                 Ok(v) => {
-                    ed.whatif.update(|w| w.scale = v);
+                    ed.session.whatif.update(|w| w.scale = v);
                     set_typed.set(None);
                     set_problem.set(None);
                 }
@@ -98,11 +100,12 @@ pub fn WhatIfBar() -> impl IntoView {
         }
     };
     let failed = Memo::new(move |_| {
-        ed.whatif
+        ed.session
+            .whatif
             .with(|w| w.fail.iter().cloned().collect::<Vec<_>>())
     });
     let name = move |id: &str| {
-        ed.design.with(|d| {
+        ed.doc.design.with(|d| {
             d.block(id)
                 .map(|b| b.display_label().to_string())
                 .or_else(|| {
@@ -135,7 +138,7 @@ pub fn WhatIfBar() -> impl IntoView {
                             let v = 10f64.powf(v);
                             // Round to 2 significant figures: ×3.2, ×25, ×0.45.
                             let p = 10f64.powf(v.log10().floor() - 1.0);
-                            ed.whatif.update(|w| w.scale = (v / p).round() * p);
+                            ed.session.whatif.update(|w| w.scale = (v / p).round() * p);
                             set_typed.set(None);
                             set_problem.set(None);
                         }
@@ -162,14 +165,14 @@ pub fn WhatIfBar() -> impl IntoView {
             </label>
             // A read-only view cannot write into the design.
             <button
-                hidden=move || ed.read_only.get()
+                hidden=move || ed.doc.read_only.get()
                 disabled=move || scale.get() == 1.0
                 title="Write the multiplied traffic into the design (one undo step)"
                 on:click=move |_| apply_scale(ed)
             >
                 "Apply to design"
             </button>
-            <button disabled=move || scale.get() == 1.0 on:click=move |_| ed.whatif.update(|w| w.scale = 1.0)>
+            <button disabled=move || scale.get() == 1.0 on:click=move |_| ed.session.whatif.update(|w| w.scale = 1.0)>
                 "Reset traffic"
             </button>
             <span class="whatif-failed" aria-live="polite">
@@ -189,7 +192,7 @@ pub fn WhatIfBar() -> impl IntoView {
                                         <button
                                             class="chip"
                                             aria-label=format!("Restore {label}")
-                                            on:click=move |_| ed.whatif.update(|w| {
+                                            on:click=move |_| ed.session.whatif.update(|w| {
                                                 w.fail.remove(&restore);
                                             })
                                         >
@@ -199,7 +202,7 @@ pub fn WhatIfBar() -> impl IntoView {
                                     }
                                 })
                                 .collect_view()}
-                            <button on:click=move |_| ed.whatif.update(|w| w.fail.clear())>
+                            <button on:click=move |_| ed.session.whatif.update(|w| w.fail.clear())>
                                 "Clear failures"
                             </button>
                         }
@@ -217,9 +220,13 @@ pub fn WhatIfBar() -> impl IntoView {
 /// "Fail (what-if)" / "Restore" for one block or zone, for the inspector.
 #[component]
 pub fn FailToggle(id: String) -> impl IntoView {
-    let ed = use_editor();
+    let session = use_session();
     let id = StoredValue::new(id);
-    let failed = Memo::new(move |_| ed.whatif.with(|w| id.with_value(|id| w.fail.contains(id))));
+    let failed = Memo::new(move |_| {
+        session
+            .whatif
+            .with(|w| id.with_value(|id| w.fail.contains(id)))
+    });
     view! {
         <button
             class="fail-toggle"
@@ -227,7 +234,7 @@ pub fn FailToggle(id: String) -> impl IntoView {
             title="Evaluate the design with this component down (key F); the document is not changed"
             on:click=move |_| {
                 let id = id.get_value();
-                ed.whatif.update(|w| {
+                session.whatif.update(|w| {
                     if !w.fail.remove(&id) {
                         w.fail.insert(id);
                     }

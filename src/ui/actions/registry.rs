@@ -11,7 +11,7 @@ fn always(_: &Ctx) -> bool {
 }
 
 fn presenting(c: &Ctx) -> bool {
-    c.ed.presenting.get_untracked()
+    c.ed.chrome.presenting.get_untracked()
 }
 
 /// Every action, in the order the help sheet lists them. A key press runs the
@@ -28,18 +28,18 @@ pub const ACTIONS: &[Action] = &[
         enabled: always,
         run: |c, _| {
             let ed = c.ed;
-            if ed.menu.get_untracked().is_some() {
-                ed.menu.set(None);
+            if ed.session.menu.get_untracked().is_some() {
+                ed.session.menu.set(None);
             } else if c.toggles.help.get_untracked() {
                 c.toggles.help.set(false);
             } else if c.toggles.recent.get_untracked() {
                 // Focus left the dialog (its row was deleted): Esc still closes it.
                 c.toggles.recent.set(false);
-            } else if ed.presenting.get_untracked() {
+            } else if ed.chrome.presenting.get_untracked() {
                 present::leave(ed);
             } else {
-                ed.gesture.set(None);
-                ed.clear_selection();
+                ed.session.gesture.set(None);
+                ed.session.clear_selection();
             }
         },
     },
@@ -51,7 +51,7 @@ pub const ACTIONS: &[Action] = &[
         key: |p| p.ctrl(&["s", "S"]) && !p.shift && !p.alt,
         in_fields: true,
         enabled: always,
-        run: |c, _| file_actions::save(c.ed),
+        run: |c, _| file_actions::save(c.ed.doc, c.ed.chrome),
     },
     Action {
         id: ActionId::Open,
@@ -80,7 +80,7 @@ pub const ACTIONS: &[Action] = &[
         help: "Redo",
         key: |p| (p.ctrl(&["z", "Z"]) && p.shift) || p.ctrl(&["y", "Y"]),
         in_fields: false,
-        enabled: |c| c.ed.can_redo(),
+        enabled: |c| c.ed.doc.can_redo(),
         run: |c, _| c.ed.redo(),
     },
     Action {
@@ -90,7 +90,7 @@ pub const ACTIONS: &[Action] = &[
         help: "Undo",
         key: |p| p.ctrl(&["z"]),
         in_fields: false,
-        enabled: |c| c.ed.can_undo(),
+        enabled: |c| c.ed.doc.can_undo(),
         run: |c, _| c.ed.undo(),
     },
     Action {
@@ -110,7 +110,7 @@ pub const ACTIONS: &[Action] = &[
         help: "Duplicate the selection",
         key: |p| p.ctrl(&["d"]),
         in_fields: false,
-        enabled: |c| !c.ed.read_only.get_untracked(),
+        enabled: |c| !c.ed.doc.read_only.get_untracked(),
         run: |c, _| c.ed.duplicate(),
     },
     Action {
@@ -120,7 +120,7 @@ pub const ACTIONS: &[Action] = &[
         help: "Delete the selection (with its links)",
         key: |p| p.plain(&["Delete", "Backspace"]),
         in_fields: false,
-        enabled: |c| !c.ed.read_only.get_untracked(),
+        enabled: |c| !c.ed.doc.read_only.get_untracked(),
         run: |c, _| c.ed.delete_selection(),
     },
     Action {
@@ -141,7 +141,7 @@ pub const ACTIONS: &[Action] = &[
         key: |p| p.plain(&["g", "G"]) && !p.shift,
         in_fields: false,
         enabled: always,
-        run: |c, _| c.ed.snap.update(|s| *s = !*s),
+        run: |c, _| c.ed.session.snap.update(|s| *s = !*s),
     },
     Action {
         id: ActionId::FailSelected,
@@ -151,7 +151,7 @@ pub const ACTIONS: &[Action] = &[
         key: |p| p.plain(&["f", "F"]),
         in_fields: false,
         enabled: always,
-        run: |c, _| whatif::toggle_selected(c.ed),
+        run: |c, _| whatif::toggle_selected(c.ed.session, c.ed.chrome),
     },
     Action {
         id: ActionId::ListView,
@@ -203,10 +203,18 @@ pub const ACTIONS: &[Action] = &[
         key: |p| p.plain(&["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown"]),
         in_fields: false,
         // Without a selection the arrows are left to the page (scrolling).
-        enabled: |c| !c.ed.selection.with_untracked(|s| s.movable().is_empty()),
+        enabled: |c| {
+            !c.ed
+                .session
+                .selection
+                .with_untracked(|s| s.movable().is_empty())
+        },
         run: |c, p| {
-            let step = if c.ed.snap.get_untracked() { GRID } else { 1.0 }
-                * if p.shift { 10.0 } else { 1.0 };
+            let step = if c.ed.session.snap.get_untracked() {
+                GRID
+            } else {
+                1.0
+            } * if p.shift { 10.0 } else { 1.0 };
             let (dx, dy) = match p.key.as_str() {
                 "ArrowLeft" => (-step, 0.0),
                 "ArrowRight" => (step, 0.0),
@@ -224,7 +232,7 @@ pub const ACTIONS: &[Action] = &[
         key: |p| p.ctrl(&["0"]),
         in_fields: false,
         enabled: always,
-        run: |c, _| c.ed.zoom_reset(),
+        run: |c, _| c.ed.session.zoom_reset(),
     },
     Action {
         id: ActionId::ZoomIn,
@@ -234,7 +242,7 @@ pub const ACTIONS: &[Action] = &[
         key: |p| p.ctrl(&["=", "+"]),
         in_fields: false,
         enabled: always,
-        run: |c, _| c.ed.zoom_by(1.25),
+        run: |c, _| c.ed.session.zoom_by(1.25),
     },
     Action {
         id: ActionId::ZoomOut,
@@ -244,7 +252,7 @@ pub const ACTIONS: &[Action] = &[
         key: |p| p.ctrl(&["-"]),
         in_fields: false,
         enabled: always,
-        run: |c, _| c.ed.zoom_by(0.8),
+        run: |c, _| c.ed.session.zoom_by(0.8),
     },
     Action {
         id: ActionId::Fit,
@@ -274,6 +282,6 @@ pub const ACTIONS: &[Action] = &[
         key: |p| p.plain(&[" "]),
         in_fields: false,
         enabled: always,
-        run: |c, _| c.ed.space_held.set(true),
+        run: |c, _| c.ed.session.space_held.set(true),
     },
 ];

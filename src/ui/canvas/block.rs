@@ -49,25 +49,29 @@ pub fn BlockView(id: String, g: Gestures, #[prop(into)] detail: Signal<bool>) ->
     let key = StoredValue::new(id);
     let block = Memo::new(move |_| {
         let i = ed
+            .doc
             .block_index
             .with(|m| key.with_value(|id| m.get(id).copied()))?;
-        ed.design.with(|d| d.blocks.get(i).cloned())
+        ed.doc.design.with(|d| d.blocks.get(i).cloned())
     });
     let position = Memo::new(move |_| {
         block.with(|b| {
             b.as_ref().map(|b| {
                 key.with_value(|id| {
-                    ed.preview_offset(id, crate::core::geometry::Point::new(b.x, b.y))
+                    ed.session
+                        .preview_offset(id, crate::core::geometry::Point::new(b.x, b.y))
                 })
             })
         })
     });
     let selected = Memo::new(move |_| {
-        ed.selection
+        ed.session
+            .selection
             .with(|s| key.with_value(|id| s.blocks.contains(id)))
     });
     let target = Memo::new(move |_| {
-        ed.connect_over
+        ed.session
+            .connect_over
             .with(|o| o.as_ref().is_some_and(|o| key.with_value(|id| o == id)))
     });
 
@@ -81,7 +85,7 @@ pub fn BlockView(id: String, g: Gestures, #[prop(into)] detail: Signal<bool>) ->
         super::item_key(ed, ItemKind::Block, &key.get_value(), &ev)
     };
     let on_focus = move |ev: leptos::ev::FocusEvent| {
-        super::item_focus(ed, ItemKind::Block, &key.get_value(), &ev)
+        super::item_focus(ed.session, ItemKind::Block, &key.get_value(), &ev)
     };
 
     // What the block shows, apart from where: rebuilt text, never a rebuilt <g>,

@@ -69,7 +69,7 @@ impl Gestures {
     }
 
     fn world(&self, screen: Point) -> Point {
-        self.ed.viewport.get_untracked().to_world(screen)
+        self.ed.session.viewport.get_untracked().to_world(screen)
     }
 
     fn capture(&self, ev: &PointerEvent) {
@@ -81,7 +81,7 @@ impl Gestures {
     }
 
     fn wants_pan(&self, ev: &PointerEvent) -> bool {
-        ev.button() == 1 || self.ed.space_held.get_untracked()
+        ev.button() == 1 || self.ed.session.space_held.get_untracked()
     }
 
     /// Pointer down on empty canvas: pan, or Shift+drag for a rubber band. A
@@ -110,12 +110,12 @@ impl Gestures {
             self.last.set_value(p);
             Gesture::Pan
         };
-        self.ed.gesture.set(Some(gesture));
+        self.ed.session.gesture.set(Some(gesture));
     }
 
     fn plain_block_at(&self, w: Point) -> Option<String> {
-        let zoom = self.ed.viewport.with_untracked(|v| v.zoom);
-        self.ed.design.with_untracked(|d| {
+        let zoom = self.ed.session.viewport.with_untracked(|v| v.zoom);
+        self.ed.doc.design.with_untracked(|d| {
             if culling::detailed(d.blocks.len(), zoom) {
                 return None;
             }
@@ -136,7 +136,7 @@ impl Gestures {
         }
         self.capture(&ev);
         let ed = self.ed;
-        ed.selection.update(|s| {
+        ed.session.selection.update(|s| {
             if ev.shift_key() {
                 s.toggle(kind, id);
             } else if !s.contains(kind, id) {
@@ -144,15 +144,17 @@ impl Gestures {
             }
         });
         // Links do not move; nothing moves in a read-only view.
-        if kind == ItemKind::Link || ed.read_only.get_untracked() {
+        if kind == ItemKind::Link || ed.doc.read_only.get_untracked() {
             return;
         }
         let mut ids: std::collections::BTreeSet<String> = ed
+            .session
             .selection
             .with_untracked(|s| crate::core::sort::set_of(s.movable()));
         // A zone carries the blocks that belong to it.
-        ed.design.with_untracked(|d| {
+        ed.doc.design.with_untracked(|d| {
             let zones: Vec<String> = ed
+                .session
                 .selection
                 .with_untracked(|s| s.zones.iter().cloned().collect());
             for b in &d.blocks {
@@ -166,20 +168,20 @@ impl Gestures {
         }
         let start = self.world(self.screen(ev.client_x(), ev.client_y()));
         self.start_motion(start);
-        ed.gesture.set(Some(Gesture::Move { ids, start }));
+        ed.session.gesture.set(Some(Gesture::Move { ids, start }));
     }
 
     /// Pointer down on a block's connection handle.
     pub fn handle_down(&self, id: &str, ev: PointerEvent) {
         ev.stop_propagation();
-        if self.ed.read_only.get_untracked() {
+        if self.ed.doc.read_only.get_untracked() {
             return;
         }
         self.capture(&ev);
         let now = self.world(self.screen(ev.client_x(), ev.client_y()));
         self.start_motion(now);
-        self.ed.connect_over.set(None);
-        self.ed.gesture.set(Some(Gesture::Connect {
+        self.ed.session.connect_over.set(None);
+        self.ed.session.gesture.set(Some(Gesture::Connect {
             from: id.to_string(),
         }));
     }
@@ -187,21 +189,25 @@ impl Gestures {
     /// Pointer down on a zone's resize corner.
     pub fn resize_down(&self, zone: &str, ev: PointerEvent) {
         ev.stop_propagation();
-        if self.ed.read_only.get_untracked() {
+        if self.ed.doc.read_only.get_untracked() {
             return;
         }
         self.capture(&ev);
         let Some((w, h)) = self
             .ed
+            .doc
             .design
             .with_untracked(|d| d.zone(zone).map(|z| (z.w, z.h)))
         else {
             return;
         };
         let start = self.world(self.screen(ev.client_x(), ev.client_y()));
-        self.ed.selection.set(Selection::only(ItemKind::Zone, zone));
+        self.ed
+            .session
+            .selection
+            .set(Selection::only(ItemKind::Zone, zone));
         self.start_motion(start);
-        self.ed.gesture.set(Some(Gesture::Resize {
+        self.ed.session.gesture.set(Some(Gesture::Resize {
             zone: zone.to_string(),
             start,
             w,
@@ -211,38 +217,39 @@ impl Gestures {
 
     pub fn pointer_move(&self, ev: PointerEvent) {
         let ed = self.ed;
-        if ed.gesture.with_untracked(Option::is_none) {
+        if ed.session.gesture.with_untracked(Option::is_none) {
             return;
         }
         let p = self.screen_cached(ev.client_x(), ev.client_y());
         let w = self.world(p);
-        let snap = ed.snap.get_untracked();
+        let snap = ed.session.snap.get_untracked();
         let round = |v: f64| if snap { geometry::snap(v) } else { v };
-        let gesture = ed.gesture.get_untracked();
+        let gesture = ed.session.gesture.get_untracked();
         match gesture {
             Some(Gesture::Pan) => {
                 let last = self.last.get_value();
                 self.last.set_value(p);
-                ed.viewport
+                ed.session
+                    .viewport
                     .update(|v| *v = v.panned(p.x - last.x, p.y - last.y));
             }
-            Some(Gesture::Move { start, .. }) => ed.motion.set(Motion {
+            Some(Gesture::Move { start, .. }) => ed.session.motion.set(Motion {
                 dx: round(w.x - start.x),
                 dy: round(w.y - start.y),
                 now: w,
             }),
-            Some(Gesture::Band { .. }) => ed.motion.update(|m| m.now = w),
+            Some(Gesture::Band { .. }) => ed.session.motion.update(|m| m.now = w),
             Some(Gesture::Connect { from }) => {
-                ed.motion.update(|m| m.now = w);
-                let over = ed.design.with_untracked(|d| {
+                ed.session.motion.update(|m| m.now = w);
+                let over = ed.doc.design.with_untracked(|d| {
                     d.blocks
                         .iter()
                         .rev()
                         .find(|b| b.id != from && block_rect(b.x, b.y).contains(w))
                         .map(|b| b.id.clone())
                 });
-                if ed.connect_over.with_untracked(|o| *o != over) {
-                    ed.connect_over.set(over);
+                if ed.session.connect_over.with_untracked(|o| *o != over) {
+                    ed.session.connect_over.set(over);
                 }
             }
             Some(Gesture::Resize {
@@ -250,7 +257,7 @@ impl Gestures {
                 w: zw,
                 h: zh,
                 ..
-            }) => ed.motion.set(Motion {
+            }) => ed.session.motion.set(Motion {
                 dx: round(w.x - start.x).max(40.0 - zw),
                 dy: round(w.y - start.y).max(40.0 - zh),
                 now: w,
@@ -261,7 +268,7 @@ impl Gestures {
 
     /// Reset the moving part of a gesture at its start.
     fn start_motion(&self, at: Point) {
-        self.ed.motion.set(Motion {
+        self.ed.session.motion.set(Motion {
             dx: 0.0,
             dy: 0.0,
             now: at,
@@ -270,23 +277,23 @@ impl Gestures {
 
     pub fn pointer_up(&self, ev: PointerEvent) {
         let ed = self.ed;
-        let Some(gesture) = ed.gesture.get_untracked() else {
+        let Some(gesture) = ed.session.gesture.get_untracked() else {
             return;
         };
         let p = self.screen(ev.client_x(), ev.client_y());
         let o = self.origin.get_value();
         let clicked = (p.x - o.x).abs() < CLICK_SLOP && (p.y - o.y).abs() < CLICK_SLOP;
-        let Motion { dx, dy, now } = ed.motion.get_untracked();
-        let over = ed.connect_over.get_untracked();
-        ed.gesture.set(None);
-        ed.connect_over.set(None);
+        let Motion { dx, dy, now } = ed.session.motion.get_untracked();
+        let over = ed.session.connect_over.get_untracked();
+        ed.session.gesture.set(None);
+        ed.session.connect_over.set(None);
         match gesture {
-            Gesture::Pan if clicked => ed.clear_selection(),
+            Gesture::Pan if clicked => ed.session.clear_selection(),
             Gesture::Pan => {}
             Gesture::Move { ids, .. } => {
                 if !clicked && (dx != 0.0 || dy != 0.0) {
-                    ed.seal();
-                    let key = ed.new_gesture_key();
+                    ed.doc.seal();
+                    let key = ed.session.new_gesture_key();
                     let moved = ed.dispatch_or_say(
                         Command::Move {
                             ids: ids.into_iter().collect(),
@@ -298,13 +305,13 @@ impl Gestures {
                     if moved {
                         self.rezone_moved_blocks(key);
                     }
-                    ed.seal();
+                    ed.doc.seal();
                 }
             }
             Gesture::Band { start, additive } => {
                 let r = Rect::from_corners(start, now);
-                let hit = ed.design.with_untracked(|d| geometry::blocks_in(d, &r));
-                ed.selection.update(|s| {
+                let hit = ed.doc.design.with_untracked(|d| geometry::blocks_in(d, &r));
+                ed.session.selection.update(|s| {
                     if !additive {
                         *s = Selection::default();
                     }
@@ -319,6 +326,7 @@ impl Gestures {
             Gesture::Resize { zone, w, h, .. } => {
                 let (dw, dh) = (dx, dy);
                 let rect = ed
+                    .doc
                     .design
                     .with_untracked(|d| d.zone(&zone).map(|z| (z.x, z.y)));
                 if let (Some((x, y)), false) = (rect, dw == 0.0 && dh == 0.0) {
@@ -344,8 +352,8 @@ impl Gestures {
     fn rezone_moved_blocks(&self, key: CoalesceKey) {
         use crate::core::edit::{BlockField, FieldValue};
         let ed = self.ed;
-        let changes: Vec<Command> = ed.design.with_untracked(|d| {
-            let moved = ed.selection.with_untracked(|s| s.blocks.clone());
+        let changes: Vec<Command> = ed.doc.design.with_untracked(|d| {
+            let moved = ed.session.selection.with_untracked(|s| s.blocks.clone());
             d.blocks
                 .iter()
                 .filter(|b| moved.contains(&b.id))
@@ -370,11 +378,15 @@ impl Gestures {
         ev.prevent_default();
         ev.stop_propagation();
         let ed = self.ed;
-        if !ed.selection.with_untracked(|s| s.contains(kind, id)) {
-            ed.selection.set(Selection::only(kind, id));
+        if !ed
+            .session
+            .selection
+            .with_untracked(|s| s.contains(kind, id))
+        {
+            ed.session.selection.set(Selection::only(kind, id));
         }
         let at = self.screen(ev.client_x(), ev.client_y());
-        ed.menu.set(Some(crate::ui::session::Menu {
+        ed.session.menu.set(Some(crate::ui::session::Menu {
             kind,
             id: id.to_string(),
             at,
@@ -382,6 +394,6 @@ impl Gestures {
     }
 
     pub fn cancel(&self) {
-        self.ed.gesture.set(None);
+        self.ed.session.gesture.set(None);
     }
 }

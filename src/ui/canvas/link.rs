@@ -54,7 +54,7 @@ pub fn LinkView(id: String, g: Gestures, #[prop(into)] detail: Signal<bool>) -> 
     let ed = use_editor();
     let key = StoredValue::new(id);
     let info = Memo::new(move |_| {
-        ed.design.with(|d| {
+        ed.doc.design.with(|d| {
             key.with_value(|id| {
                 d.link(id).map(|l| LinkInfo {
                     text: link_text(l, d.block(&l.from).map(|b| b.kind)),
@@ -72,13 +72,15 @@ pub fn LinkView(id: String, g: Gestures, #[prop(into)] detail: Signal<bool>) -> 
         let a: Point = ed.block_position(&from)?;
         let b: Point = ed.block_position(&to)?;
         let (lane, lanes) = ed
+            .doc
             .link_lanes
             .with(|m| key.with_value(|id| m.get(id).copied()))
             .unwrap_or((0, 1));
         Some(route_link(a, b, lane_bend(&from, &to, lane, lanes)))
     });
     let selected = Memo::new(move |_| {
-        ed.selection
+        ed.session
+            .selection
             .with(|s| key.with_value(|id| s.links.contains(id)))
     });
     let d_attr = move || {
@@ -95,7 +97,7 @@ pub fn LinkView(id: String, g: Gestures, #[prop(into)] detail: Signal<bool>) -> 
         super::item_key(ed, ItemKind::Link, &key.get_value(), &ev)
     };
     let on_focus = move |ev: leptos::ev::FocusEvent| {
-        super::item_focus(ed, ItemKind::Link, &key.get_value(), &ev)
+        super::item_focus(ed.session, ItemKind::Link, &key.get_value(), &ev)
     };
 
     let overlay = expect_context::<Overlay>();

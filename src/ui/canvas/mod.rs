@@ -23,7 +23,7 @@ use zone::ZoneView;
 pub use gestures::PALETTE_MIME;
 
 use super::editor::Editor;
-use super::session::{ItemKind, Selection};
+use super::session::{ItemKind, Selection, Session};
 
 /// Keys on a focused canvas item: Enter or Space opens it in the inspector,
 /// Delete or Backspace removes it (with the rest of the selection).
@@ -31,8 +31,8 @@ pub(crate) fn item_key(ed: Editor, kind: ItemKind, id: &str, ev: &web_sys::Keybo
     match ev.key().as_str() {
         "Enter" | " " => {
             ev.prevent_default();
-            ed.selection.set(Selection::only(kind, id));
-            ed.focus_inspector.set(true);
+            ed.session.selection.set(Selection::only(kind, id));
+            ed.chrome.focus_inspector.set(true);
         }
         "Delete" | "Backspace" => {
             ev.prevent_default();
@@ -45,11 +45,11 @@ pub(crate) fn item_key(ed: Editor, kind: ItemKind, id: &str, ev: &web_sys::Keybo
 
 /// Keyboard focus on an item selects it. A click has already chosen the
 /// selection (Shift+click may just have removed this item), so it is left alone.
-pub(crate) fn item_focus(ed: Editor, kind: ItemKind, id: &str, ev: &leptos::ev::FocusEvent) {
+pub(crate) fn item_focus(session: Session, kind: ItemKind, id: &str, ev: &leptos::ev::FocusEvent) {
     if super::browser::focus_from_keyboard(ev)
-        && !ed.selection.with_untracked(|s| s.contains(kind, id))
+        && !session.selection.with_untracked(|s| s.contains(kind, id))
     {
-        ed.selection.set(Selection::only(kind, id));
+        session.selection.set(Selection::only(kind, id));
     }
 }
 
@@ -63,10 +63,10 @@ pub fn Canvas() -> impl IntoView {
     let ed = use_editor();
     let svg = NodeRef::<leptos::svg::Svg>::new();
     let g = gestures::Gestures::new(ed, svg);
-    provide_context(overlay::Overlay::new(ed));
+    provide_context(overlay::Overlay::new(ed.doc, ed.session, ed.eval));
 
     let ids = |pick: fn(&crate::core::model::Design) -> Vec<String>| {
-        Memo::new(move |_| ed.design.with(pick))
+        Memo::new(move |_| ed.doc.design.with(pick))
     };
     let zone_ids = ids(|d| d.zones.iter().map(|z| z.id.clone()).collect());
     let sticky_ids = ids(|d| d.stickies.iter().map(|s| s.id.clone()).collect());
@@ -77,32 +77,34 @@ pub fn Canvas() -> impl IntoView {
     let print_listeners =
         StoredValue::new_local(Some(super::browser::on_print(move |now| printing.set(now))));
     on_cleanup(move || print_listeners.set_value(None));
-    let count = Memo::new(move |_| ed.design.with(|d| d.blocks.len()));
+    let count = Memo::new(move |_| ed.doc.design.with(|d| d.blocks.len()));
     let detail = Memo::new(move |_| {
         let n = count.get();
         if printing.get() {
             n <= culling::LARGE_DESIGN
         } else {
-            culling::detailed(n, ed.viewport.with(|v| v.zoom))
+            culling::detailed(n, ed.session.viewport.with(|v| v.zoom))
         }
     });
     let window = Memo::new(move |_| {
         if printing.get() {
             return None;
         }
-        let (w, h) = ed.canvas_size.get();
-        ed.viewport.with(|v| culling::window(count.get(), v, w, h))
+        let (w, h) = ed.session.canvas_size.get();
+        ed.session
+            .viewport
+            .with(|v| culling::window(count.get(), v, w, h))
     });
     let drawn = Memo::new(move |_| {
-        if !ed.canvas_measured.get() {
+        if !ed.session.canvas_measured.get() {
             return culling::Drawn::default();
         }
         let win = window.get();
-        ed.selection.with(|sel| {
-            ed.gesture.with(|gst| {
+        ed.session.selection.with(|sel| {
+            ed.session.gesture.with(|gst| {
                 let moving =
                     |id: &str| matches!(gst, Some(Gesture::Move { ids, .. }) if ids.contains(id));
-                ed.design.with(|d| {
+                ed.doc.design.with(|d| {
                     culling::drawn(
                         d,
                         win.as_ref(),
@@ -132,8 +134,9 @@ pub fn Canvas() -> impl IntoView {
                 _ => culling::Heat::Normal,
             };
             drawn.with(|dr| {
-                ed.design.with(|d| {
-                    ed.link_lanes
+                ed.doc.design.with(|d| {
+                    ed.doc
+                        .link_lanes
                         .with(|lanes| culling::plain_paths(d, dr, lanes, heat))
                 })
             })
@@ -141,13 +144,14 @@ pub fn Canvas() -> impl IntoView {
     });
 
     let transform = move || {
-        let v = ed.viewport.get();
+        let v = ed.session.viewport.get();
         format!("translate({} {}) scale({})", v.pan.x, v.pan.y, v.zoom)
     };
     // On paper the whole design is fitted into a canvas of this size
     // (style/print.css gives the printed canvas the same size, in px).
     let print_transform = move || {
         let v = ed
+            .doc
             .design
             .with(geometry::design_bounds)
             .map_or_else(Viewport::default, |b| {
@@ -156,25 +160,25 @@ pub fn Canvas() -> impl IntoView {
         format!("translate({}px, {}px) scale({})", v.pan.x, v.pan.y, v.zoom)
     };
     let grid = move || {
-        let v = ed.viewport.get();
+        let v = ed.session.viewport.get();
         let step = 20.0 * v.zoom;
         (step, v.pan.x.rem_euclid(step), v.pan.y.rem_euclid(step))
     };
 
     // The overlays of the gesture in progress: rubber band and connection line.
     let band = move || {
-        ed.gesture.with(|gst| match gst {
+        ed.session.gesture.with(|gst| match gst {
             Some(Gesture::Band { start, .. }) => {
-                Some(Rect::from_corners(*start, ed.motion.get().now))
+                Some(Rect::from_corners(*start, ed.session.motion.get().now))
             }
             _ => None,
         })
     };
     let connect_line = move || {
-        ed.gesture.with(|gst| match gst {
-            Some(Gesture::Connect { from, .. }) => {
-                ed.block_position(from).map(|p| (p, ed.motion.get().now))
-            }
+        ed.session.gesture.with(|gst| match gst {
+            Some(Gesture::Connect { from, .. }) => ed
+                .block_position(from)
+                .map(|p| (p, ed.session.motion.get().now)),
             _ => None,
         })
     };
@@ -188,7 +192,7 @@ pub fn Canvas() -> impl IntoView {
             <svg
                 node_ref=svg
                 class="canvas"
-                class:panning=move || matches!(ed.gesture.get(), Some(Gesture::Pan))
+                class:panning=move || matches!(ed.session.gesture.get(), Some(Gesture::Pan))
                 role="application"
                 aria-label="Design canvas"
                 aria-roledescription="canvas"

@@ -11,7 +11,9 @@ use leptos::prelude::*;
 pub use crate::core::eval::heat::{heat_colour, Heat as Level};
 use crate::core::render::units::{grouped, percent};
 use crate::core::report::{Report, Severity};
-use crate::ui::editor::Editor;
+use crate::ui::document::Document;
+use crate::ui::evaluation::Evaluation;
+use crate::ui::session::Session;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct BlockStatus {
@@ -33,21 +35,22 @@ pub struct Overlay {
 }
 
 impl Overlay {
-    pub fn new(ed: Editor) -> Overlay {
+    /// The overlay of `eval`'s report on `doc`'s design, with `session`'s failed items.
+    pub fn new(doc: Document, session: Session, eval: Evaluation) -> Overlay {
         let blocks = Memo::new(move |_| {
-            let mut failed = ed.whatif.with(|w| w.fail.clone());
+            let mut failed = session.whatif.with(|w| w.fail.clone());
             // A failed zone takes its blocks down with it.
-            ed.design.with(|d| {
+            doc.design.with(|d| {
                 for b in &d.blocks {
                     if b.zone.as_ref().is_some_and(|z| failed.contains(z)) {
                         failed.insert(b.id.clone());
                     }
                 }
             });
-            ed.report.with(|r| statuses(r, &failed))
+            eval.report.with(|r| statuses(r, &failed))
         });
         let flows = Memo::new(move |_| {
-            ed.report.with(|r| {
+            eval.report.with(|r| {
                 r.links
                     .iter()
                     .filter_map(|l| l.rps.map(|f| (l.id.clone(), f)))

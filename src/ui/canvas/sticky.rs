@@ -17,15 +17,17 @@ pub fn StickyView(id: String, g: Gestures) -> impl IntoView {
     let ed = use_editor();
     let key = StoredValue::new(id);
     let sticky = Memo::new(move |_| {
-        ed.design
+        ed.doc
+            .design
             .with(|d| key.with_value(|id| d.sticky(id).cloned()))
     });
     let pos = Memo::new(move |_| {
         let s = sticky.get()?;
-        Some(key.with_value(|id| ed.preview_offset(id, Point::new(s.x, s.y))))
+        Some(key.with_value(|id| ed.session.preview_offset(id, Point::new(s.x, s.y))))
     });
     let selected = Memo::new(move |_| {
-        ed.selection
+        ed.session
+            .selection
             .with(|s| key.with_value(|id| s.stickies.contains(id)))
     });
     let text = move || sticky.with(|s| s.as_ref().map(|s| s.text.clone()).unwrap_or_default());
@@ -36,9 +38,10 @@ pub fn StickyView(id: String, g: Gestures) -> impl IntoView {
         lines
     };
     let open = move || {
-        ed.selection
+        ed.session
+            .selection
             .set(Selection::only(ItemKind::Sticky, &key.get_value()));
-        ed.focus_inspector.set(true);
+        ed.chrome.focus_inspector.set(true);
     };
 
     view! {

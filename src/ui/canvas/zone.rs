@@ -13,7 +13,11 @@ use crate::ui::session::{Gesture, ItemKind};
 pub fn ZoneView(id: String, g: Gestures) -> impl IntoView {
     let ed = use_editor();
     let key = StoredValue::new(id);
-    let zone = Memo::new(move |_| ed.design.with(|d| key.with_value(|id| d.zone(id).cloned())));
+    let zone = Memo::new(move |_| {
+        ed.doc
+            .design
+            .with(|d| key.with_value(|id| d.zone(id).cloned()))
+    });
     let rect = Memo::new(move |_| {
         let z = zone.get()?;
         let id = key.get_value();
@@ -23,14 +27,14 @@ pub fn ZoneView(id: String, g: Gestures) -> impl IntoView {
             w: z.w,
             h: z.h,
         };
-        let (moving, resizing) = ed.gesture.with(|gst| match gst {
+        let (moving, resizing) = ed.session.gesture.with(|gst| match gst {
             Some(Gesture::Move { ids, .. }) => (ids.contains(&id), false),
             Some(Gesture::Resize { zone, .. }) => (false, *zone == id),
             _ => (false, false),
         });
         // Only the zone that moves or grows follows the per-move offset.
         if moving || resizing {
-            let m = ed.motion.get();
+            let m = ed.session.motion.get();
             if moving {
                 r.x += m.dx;
                 r.y += m.dy;
@@ -42,7 +46,8 @@ pub fn ZoneView(id: String, g: Gestures) -> impl IntoView {
         Some(r)
     });
     let selected = Memo::new(move |_| {
-        ed.selection
+        ed.session
+            .selection
             .with(|s| key.with_value(|id| s.zones.contains(id)))
     });
     let label = move || {
@@ -68,7 +73,7 @@ pub fn ZoneView(id: String, g: Gestures) -> impl IntoView {
         <g
             class="zone"
             class:selected=move || selected.get()
-            class:failed=move || ed.whatif.with(|w| key.with_value(|id| w.fail.contains(id)))
+            class:failed=move || ed.session.whatif.with(|w| key.with_value(|id| w.fail.contains(id)))
             data-id=key.get_value()
             tabindex="0"
             role="button"

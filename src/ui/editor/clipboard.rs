@@ -10,19 +10,19 @@ use crate::ui::session::{ItemKind, Selection};
 impl Editor {
     /// The selection as a design fragment (saved JSON), for the clipboard.
     pub fn copy_selection(&self) -> Option<String> {
-        let sel = self.selection.get_untracked();
+        let sel = self.session.selection.get_untracked();
         if sel.is_empty() {
             return None;
         }
         let ids: Vec<String> = sel.movable();
-        let fragment = self.design.with_untracked(|d| {
+        let fragment = self.doc.design.with_untracked(|d| {
             let mut f = copy_fragment(d, &ids);
             // Selected links between copied blocks come along with them already;
             // keep the title out of fragments.
             f.title.clear();
             f
         });
-        self.paste_offset.set_value(0.0);
+        self.session.paste_offset.set_value(0.0);
         Some(format::save(&fragment))
     }
 
@@ -39,29 +39,22 @@ impl Editor {
                     .first()
                     .map(|e| format!("{}: {}", e.at, e.message))
                     .unwrap_or_default();
-                self.notice.set(Some(format!(
+                self.chrome.notice.set(Some(format!(
                     "The clipboard does not hold Envelope blocks ({first})."
                 )));
                 return false;
             }
         };
         let mut offset = 0.0;
-        self.paste_offset.update_value(|o| {
+        self.session.paste_offset.update_value(|o| {
             *o += 40.0;
             offset = *o;
         });
-        let mut outcome = Ok(Default::default());
-        self.history.update_value(|h| {
-            self.design.maybe_update(|d| {
-                outcome = h.paste(d, &fragment, offset, offset);
-                outcome.is_ok()
-            })
-        });
-        self.after_change();
+        let outcome = self.doc.apply(|h, d| h.paste(d, &fragment, offset, offset));
         match outcome {
             Ok(map) => {
                 let mut sel = Selection::default();
-                self.design.with_untracked(|d| {
+                self.doc.design.with_untracked(|d| {
                     for new in map.values() {
                         let kind = if d.block(new).is_some() {
                             ItemKind::Block
@@ -73,11 +66,11 @@ impl Editor {
                         sel.set_mut(kind).insert(new.clone());
                     }
                 });
-                self.selection.set(sel);
+                self.session.selection.set(sel);
                 true
             }
             Err(e) => {
-                self.notice.set(Some(e.to_string()));
+                self.chrome.notice.set(Some(e.to_string()));
                 false
             }
         }

@@ -1,4 +1,4 @@
-//! What the canvas shows: centre, zoom, fit, bringing items into view, and where new items land.
+//! What the canvas shows of the design: fitting it, bringing items into view, and where new items land.
 
 use leptos::prelude::*;
 
@@ -6,57 +6,34 @@ use super::Editor;
 use crate::core::geometry::{self, Point, Viewport};
 
 impl Editor {
-    /// The centre of what the canvas shows, in world coordinates.
-    pub fn view_centre(&self) -> Point {
-        let (w, h) = self.canvas_size.get_untracked();
-        self.viewport
-            .get_untracked()
-            .to_world(Point::new(w / 2.0, h / 2.0))
-    }
-
-    pub fn zoom_by(&self, factor: f64) {
-        let (w, h) = self.canvas_size.get_untracked();
-        self.viewport
-            .update(|v| *v = v.zoom_at(Point::new(w / 2.0, h / 2.0), factor));
-    }
-
-    pub fn zoom_reset(&self) {
-        let c = self.view_centre();
-        let (w, h) = self.canvas_size.get_untracked();
-        self.viewport.set(Viewport {
-            zoom: 1.0,
-            pan: Point::new(w / 2.0 - c.x, h / 2.0 - c.y),
-        });
-    }
-
     /// The canvas measured itself; a design opened before the first measure is
     /// fitted now, before the first frame, so that frame draws the final view.
     pub fn set_canvas_size(&self, size: (f64, f64)) {
-        self.canvas_size.set(size);
-        if self.fit_on_measure.get_value() {
-            self.fit_on_measure.set_value(false);
+        self.session.canvas_size.set(size);
+        if self.session.fit_on_measure.get_value() {
+            self.session.fit_on_measure.set_value(false);
             self.fit();
         }
-        if !self.canvas_measured.get_untracked() {
-            self.canvas_measured.set(true);
+        if !self.session.canvas_measured.get_untracked() {
+            self.session.canvas_measured.set(true);
         }
     }
 
     /// Show the whole design: now, or once the canvas has its real size if it
     /// has not measured itself yet (a design opened at start-up).
     pub fn fit_when_measured(&self) {
-        if self.canvas_measured.get_untracked() {
+        if self.session.canvas_measured.get_untracked() {
             self.fit();
         } else {
-            self.fit_on_measure.set_value(true);
+            self.session.fit_on_measure.set_value(true);
         }
     }
 
     /// Show the whole design.
     pub fn fit(&self) {
-        let (w, h) = self.canvas_size.get_untracked();
-        let bounds = self.design.with_untracked(geometry::design_bounds);
-        self.viewport.set(match bounds {
+        let (w, h) = self.session.canvas_size.get_untracked();
+        let bounds = self.doc.design.with_untracked(geometry::design_bounds);
+        self.session.viewport.set(match bounds {
             Some(b) => Viewport::fit(b, w, h, 40.0),
             None => Viewport::default(),
         });
@@ -65,8 +42,8 @@ impl Editor {
     /// Bring blocks, and the blocks the links join, into view: the view moves
     /// only when some are off screen, and zooms out only as far as needed.
     pub fn show(&self, blocks: &[String], links: &[String]) {
-        let (w, h) = self.canvas_size.get_untracked();
-        let bounds = self.design.with_untracked(|d| {
+        let (w, h) = self.session.canvas_size.get_untracked();
+        let bounds = self.doc.design.with_untracked(|d| {
             let ends = links
                 .iter()
                 .filter_map(|id| d.link(id))
@@ -82,7 +59,7 @@ impl Editor {
         let Some(b) = bounds else {
             return;
         };
-        let v = self.viewport.get_untracked();
+        let v = self.session.viewport.get_untracked();
         let seen = v.visible(w, h);
         let inside = b.x >= seen.x
             && b.y >= seen.y
@@ -93,7 +70,7 @@ impl Editor {
         }
         let zoom = Viewport::fit(b, w, h, 60.0).zoom.min(v.zoom);
         let c = b.centre();
-        self.viewport.set(Viewport {
+        self.session.viewport.set(Viewport {
             zoom,
             pan: Point::new(w / 2.0 - c.x * zoom, h / 2.0 - c.y * zoom),
         });
@@ -102,7 +79,7 @@ impl Editor {
     /// `p`, or the nearest point down-right of it where no block sits, so blocks
     /// added at the same place (keyboard path) do not hide each other.
     pub(super) fn free_spot(&self, p: Point) -> Point {
-        self.design.with_untracked(|d| {
+        self.doc.design.with_untracked(|d| {
             let mut at = p;
             for _ in 0..50 {
                 let taken = d.blocks.iter().any(|b| {
@@ -116,13 +93,5 @@ impl Editor {
             }
             at
         })
-    }
-
-    pub(super) fn place(&self, p: Point) -> Point {
-        if self.snap.get_untracked() {
-            Point::new(geometry::snap(p.x), geometry::snap(p.y))
-        } else {
-            p
-        }
     }
 }

@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 
-use super::super::editor::{use_editor, Editor};
 use super::field::{apply, source_text, CheckField, Group, SelectField, TextField};
 use super::{availability_hint, availability_text, opt_text};
 use crate::core::catalog::field_source;
@@ -14,11 +13,12 @@ use crate::core::edit::{
 use crate::core::model::{Block, Kind, Route};
 use crate::core::render::units;
 use crate::core::schema;
+use crate::ui::document::{use_document, Document};
 
 /// The value all `ids` agree on, or `None` when they differ (or are gone).
-fn common<T: PartialEq>(ed: Editor, ids: Ids, f: impl Fn(&Block) -> T) -> Option<T> {
+fn common<T: PartialEq>(doc: Document, ids: Ids, f: impl Fn(&Block) -> T) -> Option<T> {
     ids.with_value(|ids| {
-        ed.design.with(|d| {
+        doc.design.with(|d| {
             let mut values = ids.iter().filter_map(|id| d.block(id)).map(&f);
             let first = values.next()?;
             values.all(|v| v == first).then_some(first)
@@ -30,7 +30,7 @@ type Ids = StoredValue<Vec<String>>;
 
 /// Set `field` to `value` on every block of `ids` (one undo step).
 fn set_value(
-    ed: Editor,
+    doc: Document,
     ids: &[String],
     field: BlockField,
     value: FieldValue,
@@ -38,21 +38,21 @@ fn set_value(
     let Some(first) = ids.first() else {
         return Ok(());
     };
-    let cmd = ed
+    let cmd = doc
         .design
         .with_untracked(|d| set_blocks_field(d, ids, field, value));
     let key = CoalesceKey::Field {
         id: first.clone(),
         field: Field::Block(field),
     };
-    apply(ed, cmd, key)
+    apply(doc, cmd, key)
 }
 
 /// Parse what was typed against each block (p99 against its median, …), then set.
-fn set_text(ed: Editor, ids: &[String], field: BlockField, text: &str) -> Result<(), String> {
+fn set_text(doc: Document, ids: &[String], field: BlockField, text: &str) -> Result<(), String> {
     // The field's own rules first, said once; then each block's relations.
     parse_field(Field::Block(field), text)?;
-    let value = ed.design.with_untracked(|d| {
+    let value = doc.design.with_untracked(|d| {
         let mut value = None;
         for id in ids {
             let Some(b) = d.block(id) else { continue };
@@ -67,12 +67,12 @@ fn set_text(ed: Editor, ids: &[String], field: BlockField, text: &str) -> Result
         }
         value.ok_or_else(|| "the block is gone".to_string())
     })?;
-    set_value(ed, ids, field, value)
+    set_value(doc, ids, field, value)
 }
 
 #[component]
 pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
-    let ed = use_editor();
+    let doc = use_document();
     let single = ids.len() == 1;
     let ids: Ids = StoredValue::new(ids);
 
@@ -86,19 +86,19 @@ pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
             // The JSON key (for the catalog's source) and the unit: the schema's.
             let spec = schema::block(field);
             let (name, unit) = (spec.key, spec.shown_unit());
-            let value = Signal::derive(move || common(ed, ids, show).unwrap_or_default());
+            let value = Signal::derive(move || common(doc, ids, show).unwrap_or_default());
             let placeholder = Signal::derive(move || {
-                if common(ed, ids, show).is_none() {
+                if common(doc, ids, show).is_none() {
                     "mixed".to_string()
                 } else {
                     empty.to_string()
                 }
             });
             let source = Signal::derive(move || {
-                common(ed, ids, |b| b.kind).and_then(|k| source_text(field_source(k, name)))
+                common(doc, ids, |b| b.kind).and_then(|k| source_text(field_source(k, name)))
             });
             let apply =
-                Callback::new(move |t: String| ids.with_value(|ids| set_text(ed, ids, field, &t)));
+                Callback::new(move |t: String| ids.with_value(|ids| set_text(doc, ids, field, &t)));
             view! {
                 <TextField
                     id=id
@@ -115,9 +115,9 @@ pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
     // A checkbox for a yes/no field.
     let check = {
         move |id: &'static str, label: &'static str, field: BlockField, get: fn(&Block) -> bool| {
-            let value = Signal::derive(move || common(ed, ids, get));
+            let value = Signal::derive(move || common(doc, ids, get));
             let apply = Callback::new(move |on: bool| {
-                ids.with_value(|ids| set_value(ed, ids, field, FieldValue::Bool(on)))
+                ids.with_value(|ids| set_value(doc, ids, field, FieldValue::Bool(on)))
             });
             view! { <CheckField id=id label=label value=value apply=apply /> }
         }
@@ -125,15 +125,15 @@ pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
 
     let identity = {
         let label_notes = single.then(|| {
-            let value = Signal::derive(move || common(ed, ids, |b| b.label.clone()).unwrap_or_default());
+            let value = Signal::derive(move || common(doc, ids, |b| b.label.clone()).unwrap_or_default());
             let placeholder = Signal::derive(move || {
-                common(ed, ids, |b| b.kind.name().to_string()).unwrap_or_default()
+                common(doc, ids, |b| b.kind.name().to_string()).unwrap_or_default()
             });
             let apply_label =
-                Callback::new(move |t: String| ids.with_value(|ids| set_text(ed, ids, BlockField::Label, &t)));
-            let notes = Signal::derive(move || common(ed, ids, |b| b.notes.clone()).unwrap_or_default());
+                Callback::new(move |t: String| ids.with_value(|ids| set_text(doc, ids, BlockField::Label, &t)));
+            let notes = Signal::derive(move || common(doc, ids, |b| b.notes.clone()).unwrap_or_default());
             let apply_notes =
-                Callback::new(move |t: String| ids.with_value(|ids| set_text(ed, ids, BlockField::Notes, &t)));
+                Callback::new(move |t: String| ids.with_value(|ids| set_text(doc, ids, BlockField::Notes, &t)));
             view! {
                 <TextField id="insp-label" label="Label" value=value placeholder=placeholder apply=apply_label />
                 <TextField id="insp-notes" label="Notes" value=notes apply=apply_notes multiline=true />
@@ -143,16 +143,16 @@ pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
             .iter()
             .map(|k| (k.as_str().to_string(), k.name().to_string()))
             .collect::<Vec<_>>();
-        let kind = Signal::derive(move || common(ed, ids, |b| b.kind.as_str().to_string()));
+        let kind = Signal::derive(move || common(doc, ids, |b| b.kind.as_str().to_string()));
         let apply_kind = Callback::new(move |v: String| match Kind::parse(&v) {
             Some(k) => {
-                ids.with_value(|ids| set_value(ed, ids, BlockField::Kind, FieldValue::Kind(k)))
+                ids.with_value(|ids| set_value(doc, ids, BlockField::Kind, FieldValue::Kind(k)))
             }
             None => Err(format!("'{v}' is not a block kind")),
         });
         let zones = Signal::derive(move || {
             let mut opts = vec![(NO_ZONE.to_string(), "No zone".to_string())];
-            ed.design.with(|d| {
+            doc.design.with(|d| {
                 opts.extend(d.zones.iter().map(|z| {
                     let name = if z.label.is_empty() {
                         z.id.clone()
@@ -165,13 +165,13 @@ pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
             opts
         });
         let zone = Signal::derive(move || {
-            common(ed, ids, |b| {
+            common(doc, ids, |b| {
                 b.zone.clone().unwrap_or_else(|| NO_ZONE.to_string())
             })
         });
         let apply_zone = Callback::new(move |v: String| {
             let z = (v != NO_ZONE).then_some(v);
-            ids.with_value(|ids| set_value(ed, ids, BlockField::Zone, FieldValue::OptText(z)))
+            ids.with_value(|ids| set_value(doc, ids, BlockField::Zone, FieldValue::OptText(z)))
         });
         view! {
             <Group title="Identity">
@@ -184,24 +184,24 @@ pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
 
     let availability = {
         let value = Signal::derive(move || {
-            common(ed, ids, |b| availability_text(b.availability)).unwrap_or_default()
+            common(doc, ids, |b| availability_text(b.availability)).unwrap_or_default()
         });
         let hint =
-            Signal::derive(move || common(ed, ids, |b| b.availability).map(availability_hint));
+            Signal::derive(move || common(doc, ids, |b| b.availability).map(availability_hint));
         let placeholder = Signal::derive(move || {
-            if common(ed, ids, |b| b.availability).is_none() {
+            if common(doc, ids, |b| b.availability).is_none() {
                 "mixed".to_string()
             } else {
                 String::new()
             }
         });
         let source = Signal::derive(move || {
-            common(ed, ids, |b| b.kind).and_then(|k| {
+            common(doc, ids, |b| b.kind).and_then(|k| {
                 source_text(field_source(k, schema::block(BlockField::Availability).key))
             })
         });
         let apply = Callback::new(move |t: String| {
-            ids.with_value(|ids| set_text(ed, ids, BlockField::Availability, &t))
+            ids.with_value(|ids| set_text(doc, ids, BlockField::Availability, &t))
         });
         view! {
             <TextField
@@ -217,9 +217,9 @@ pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
     };
 
     let route = {
-        let value = Signal::derive(move || common(ed, ids, |b| route_str(b.route).to_string()));
+        let value = Signal::derive(move || common(doc, ids, |b| route_str(b.route).to_string()));
         let source = Signal::derive(move || {
-            common(ed, ids, |b| b.kind)
+            common(doc, ids, |b| b.kind)
                 .and_then(|k| source_text(field_source(k, schema::block(BlockField::Route).key)))
         });
         let options = vec![
@@ -233,7 +233,7 @@ pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
                 "failover" => Route::Failover,
                 _ => Route::All,
             };
-            ids.with_value(|ids| set_value(ed, ids, BlockField::Route, FieldValue::Route(r)))
+            ids.with_value(|ids| set_value(doc, ids, BlockField::Route, FieldValue::Route(r)))
         });
         view! { <SelectField id="insp-route" label="Route" options=options value=value apply=apply source=source /> }
     };
@@ -241,7 +241,7 @@ pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
     let heading = {
         move || {
             if single {
-                common(ed, ids, |b| b.display_label().to_string()).unwrap_or_default()
+                common(doc, ids, |b| b.display_label().to_string()).unwrap_or_default()
             } else {
                 format!("{} blocks", ids.with_value(Vec::len))
             }
@@ -249,7 +249,7 @@ pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
     };
     let subheading = {
         move || {
-            match common(ed, ids, |b| (b.kind.name(), b.label.is_empty())) {
+            match common(doc, ids, |b| (b.kind.name(), b.label.is_empty())) {
                 // The heading already says the kind.
                 Some((_, true)) if single => "Block".to_string(),
                 Some((kind, _)) => kind.to_string(),

@@ -2,44 +2,48 @@
 
 use leptos::prelude::*;
 
-use super::super::editor::use_editor;
 use super::field::{apply, Group, TextField};
 use super::{availability_hint, availability_text, opt_text};
 use crate::core::edit::{parse_field, set_target, CoalesceKey, Command, Field, TargetField};
 use crate::core::model::Targets;
+use crate::ui::document::use_document;
 
 #[component]
 pub fn DesignPanel() -> impl IntoView {
-    let ed = use_editor();
-    let title = Signal::derive(move || ed.design.with(|d| d.title.clone()));
-    let notes = Signal::derive(move || ed.design.with(|d| d.notes.clone()));
+    let doc = use_document();
+    let title = Signal::derive(move || doc.design.with(|d| d.title.clone()));
+    let notes = Signal::derive(move || doc.design.with(|d| d.notes.clone()));
     let target =
-        move |f: fn(&Targets) -> String| Signal::derive(move || ed.design.with(|d| f(&d.targets)));
+        move |f: fn(&Targets) -> String| Signal::derive(move || doc.design.with(|d| f(&d.targets)));
     let set_title = Callback::new(move |t: String| {
         apply(
-            ed,
+            doc,
             Command::SetTitle(t.trim().to_string()),
             CoalesceKey::Named("title".into()),
         )
     });
     let set_notes = Callback::new(move |t: String| {
-        apply(ed, Command::SetNotes(t), CoalesceKey::Named("notes".into()))
+        apply(
+            doc,
+            Command::SetNotes(t),
+            CoalesceKey::Named("notes".into()),
+        )
     });
     let setter = move |field: TargetField| {
         Callback::new(move |t: String| {
             let value = parse_field(Field::Target(field), &t)?;
-            let mut targets = ed.design.with_untracked(|d| d.targets.clone());
+            let mut targets = doc.design.with_untracked(|d| d.targets.clone());
             set_target(&mut targets, field, value)?;
             let key = CoalesceKey::Field {
                 id: String::new(),
                 field: Field::Target(field),
             };
-            apply(ed, Command::SetTargets(targets), key)
+            apply(doc, Command::SetTargets(targets), key)
         })
     };
     let availability = target(|t| t.availability.map(availability_text).unwrap_or_default());
     let hint = Signal::derive(move || {
-        ed.design
+        doc.design
             .with(|d| d.targets.availability.map(availability_hint))
     });
     view! {

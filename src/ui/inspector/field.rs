@@ -5,18 +5,18 @@
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
-use super::super::editor::Editor;
 use crate::core::catalog::Source;
 use crate::core::edit::{CoalesceKey, Command};
+use crate::ui::document::Document;
 
 /// Applies what was typed or picked; `Err` holds the reason shown by the field.
 pub type Apply<T> = Callback<T, Result<(), String>>;
 
 /// Dispatch one field edit as one undo step; a refusal comes back as the
 /// reason, shown next to the field.
-pub fn apply(ed: Editor, cmd: Command, key: CoalesceKey) -> Result<(), String> {
-    let outcome = ed.dispatch(cmd, Some(key));
-    ed.seal();
+pub fn apply(doc: Document, cmd: Command, key: CoalesceKey) -> Result<(), String> {
+    let outcome = doc.dispatch(cmd, Some(key));
+    doc.seal();
     outcome.map_err(|e| e.to_string())
 }
 

@@ -2,15 +2,15 @@
 
 use leptos::prelude::*;
 
-use super::super::editor::{use_editor, Editor};
 use super::field::{apply, source_text, CheckField, Group, ReadOnly, SelectField, TextField};
 use super::opt_text;
 use crate::core::catalog::link_field_source;
 use crate::core::edit::{fmt_num, parse_field, CoalesceKey, Command, Field, FieldValue, LinkField};
 use crate::core::model::{Link, Mode, Op};
 use crate::core::schema;
+use crate::ui::document::{use_document, Document};
 
-fn set_value(ed: Editor, id: &str, field: LinkField, value: FieldValue) -> Result<(), String> {
+fn set_value(doc: Document, id: &str, field: LinkField, value: FieldValue) -> Result<(), String> {
     let cmd = Command::SetLinkField {
         id: id.to_string(),
         field,
@@ -20,17 +20,17 @@ fn set_value(ed: Editor, id: &str, field: LinkField, value: FieldValue) -> Resul
         id: id.to_string(),
         field: Field::Link(field),
     };
-    apply(ed, cmd, key)
+    apply(doc, cmd, key)
 }
 
 #[component]
 pub fn LinkPanel(id: String) -> impl IntoView {
-    let ed = use_editor();
+    let doc = use_document();
     let id = StoredValue::new(id);
     // A value of the link, read reactively (the default when it is gone).
     let read = move |f: fn(&Link) -> String| {
         Signal::derive(move || {
-            id.with_value(|id| ed.design.with(|d| d.link(id).map(f)))
+            id.with_value(|id| doc.design.with(|d| d.link(id).map(f)))
                 .unwrap_or_default()
         })
     };
@@ -43,7 +43,7 @@ pub fn LinkPanel(id: String) -> impl IntoView {
         let (unit, empty) = (spec.shown_unit(), spec.when_empty());
         let apply = Callback::new(move |t: String| {
             let value = parse_field(Field::Link(field), &t)?;
-            id.with_value(|id| set_value(ed, id, field, value))
+            id.with_value(|id| set_value(doc, id, field, value))
         });
         view! {
             <TextField id=html_id label=label value=read(show) apply=apply unit=unit placeholder=empty />
@@ -54,16 +54,16 @@ pub fn LinkPanel(id: String) -> impl IntoView {
                       field: LinkField,
                       get: fn(&Link) -> bool| {
         let value =
-            Signal::derive(move || id.with_value(|id| ed.design.with(|d| d.link(id).map(get))));
+            Signal::derive(move || id.with_value(|id| doc.design.with(|d| d.link(id).map(get))));
         let apply = Callback::new(move |on: bool| {
-            id.with_value(|id| set_value(ed, id, field, FieldValue::Bool(on)))
+            id.with_value(|id| set_value(doc, id, field, FieldValue::Bool(on)))
         });
         view! { <CheckField id=html_id label=label value=value apply=apply /> }
     };
 
     let ends = Signal::derive(move || {
         id.with_value(|id| {
-            ed.design.with(|d| {
+            doc.design.with(|d| {
                 let l = d.link(id)?;
                 let name = |b: &str| {
                     d.block(b)
@@ -77,7 +77,7 @@ pub fn LinkPanel(id: String) -> impl IntoView {
     });
     let from_kind = move || {
         id.with_value(|id| {
-            ed.design
+            doc.design
                 .with(|d| d.link(id).and_then(|l| d.block(&l.from)).map(|b| b.kind))
         })
     };
@@ -87,7 +87,7 @@ pub fn LinkPanel(id: String) -> impl IntoView {
 
     let mode = Signal::derive(move || {
         id.with_value(|id| {
-            ed.design.with(|d| {
+            doc.design.with(|d| {
                 d.link(id)
                     .map(|l| if l.is_sync() { "sync" } else { "async" }.to_string())
             })
@@ -95,7 +95,7 @@ pub fn LinkPanel(id: String) -> impl IntoView {
     });
     let op = Signal::derive(move || {
         id.with_value(|id| {
-            ed.design.with(|d| {
+            doc.design.with(|d| {
                 d.link(id)
                     .map(|l| if l.op == Op::Write { "write" } else { "read" }.to_string())
             })
@@ -107,11 +107,11 @@ pub fn LinkPanel(id: String) -> impl IntoView {
         } else {
             Mode::Sync
         };
-        id.with_value(|id| set_value(ed, id, LinkField::Mode, FieldValue::Mode(m)))
+        id.with_value(|id| set_value(doc, id, LinkField::Mode, FieldValue::Mode(m)))
     });
     let apply_op = Callback::new(move |v: String| {
         let o = if v == "write" { Op::Write } else { Op::Read };
-        id.with_value(|id| set_value(ed, id, LinkField::Op, FieldValue::Op(o)))
+        id.with_value(|id| set_value(doc, id, LinkField::Op, FieldValue::Op(o)))
     });
     let modes = vec![
         ("sync".to_string(), "Sync (caller waits)".to_string()),
@@ -151,7 +151,7 @@ pub fn LinkPanel(id: String) -> impl IntoView {
                 value=read(|l| fmt_num(l.latency_ms))
                 apply=Callback::new(move |t: String| {
                     let value = parse_field(Field::Link(LinkField::LatencyMs), &t)?;
-                    id.with_value(|id| set_value(ed, id, LinkField::LatencyMs, value))
+                    id.with_value(|id| set_value(doc, id, LinkField::LatencyMs, value))
                 })
                 unit=schema::link(LinkField::LatencyMs).shown_unit()
                 source=source(schema::link(LinkField::LatencyMs).key)

@@ -90,12 +90,12 @@ fn opt_text(v: Option<f64>) -> String {
 #[component]
 pub fn Inspector() -> impl IntoView {
     let ed = use_editor();
-    let panel = Memo::new(move |_| ed.selection.with(panel_for));
+    let panel = Memo::new(move |_| ed.session.selection.with(panel_for));
 
     // Enter on a canvas item: move keyboard focus to the first field.
     Effect::new(move |_| {
-        if ed.focus_inspector.get() {
-            ed.focus_inspector.set(false);
+        if ed.chrome.focus_inspector.get() {
+            ed.chrome.focus_inspector.set(false);
             request_animation_frame(|| browser::focus(FIRST_FIELD));
         }
     });

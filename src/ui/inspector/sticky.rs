@@ -2,16 +2,16 @@
 
 use leptos::prelude::*;
 
-use super::super::editor::use_editor;
 use super::field::{apply, TextField};
 use crate::core::edit::{CoalesceKey, Command};
+use crate::ui::document::use_document;
 
 #[component]
 pub fn StickyPanel(id: String) -> impl IntoView {
-    let ed = use_editor();
+    let doc = use_document();
     let id = StoredValue::new(id);
     let text = Signal::derive(move || {
-        id.with_value(|id| ed.design.with(|d| d.sticky(id).map(|s| s.text.clone())))
+        id.with_value(|id| doc.design.with(|d| d.sticky(id).map(|s| s.text.clone())))
             .unwrap_or_default()
     });
     let set = Callback::new(move |t: String| {
@@ -20,7 +20,7 @@ pub fn StickyPanel(id: String) -> impl IntoView {
                 id: id.clone(),
                 text: t,
             };
-            apply(ed, cmd, CoalesceKey::Named(format!("sticky {id}")))
+            apply(doc, cmd, CoalesceKey::Named(format!("sticky {id}")))
         })
     });
     view! {

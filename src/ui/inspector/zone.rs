@@ -2,19 +2,19 @@
 
 use leptos::prelude::*;
 
-use super::super::editor::use_editor;
 use super::field::{apply, Group, ReadOnly, TextField};
 use super::{availability_hint, availability_text};
 use crate::core::edit::{fmt_num, parse_field, CoalesceKey, Command, Field, ZoneField};
 use crate::core::model::Zone;
+use crate::ui::document::use_document;
 
 #[component]
 pub fn ZonePanel(id: String) -> impl IntoView {
-    let ed = use_editor();
+    let doc = use_document();
     let id = StoredValue::new(id);
     let read = move |f: fn(&Zone) -> String| {
         Signal::derive(move || {
-            id.with_value(|id| ed.design.with(|d| d.zone(id).map(f)))
+            id.with_value(|id| doc.design.with(|d| d.zone(id).map(f)))
                 .unwrap_or_default()
         })
     };
@@ -31,13 +31,13 @@ pub fn ZonePanel(id: String) -> impl IntoView {
                     id: id.clone(),
                     field: Field::Zone(field),
                 };
-                apply(ed, cmd, key)
+                apply(doc, cmd, key)
             })
         })
     };
     let hint = Signal::derive(move || {
         id.with_value(|id| {
-            ed.design
+            doc.design
                 .with(|d| d.zone(id).map(|z| availability_hint(z.availability)))
         })
     });

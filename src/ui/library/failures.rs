@@ -26,8 +26,8 @@ impl Library {
         let message = format!(
             "Autosave is off: {why}. Keep working (the design stays open), and use Save to keep it as a file; Envelope will keep trying."
         );
-        self.ed.notice_offers_save.set(Some(message.clone()));
-        self.ed.notice.set(Some(message));
+        self.ed.chrome.notice_offers_save.set(Some(message.clone()));
+        self.ed.chrome.notice.set(Some(message));
     }
 
     pub(super) fn recovered(&self) {
@@ -36,6 +36,7 @@ impl Library {
             self.failing.set_value(false);
             if self.warned.get_value() {
                 self.ed
+                    .chrome
                     .notice
                     .set(Some("Autosave works again: every design is stored.".into()));
             }

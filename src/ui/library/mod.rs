@@ -136,7 +136,7 @@ impl Library {
             saving: StoredValue::new(false),
             save_timer: Debounce::new(SAVE_MS),
             view_timer: Debounce::new(VIEW_MS),
-            seen_rev: StoredValue::new(ed.doc_rev.get_untracked()),
+            seen_rev: StoredValue::new(ed.doc.doc_rev.get_untracked()),
             db: StoredValue::new_local(None),
             channel: StoredValue::new_local(None),
             listeners: StoredValue::new_local(Vec::new()),
@@ -181,7 +181,7 @@ impl Library {
                 if let Some(last) = last {
                     self.set_previous(&last);
                 }
-                if !ed.read_only.get_untracked() {
+                if !ed.doc.read_only.get_untracked() {
                     self.begin(true);
                 }
             } else if let Some(id) = last {
@@ -200,16 +200,16 @@ impl Library {
     /// pause before it is stored; view changes are kept for the tab.
     fn watch(self) {
         let ed = self.ed;
-        self.seen_rev.set_value(ed.doc_rev.get_untracked());
+        self.seen_rev.set_value(ed.doc.doc_rev.get_untracked());
         Effect::new(move |first: Option<()>| {
-            ed.design.track();
-            let rev = ed.doc_rev.get_untracked();
+            ed.doc.design.track();
+            let rev = ed.doc.doc_rev.get_untracked();
             if first.is_none() || rev != self.seen_rev.get_value() {
                 // A new document: whoever replaced it set up its state.
                 self.seen_rev.set_value(rev);
                 return;
             }
-            if ed.read_only.get_untracked() || self.doc.with_value(Option::is_none) {
+            if ed.doc.read_only.get_untracked() || self.doc.with_value(Option::is_none) {
                 return;
             }
             self.edits.update_value(|n| *n += 1);
@@ -217,8 +217,8 @@ impl Library {
             self.save_timer.call(move || self.save_now());
         });
         Effect::new(move |first: Option<()>| {
-            ed.viewport.track();
-            ed.selection.track();
+            ed.session.viewport.track();
+            ed.session.selection.track();
             if first.is_none() {
                 return;
             }
@@ -260,13 +260,13 @@ impl Library {
     pub fn open_view(&self, design: Design) {
         self.leave();
         self.ed.replace(design);
-        self.ed.read_only.set(true);
+        self.ed.doc.read_only.set(true);
         self.doc.set_value(None);
     }
 
     /// "Edit a copy" of a read-only design: it becomes a document of its own.
     pub fn edit_a_copy(&self) {
-        self.ed.read_only.set(false);
+        self.ed.doc.read_only.set(false);
         self.begin(true);
     }
 
@@ -279,6 +279,7 @@ impl Library {
         leptos::task::spawn_local(async move {
             if self.open_stored(&id, false).await {
                 self.ed
+                    .chrome
                     .notice
                     .set(Some("Restored the previous design.".into()));
             }
@@ -309,7 +310,7 @@ impl Library {
             }
             None => {
                 if !at_start {
-                    self.ed.notice.set(Some(
+                    self.ed.chrome.notice.set(Some(
                         "That design is no longer in this browser's library.".into(),
                     ));
                 }
@@ -377,7 +378,7 @@ impl Library {
     /// also write the journal, the only write sure to finish.
     fn page_hidden(self, closing: bool) {
         self.keep_view();
-        if self.doc.with_value(Option::is_none) || self.ed.read_only.get_untracked() {
+        if self.doc.with_value(Option::is_none) || self.ed.doc.read_only.get_untracked() {
             return;
         }
         let unsaved = self.dirty() || self.saving.get_value() || self.failing.get_value();

@@ -62,20 +62,21 @@ impl Library {
         self.save_timer.cancel();
         self.queue.update_value(|q| q.retain(|p| p.id != id));
         let view = (
-            self.ed.viewport.get_untracked(),
-            self.ed.selection.get_untracked(),
+            self.ed.session.viewport.get_untracked(),
+            self.ed.session.selection.get_untracked(),
         );
         self.ed.replace(design);
-        self.ed.viewport.set(view.0);
+        self.ed.session.viewport.set(view.0);
         let mut selection = view.1;
         self.ed
+            .doc
             .design
             .with_untracked(|d| selection.retain_existing(d));
-        self.ed.selection.set(selection);
+        self.ed.session.selection.set(selection);
         self.set_base(&id, record.summary.rev);
         self.clean.set_value(self.edits.get_value());
         self.conflict.set(false);
-        self.ed.notice.set(Some(if chosen {
+        self.ed.chrome.notice.set(Some(if chosen {
             "Took the other tab's version of this design.".into()
         } else {
             "Updated with the changes made in another tab.".into()
@@ -100,13 +101,14 @@ impl Library {
         self.conflict.set(false);
         let title = self
             .ed
+            .doc
             .design
             .with_untracked(|d| lib::copy_title(&d.title, "my copy"));
         // The title is plain text, never refused; a refusal would only keep the old one.
-        let _ = self.ed.dispatch(Command::SetTitle(title), None);
+        let _ = self.ed.doc.dispatch(Command::SetTitle(title), None);
         self.edits.update_value(|n| *n += 1);
         self.save_now();
-        self.ed.notice.set(Some(
+        self.ed.chrome.notice.set(Some(
             "Your version is now a design of its own; the other tab's is kept too.".into(),
         ));
     }

@@ -49,12 +49,13 @@ impl Library {
         let Some(id) = self.doc.get_value() else {
             return;
         };
-        if self.ed.read_only.get_untracked() {
+        if self.ed.doc.read_only.get_untracked() {
             return;
         }
         self.save_timer.cancel();
         let (title, text) = self
             .ed
+            .doc
             .design
             .with_untracked(|d| (d.title.clone(), format::save(d)));
         let pending = Pending {
@@ -178,6 +179,7 @@ impl Library {
         };
         let (title, text) = self
             .ed
+            .doc
             .design
             .with_untracked(|d| (d.title.clone(), format::save(d)));
         let journal = Journal {
@@ -200,7 +202,7 @@ impl Library {
             };
             let Some(j) = Journal::from_json(&text) else {
                 browser::unstore(&key);
-                self.ed.notice.set(Some(
+                self.ed.chrome.notice.set(Some(
                     "A damaged unsaved copy was found in this browser and skipped.".into(),
                 ));
                 continue;

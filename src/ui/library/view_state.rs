@@ -74,8 +74,8 @@ impl Library {
 
     pub(super) fn view_now(&self) -> String {
         view_text(
-            &self.ed.viewport.get_untracked(),
-            &self.ed.selection.get_untracked(),
+            &self.ed.session.viewport.get_untracked(),
+            &self.ed.session.selection.get_untracked(),
         )
     }
 
@@ -85,11 +85,12 @@ impl Library {
         let Some((view, mut selection)) = text.as_deref().and_then(parse_view) else {
             return;
         };
-        self.ed.viewport.set(view);
+        self.ed.session.viewport.set(view);
         self.ed
+            .doc
             .design
             .with_untracked(|d| selection.retain_existing(d));
-        self.ed.selection.set(selection);
+        self.ed.session.selection.set(selection);
     }
 }
 

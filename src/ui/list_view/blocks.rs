@@ -18,13 +18,14 @@ pub(super) const BLOCK_COLUMNS: [BlockField; 6] = [
 pub(super) fn BlocksTable(status: RwSignal<String>) -> impl IntoView {
     let ed = use_editor();
     let ids = Memo::new(move |_| {
-        ed.design
+        ed.doc
+            .design
             .with(|d| d.blocks.iter().map(|b| b.id.clone()).collect::<Vec<_>>())
     });
     let kind = RwSignal::new(Kind::Service);
     let add = move |_| {
         let k = kind.get_untracked();
-        if ed.add_block(k, ed.view_centre()).is_some() {
+        if ed.add_block(k, ed.session.view_centre()).is_some() {
             status.set(format!("Added a {}.", k.name()));
         }
     };
@@ -90,9 +91,14 @@ pub(super) fn BlocksTable(status: RwSignal<String>) -> impl IntoView {
 pub(super) fn BlockRow(id: String, status: RwSignal<String>) -> impl IntoView {
     let ed = use_editor();
     let key = StoredValue::new(id);
-    let name = Memo::new(move |_| ed.design.with(|d| key.with_value(|id| block_name(d, id))));
+    let name = Memo::new(move |_| {
+        ed.doc
+            .design
+            .with(|d| key.with_value(|id| block_name(d, id)))
+    });
     let kind = Memo::new(move |_| {
-        ed.design
+        ed.doc
+            .design
             .with(|d| key.with_value(|id| d.block(id).map(|b| b.kind)))
     });
     let placeholder = Memo::new(move |_| kind.get().map(Kind::name).unwrap_or_default());
@@ -102,7 +108,7 @@ pub(super) fn BlockRow(id: String, status: RwSignal<String>) -> impl IntoView {
             return;
         };
         let id = key.get_value();
-        let cmd = ed.design.with_untracked(|d| {
+        let cmd = ed.doc.design.with_untracked(|d| {
             set_blocks_field(
                 d,
                 std::slice::from_ref(&id),
@@ -110,7 +116,10 @@ pub(super) fn BlockRow(id: String, status: RwSignal<String>) -> impl IntoView {
                 FieldValue::Kind(k),
             )
         });
-        problems.report("Kind", apply(ed, &id, Field::Block(BlockField::Kind), cmd));
+        problems.report(
+            "Kind",
+            apply(ed.doc, &id, Field::Block(BlockField::Kind), cmd),
+        );
     };
     let cells = BLOCK_COLUMNS
         .into_iter()
@@ -136,7 +145,7 @@ pub(super) fn BlockRow(id: String, status: RwSignal<String>) -> impl IntoView {
         status.set(said);
     };
     view! {
-        <tr data-id=key.get_value() on:focusin=move |_| select_item(ed, ItemKind::Block, key)>
+        <tr data-id=key.get_value() on:focusin=move |_| select_item(ed.session, ItemKind::Block, key)>
             <th scope="row">
                 <TextCell
                     id=key

@@ -13,8 +13,8 @@ pub(super) fn TextCell(
     problems: Problems,
     #[prop(into, default = Signal::stored(""))] placeholder: Signal<&'static str>,
 ) -> impl IntoView {
-    let ed = use_editor();
-    let value = Memo::new(move |_| ed.design.with(|d| id.with_value(|id| shown(d, id, field))));
+    let doc = use_document();
+    let value = Memo::new(move |_| doc.design.with(|d| id.with_value(|id| shown(d, id, field))));
     let input = NodeRef::<leptos::html::Input>::new();
 
     let commit = move |el: &HtmlInputElement| {
@@ -23,10 +23,10 @@ pub(super) fn TextCell(
             problems.report(col, Ok(()));
             return;
         }
-        let outcome = ed
+        let outcome = doc
             .design
             .with_untracked(|d| id.with_value(|id| command(d, id, field, &text)));
-        let outcome = outcome.and_then(|cmd| id.with_value(|i| apply(ed, i, field, cmd)));
+        let outcome = outcome.and_then(|cmd| id.with_value(|i| apply(doc, i, field, cmd)));
         if outcome.is_ok() {
             // Show the value as stored ("1k" becomes "1,000").
             el.set_value(&value.get_untracked());
@@ -153,19 +153,19 @@ pub(super) fn capitalised(s: &str) -> String {
 
 /// Select the row's item when focus enters it (so the inspector follows and the
 /// Delete key removes it, as on the canvas).
-pub(super) fn select_item(ed: Editor, kind: ItemKind, key: StoredValue<String>) {
+pub(super) fn select_item(session: Session, kind: ItemKind, key: StoredValue<String>) {
     let id = key.get_value();
-    let already = ed
+    let already = session
         .selection
         .with_untracked(|s| s.len() == 1 && s.set(kind).contains(&id));
     if !already {
-        ed.selection.set(Selection::only(kind, &id));
+        session.selection.set(Selection::only(kind, &id));
     }
 }
 
 /// Where a block (or link) sits in the design, for putting focus back nearby.
-pub(super) fn ids_index(ed: Editor, id: &str, block: bool) -> usize {
-    ed.design.with_untracked(|d| {
+pub(super) fn ids_index(doc: Document, id: &str, block: bool) -> usize {
+    doc.design.with_untracked(|d| {
         if block {
             d.blocks.iter().position(|b| b.id == id)
         } else {
@@ -198,8 +198,8 @@ pub(super) fn delete_row(
     (table, fallback): (&'static str, &'static str),
 ) {
     let id = key.get_value();
-    let at = ids_index(ed, &id, kind == ItemKind::Block);
-    ed.selection.set(Selection::only(kind, &id));
+    let at = ids_index(ed.doc, &id, kind == ItemKind::Block);
+    ed.session.selection.set(Selection::only(kind, &id));
     ed.delete_selection();
     refocus(table, at, fallback);
 }

@@ -6,12 +6,13 @@ use super::*;
 pub(super) fn LinksTable(status: RwSignal<String>) -> impl IntoView {
     let ed = use_editor();
     let ids = Memo::new(move |_| {
-        ed.design
+        ed.doc
+            .design
             .with(|d| d.links.iter().map(|l| l.id.clone()).collect::<Vec<_>>())
     });
     // The blocks a link can join: (id, name), in document order.
     let blocks = Memo::new(move |_| {
-        ed.design.with(|d| {
+        ed.doc.design.with(|d| {
             d.blocks
                 .iter()
                 .map(|b| (b.id.clone(), block_name(d, &b.id)))
@@ -48,12 +49,13 @@ pub(super) fn LinksTable(status: RwSignal<String>) -> impl IntoView {
     let add = move |_| {
         let (f, t) = (from_now.get_untracked(), to_now.get_untracked());
         if f.is_empty() || t.is_empty() {
-            ed.notice
+            ed.chrome
+                .notice
                 .set(Some("Add two blocks first, then link them.".into()));
             return;
         }
         if ed.connect(&f, &t).is_some() {
-            let said = ed.design.with_untracked(|d| {
+            let said = ed.doc.design.with_untracked(|d| {
                 format!("Linked {} to {}.", block_name(d, &f), block_name(d, &t))
             });
             status.set(said);
@@ -123,9 +125,13 @@ pub(super) fn LinkRow(
 ) -> impl IntoView {
     let ed = use_editor();
     let key = StoredValue::new(id);
-    let name = Memo::new(move |_| ed.design.with(|d| key.with_value(|id| link_name(d, id))));
+    let name = Memo::new(move |_| {
+        ed.doc
+            .design
+            .with(|d| key.with_value(|id| link_name(d, id)))
+    });
     let link = Memo::new(move |_| {
-        ed.design.with(|d| {
+        ed.doc.design.with(|d| {
             key.with_value(|id| {
                 d.link(id)
                     .map(|l| (l.from.clone(), l.to.clone(), l.mode, l.op))
@@ -140,7 +146,7 @@ pub(super) fn LinkRow(
             field,
             value,
         };
-        problems.report(col, apply(ed, &id, Field::Link(field), cmd));
+        problems.report(col, apply(ed.doc, &id, Field::Link(field), cmd));
     };
     let end_select = move |field: LinkField, col: &'static str| {
         let current = move || {
@@ -186,7 +192,7 @@ pub(super) fn LinkRow(
         status.set(said);
     };
     view! {
-        <tr data-id=key.get_value() on:focusin=move |_| select_item(ed, ItemKind::Link, key)>
+        <tr data-id=key.get_value() on:focusin=move |_| select_item(ed.session, ItemKind::Link, key)>
             <td>{end_select(LinkField::From, "From")}</td>
             <td>{end_select(LinkField::To, "To")}</td>
             <td>

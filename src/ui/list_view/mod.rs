@@ -17,8 +17,9 @@ use leptos::prelude::*;
 use web_sys::{HtmlInputElement, KeyboardEvent};
 
 use super::browser;
+use super::document::{use_document, Document};
 use super::editor::{use_editor, Editor};
-use super::session::{ItemKind, Selection};
+use super::session::{ItemKind, Selection, Session};
 use crate::core::edit::{
     fmt_num, parse_block_field, parse_field, set_blocks_field, BlockField, CoalesceKey, Command,
     Field, FieldValue, LinkField,
@@ -70,14 +71,14 @@ fn command(d: &Design, id: &str, field: Field, text: &str) -> Result<Command, St
 }
 
 /// Apply a value, as one undo step; the refusal's reason on failure.
-fn apply(ed: Editor, id: &str, field: Field, cmd: Command) -> Result<(), String> {
+fn apply(doc: Document, id: &str, field: Field, cmd: Command) -> Result<(), String> {
     let key = CoalesceKey::Field {
         id: id.to_string(),
         field,
     };
-    ed.seal();
-    let outcome = ed.dispatch(cmd, Some(key));
-    ed.seal();
+    doc.seal();
+    let outcome = doc.dispatch(cmd, Some(key));
+    doc.seal();
     // Said beside the cell only (it used to show as a notice too).
     outcome.map_err(|e| e.to_string())
 }
@@ -111,7 +112,7 @@ fn link_name(d: &Design, id: &str) -> String {
 
 #[component]
 pub fn ListView(open: RwSignal<bool>) -> impl IntoView {
-    let ed = use_editor();
+    let doc = use_document();
     let status = RwSignal::new(String::new());
     let heading = NodeRef::<leptos::html::H2>::new();
     // Take focus when opened, so the keyboard lands in the tables.
@@ -142,7 +143,7 @@ pub fn ListView(open: RwSignal<bool>) -> impl IntoView {
                 "Type into a cell and press Enter (or leave it) to apply; Esc puts the value back."
             </p>
             // A read-only view shows the tables with every control disabled.
-            <fieldset class="list-edit" disabled=move || ed.read_only.get()>
+            <fieldset class="list-edit" disabled=move || doc.read_only.get()>
                 <BlocksTable status=status />
                 <LinksTable status=status />
             </fieldset>

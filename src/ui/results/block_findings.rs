@@ -4,16 +4,16 @@ use leptos::prelude::*;
 
 use super::finding::FindingItem;
 use crate::core::report::Finding;
-use crate::ui::editor::use_editor;
+use crate::ui::evaluation::use_evaluation;
 
 /// Lists the findings that name block `id`, worst first, each with its fix and
 /// "Accept…" as in the results panel.
 #[component]
 pub fn BlockFindings(#[prop(into)] id: Signal<String>) -> impl IntoView {
-    let ed = use_editor();
+    let eval = use_evaluation();
     let items = Memo::new(move |_| {
         let id = id.get();
-        ed.report.with(|r| {
+        eval.report.with(|r| {
             r.findings
                 .iter()
                 .filter(|f| f.blocks.contains(&id))

@@ -7,7 +7,8 @@ use super::{block_label, link_label};
 use crate::core::model::Design;
 use crate::core::render::units;
 use crate::core::report::BudgetItem;
-use crate::ui::editor::use_editor;
+use crate::ui::document::use_document;
+use crate::ui::evaluation::use_evaluation;
 
 /// Items below this share of the total are grouped as "other".
 const SMALL_SHARE: f64 = 0.03;
@@ -74,11 +75,12 @@ fn lines(d: &Design, items: &[BudgetItem]) -> (Vec<Line>, f64) {
 
 #[component]
 pub fn Budget() -> impl IntoView {
-    let ed = use_editor();
+    let doc = use_document();
+    let eval = use_evaluation();
     let body = move || {
-        let target = ed.design.with(|d| d.targets.p99_ms);
-        let (lines, total, mean) = ed.report.with(|r| {
-            let (l, t) = ed.design.with(|d| lines(d, &r.budget));
+        let target = doc.design.with(|d| d.targets.p99_ms);
+        let (lines, total, mean) = eval.report.with(|r| {
+            let (l, t) = doc.design.with(|d| lines(d, &r.budget));
             (l, t, r.latency.map(|l| l.mean_ms))
         });
         if lines.is_empty() {

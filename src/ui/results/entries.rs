@@ -5,14 +5,16 @@ use leptos::prelude::*;
 use super::block_label;
 use super::table::ResultsTable;
 use crate::core::render::units;
-use crate::ui::editor::use_editor;
+use crate::ui::document::use_document;
+use crate::ui::evaluation::use_evaluation;
 
 #[component]
 pub fn Entries() -> impl IntoView {
-    let ed = use_editor();
+    let doc = use_document();
+    let eval = use_evaluation();
     let rows = move || {
-        ed.report.with(|r| {
-            ed.design.with(|d| {
+        eval.report.with(|r| {
+            doc.design.with(|d| {
                 r.entries
                     .iter()
                     .map(|e| {

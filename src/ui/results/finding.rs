@@ -31,7 +31,7 @@ pub fn FindingItem(finding: Finding) -> impl IntoView {
     // A memo, so unrelated edits do not redraw an open form.
     let accepted = Memo::new(move |_| {
         f.with_value(|f| {
-            ed.design.with(|d| {
+            ed.doc.design.with(|d| {
                 d.acceptance(f.rule, &f.blocks, &f.links)
                     .map(|a| a.reason.clone())
             })
@@ -43,7 +43,7 @@ pub fn FindingItem(finding: Finding) -> impl IntoView {
 
     let select = move |_| {
         f.with_value(|f| {
-            ed.selection.set(Selection {
+            ed.session.selection.set(Selection {
                 blocks: f.blocks.iter().cloned().collect(),
                 links: f.links.iter().cloned().collect(),
                 ..Selection::default()
@@ -62,7 +62,7 @@ pub fn FindingItem(finding: Finding) -> impl IntoView {
         if text.is_empty() {
             return;
         }
-        let mut list = ed.design.with_untracked(|d| d.accepted.clone());
+        let mut list = ed.doc.design.with_untracked(|d| d.accepted.clone());
         f.with_value(|f| {
             list.retain(|a| !a.is_for(f.rule, &f.blocks, &f.links));
             list.push(Acceptance {
@@ -73,16 +73,16 @@ pub fn FindingItem(finding: Finding) -> impl IntoView {
                 ..Acceptance::default()
             });
         });
-        ed.seal();
+        ed.doc.seal();
         if ed.dispatch_or_say(Command::SetAccepted(list), None) {
             form_open.set(false);
             reason.set(String::new());
         }
     };
     let withdraw = move |_| {
-        let mut list = ed.design.with_untracked(|d| d.accepted.clone());
+        let mut list = ed.doc.design.with_untracked(|d| d.accepted.clone());
         f.with_value(|f| list.retain(|a| !a.is_for(f.rule, &f.blocks, &f.links)));
-        ed.seal();
+        ed.doc.seal();
         ed.dispatch_or_say(Command::SetAccepted(list), None);
     };
     let open_form = move |_| {
@@ -107,8 +107,8 @@ pub fn FindingItem(finding: Finding) -> impl IntoView {
         <li
             class=format!("finding {severity}")
             class:accepted=move || accepted.with(Option::is_some)
-            class:current=move || f.with_value(|f| crate::ui::present::is_current(ed, f))
-            aria-current=move || f.with_value(|f| crate::ui::present::is_current(ed, f)).then_some("step")
+            class:current=move || f.with_value(|f| crate::ui::present::is_current(ed.chrome, ed.eval, f))
+            aria-current=move || f.with_value(|f| crate::ui::present::is_current(ed.chrome, ed.eval, f)).then_some("step")
         >
             <button class="finding-show" on:click=select title="Select and show on the canvas">
                 <span class="finding-title">{title}</span>
@@ -121,13 +121,13 @@ pub fn FindingItem(finding: Finding) -> impl IntoView {
                     <p class="accepted-reason">
                         <span>{format!("Accepted: {why}")}</span>
                         " "
-                        <Show when=move || !ed.read_only.get()>
+                        <Show when=move || !ed.doc.read_only.get()>
                             <button on:click=withdraw>"Withdraw"</button>
                         </Show>
                     </p>
                 }
                 .into_any(),
-                None if !can_accept || ed.read_only.get() => ().into_any(),
+                None if !can_accept || ed.doc.read_only.get() => ().into_any(),
                 None if form_open.get() => view! {
                     <form class="accept-form" on:submit=accept>
                         <label for=format!("reason-{uid}")>"Reason for accepting"</label>

@@ -4,14 +4,17 @@ use leptos::prelude::*;
 
 use super::finding::FindingItem;
 use crate::core::report::{Finding, Severity};
-use crate::ui::editor::use_editor;
+use crate::ui::chrome::use_chrome;
+use crate::ui::document::{use_document, Document};
+use crate::ui::evaluation::{use_evaluation, Evaluation};
 
 #[component]
 pub fn Findings() -> impl IntoView {
-    let ed = use_editor();
-    let none = move || ed.report.with(|r| r.findings.is_empty());
+    let eval = use_evaluation();
+    let doc = use_document();
+    let none = move || eval.report.with(|r| r.findings.is_empty());
     let total = move || {
-        let (n, accepted) = counts(ed, None);
+        let (n, accepted) = counts(eval, doc, None);
         match (n, accepted) {
             (0, _) => String::new(),
             (n, 0) => format!("({n})"),
@@ -33,9 +36,9 @@ pub fn Findings() -> impl IntoView {
 
 /// How many findings of a severity (all when `None`) there are, and how many of
 /// them are accepted.
-fn counts(ed: crate::ui::editor::Editor, severity: Option<Severity>) -> (usize, usize) {
-    ed.report.with(|r| {
-        ed.design.with(|d| {
+fn counts(eval: Evaluation, doc: Document, severity: Option<Severity>) -> (usize, usize) {
+    eval.report.with(|r| {
+        doc.design.with(|d| {
             let of: Vec<&Finding> = r
                 .findings
                 .iter()
@@ -52,9 +55,11 @@ fn counts(ed: crate::ui::editor::Editor, severity: Option<Severity>) -> (usize, 
 
 #[component]
 fn Group(severity: Severity, title: &'static str) -> impl IntoView {
-    let ed = use_editor();
+    let eval = use_evaluation();
+    let doc = use_document();
+    let chrome = use_chrome();
     let items = Memo::new(move |_| {
-        ed.report.with(|r| {
+        eval.report.with(|r| {
             r.findings
                 .iter()
                 .filter(|f| f.severity == severity)
@@ -63,7 +68,7 @@ fn Group(severity: Severity, title: &'static str) -> impl IntoView {
         })
     });
     let heading = move || {
-        let (n, accepted) = counts(ed, Some(severity));
+        let (n, accepted) = counts(eval, doc, Some(severity));
         if accepted > 0 {
             format!("{title} ({n}, {accepted} accepted)")
         } else {
@@ -74,7 +79,7 @@ fn Group(severity: Severity, title: &'static str) -> impl IntoView {
     // first few (the report's order puts the most important first) and a button
     // shows the rest (presentation steps through all of them, so lists them all).
     let show_all = RwSignal::new(false);
-    let all = Signal::derive(move || show_all.get() || ed.presenting.get());
+    let all = Signal::derive(move || show_all.get() || chrome.presenting.get());
     let shown = move || {
         items.with(|i| {
             let n = if all.get() {

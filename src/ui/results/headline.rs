@@ -6,15 +6,17 @@ use leptos::prelude::*;
 use super::block_label;
 use crate::core::render::units;
 use crate::core::report::{Method, Report};
-use crate::ui::editor::use_editor;
+use crate::ui::document::use_document;
+use crate::ui::evaluation::use_evaluation;
 
 #[component]
 pub fn Headline() -> impl IntoView {
-    let ed = use_editor();
-    let targets = Memo::new(move |_| ed.design.with(|d| d.targets.clone()));
+    let doc = use_document();
+    let eval = use_evaluation();
+    let targets = Memo::new(move |_| doc.design.with(|d| d.targets.clone()));
     move || {
         let targets = targets.get();
-        ed.report.with(|r| {
+        eval.report.with(|r| {
             if r.availability.is_none() {
                 return view! {
                     <section class="headline" aria-labelledby="headline-heading">
@@ -28,7 +30,7 @@ pub fn Headline() -> impl IntoView {
                 }
                 .into_any();
             }
-            let bottleneck = ed
+            let bottleneck = doc
                 .design
                 .with(|d| r.bottleneck.as_deref().map(|id| block_label(d, id)));
             view! {

@@ -15,7 +15,7 @@ const SHOWN: usize = 5;
 pub fn HotSpots() -> impl IntoView {
     let ed = use_editor();
     let rows = move || {
-        ed.report.with(|r| {
+        ed.eval.report.with(|r| {
             let mut busy: Vec<_> = r
                 .blocks
                 .iter()
@@ -24,7 +24,7 @@ pub fn HotSpots() -> impl IntoView {
                 .collect();
             crate::core::sort::sort_by(&mut busy, |a, b| b.0.total_cmp(&a.0));
             busy.truncate(SHOWN);
-            ed.design.with(|d| {
+            ed.doc.design.with(|d| {
                 busy.into_iter()
                     .map(|(u, b)| {
                         let id = b.id.clone();
@@ -40,7 +40,7 @@ pub fn HotSpots() -> impl IntoView {
                                         class="link-button"
                                         aria-label=format!("Show {name} on the canvas")
                                         on:click=move |_| {
-                                            ed.selection.set(crate::ui::session::Selection::only(
+                                            ed.session.selection.set(crate::ui::session::Selection::only(
                                                 crate::ui::session::ItemKind::Block,
                                                 &id,
                                             ));
@@ -66,7 +66,7 @@ pub fn HotSpots() -> impl IntoView {
         })
     };
     let any = move || {
-        ed.report.with(|r| {
+        ed.eval.report.with(|r| {
             r.blocks
                 .iter()
                 .any(|b| b.utilization.is_some_and(|u| u > 0.0))

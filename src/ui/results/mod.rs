@@ -16,8 +16,10 @@ use leptos::prelude::*;
 pub use block_findings::BlockFindings;
 
 use super::browser;
-use super::editor::use_editor;
 use crate::core::model::Design;
+use crate::ui::document::use_document;
+use crate::ui::evaluation::use_evaluation;
+use crate::ui::session::use_session;
 use budget::Budget;
 use entries::Entries;
 use findings::Findings;
@@ -30,19 +32,19 @@ pub fn Results(
     /// around this panel shows it.
     open: RwSignal<bool>,
 ) -> impl IntoView {
-    let ed = use_editor();
+    let eval = use_evaluation();
     let toggle = move |_| {
         open.update(|o| *o = !*o);
         // The canvas grows or shrinks: let it measure itself once laid out.
         request_animation_frame(browser::notify_resize);
     };
-    let has_entry = move || ed.report.with(|r| r.availability.is_some());
+    let has_entry = move || eval.report.with(|r| r.availability.is_some());
 
     view! {
             <header class="results-bar">
                 <h2 id="results-heading">"Results"</h2>
                 <span class="updating" role="status" aria-live="polite">
-                    {move || ed.pending.get().then_some("Updating…")}
+                    {move || eval.pending.get().then_some("Updating…")}
                 </span>
                 <WhatIfNote />
                 <button
@@ -76,9 +78,10 @@ pub fn Results(
 /// drawn.
 #[component]
 fn WhatIfNote() -> impl IntoView {
-    let ed = use_editor();
+    let doc = use_document();
+    let session = use_session();
     move || {
-        ed.whatif.with(|w| {
+        session.whatif.with(|w| {
             if w.is_plain() {
                 return None;
             }
@@ -87,7 +90,7 @@ fn WhatIfNote() -> impl IntoView {
                 parts.push(format!("traffic ×{}", crate::core::render::units::sig(w.scale)));
             }
             if !w.fail.is_empty() {
-                let names = ed.design.with(|d| {
+                let names = doc.design.with(|d| {
                     w.fail
                         .iter()
                         .map(|id| node_label(d, id))

@@ -20,9 +20,12 @@ impl Gestures {
         if ev.ctrl_key() || ev.meta_key() {
             let p = self.screen(ev.client_x(), ev.client_y());
             let factor = (-dy * 0.002).exp();
-            self.ed.viewport.update(|v| *v = v.zoom_at(p, factor));
+            self.ed
+                .session
+                .viewport
+                .update(|v| *v = v.zoom_at(p, factor));
         } else {
-            self.ed.viewport.update(|v| *v = v.panned(-dx, -dy));
+            self.ed.session.viewport.update(|v| *v = v.panned(-dx, -dy));
         }
     }
 

@@ -1,0 +1,90 @@
+//! The evaluation: the report of the design and what-if scenario on screen,
+//! recomputed once edits pause.
+
+use leptos::prelude::*;
+
+use super::debounce::Debounce;
+use super::session::WhatIf;
+use crate::core::eval::{evaluate, EvalOptions};
+use crate::core::model::Design;
+use crate::core::report::Report;
+
+#[derive(Clone, Copy)]
+pub struct Evaluation {
+    /// The design and scenario the report was last computed for. Edits land here
+    /// after a short pause, so a burst of edits costs one evaluation.
+    settled: RwSignal<Settled>,
+    /// An edit is waiting to be evaluated: the results panel shows "updating".
+    pub pending: RwSignal<bool>,
+    /// The evaluation report of what is on screen, derived from `settled`.
+    pub report: Memo<Report>,
+    /// Evaluates once edits pause; only the latest scheduled run happens.
+    settle_timer: Debounce,
+    /// What is evaluated: the document's design and the session's scenario.
+    design: RwSignal<Design>,
+    whatif: RwSignal<WhatIf>,
+}
+
+/// How long edits must pause before the report is recomputed, in ms.
+const SETTLE_MS: u32 = 40;
+
+/// What the report was computed from.
+#[derive(Clone, Debug, PartialEq)]
+struct Settled {
+    design: Design,
+    options: EvalOptions,
+}
+
+impl Evaluation {
+    /// The evaluation of `design` (the document's) under `whatif` (the session's).
+    pub fn new(design: RwSignal<Design>, whatif: RwSignal<WhatIf>) -> Evaluation {
+        let settled = RwSignal::new(Settled {
+            design: design.get_untracked(),
+            options: EvalOptions::default(),
+        });
+        let report = Memo::new(move |_| settled.with(|s| evaluate(&s.design, &s.options)));
+        Evaluation {
+            settled,
+            pending: RwSignal::new(false),
+            report,
+            settle_timer: Debounce::new(SETTLE_MS),
+            design,
+            whatif,
+        }
+    }
+
+    /// Re-evaluate after edits settle: call once from `App`. Each change to the
+    /// design or the scenario restarts a short timer; when it fires, the report
+    /// memo sees one new (design, scenario) pair.
+    pub fn evaluate_on_change(&self) {
+        let ev = *self;
+        Effect::new(move |first: Option<()>| {
+            ev.design.track();
+            ev.whatif.track();
+            ev.pending.set(true);
+            // A later edit drops this evaluation and schedules its own. The first
+            // run (after the page's first turn, so a design opened by a link is
+            // included) waits for a frame too: the design is drawn first, and a
+            // large one is not held up by its evaluation.
+            let settle = move || ev.settle();
+            if first.is_none() {
+                ev.settle_timer.call_after_frame(settle);
+            } else {
+                ev.settle_timer.call(settle);
+            }
+        });
+    }
+
+    /// Evaluate what is on screen now.
+    pub fn settle(&self) {
+        let options = self.whatif.with_untracked(WhatIf::options);
+        let design = self.design.get_untracked();
+        self.settled.set(Settled { design, options });
+        self.pending.set(false);
+    }
+}
+
+/// The evaluation of the page, provided by `App`.
+pub fn use_evaluation() -> Evaluation {
+    expect_context::<Evaluation>()
+}
