@@ -102,6 +102,8 @@ pub struct Library {
     retry_set: StoredValue<bool>,
     /// The page is going away (`pagehide`): its journal must stay.
     closing: StoredValue<bool>,
+    /// The edit count of the last version queued for storing.
+    enqueued: StoredValue<u64>,
     /// The design replaced last: "Restore previous design" opens it.
     pub previous: RwSignal<Option<String>>,
     /// Start-up has opened what it opens (the tab's design, a link).
@@ -145,6 +147,7 @@ impl Library {
             failing: StoredValue::new(false),
             retry_set: StoredValue::new(false),
             closing: StoredValue::new(false),
+            enqueued: StoredValue::new(u64::MAX),
             previous: RwSignal::new(previous),
             ready: RwSignal::new(false),
             conflict: RwSignal::new(false),
@@ -382,12 +385,18 @@ impl Library {
             return;
         }
         let unsaved = self.dirty() || self.saving.get_value() || self.failing.get_value();
-        if closing && unsaved {
-            self.closing.set_value(true);
-            self.write_journal();
+        if !unsaved {
+            return;
         }
-        if self.dirty() {
-            self.save_now();
+        // One capture for both writes: a large design is saved to text once.
+        let Some(p) = self.capture() else { return };
+        if closing {
+            self.closing.set_value(true);
+            self.write_journal(&p);
+        }
+        // Hidden, then closing: the version the first call queued is this one.
+        if self.dirty() && self.enqueued.get_value() != p.edits {
+            self.enqueue(p);
         }
     }
 }

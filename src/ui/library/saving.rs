@@ -46,26 +46,38 @@ impl Library {
     /// Capture the open document now and store it (after any store already
     /// under way).
     pub(super) fn save_now(self) {
-        let Some(id) = self.doc.get_value() else {
-            return;
-        };
-        if self.ed.doc.read_only.get_untracked() {
-            return;
+        if let Some(pending) = self.capture() {
+            self.enqueue(pending);
         }
-        self.save_timer.cancel();
+    }
+
+    /// The open document as it is now (one `format::save`); nothing for a
+    /// read-only design.
+    pub(super) fn capture(&self) -> Option<Pending> {
+        let id = self.doc.get_value()?;
+        if self.ed.doc.read_only.get_untracked() {
+            return None;
+        }
         let (title, text) = self
             .ed
             .doc
             .design
             .with_untracked(|d| (d.title.clone(), format::save(d)));
-        let pending = Pending {
-            id: id.clone(),
+        Some(Pending {
+            id,
             title,
             updated: self.updated.get_value(),
             text,
             view: self.view_now(),
             edits: self.edits.get_value(),
-        };
+        })
+    }
+
+    /// Store a captured version after any store already under way.
+    pub(super) fn enqueue(self, pending: Pending) {
+        self.save_timer.cancel();
+        let id = pending.id.clone();
+        self.enqueued.set_value(pending.edits);
         // A newer version of the same document replaces one still waiting.
         self.queue.update_value(|q| {
             q.retain(|p| p.id != id);
@@ -171,26 +183,18 @@ impl Library {
         format!("{JOURNAL}{doc}.{}", self.tab.get_value())
     }
 
-    /// The page is closing: write the open document synchronously, where the
-    /// next start finds it whatever became of the last IndexedDB write.
-    pub(super) fn write_journal(&self) {
-        let Some(id) = self.doc.get_value() else {
-            return;
-        };
-        let (title, text) = self
-            .ed
-            .doc
-            .design
-            .with_untracked(|d| (d.title.clone(), format::save(d)));
+    /// The page is closing: write `p`, the open document, synchronously,
+    /// where the next start finds it whatever became of the last IndexedDB write.
+    pub(super) fn write_journal(&self, p: &Pending) {
         let journal = Journal {
             base: self.base(),
-            id: id.clone(),
-            title,
-            updated: self.updated.get_value(),
-            text,
-            view: self.view_now(),
+            id: p.id.clone(),
+            title: p.title.clone(),
+            updated: p.updated,
+            text: p.text.clone(),
+            view: p.view.clone(),
         };
-        let _ = browser::store(&self.journal_key(&id), &journal.to_json());
+        let _ = browser::store(&self.journal_key(&p.id), &journal.to_json());
     }
 
     /// Move every journal into the library (see `core::library::fold`). Without
