@@ -5,6 +5,8 @@ use serde::Serialize;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Report {
+    /// The evaluation model these figures follow (model-2.md: 2).
+    pub model: u8,
     pub availability: Option<f64>,
     pub downtime_min_per_year: Option<f64>,
     pub latency: Option<Latency>,
@@ -54,6 +56,9 @@ pub struct BlockReport {
     pub utilization: Option<f64>,
     pub utilization_one_down: Option<f64>,
     pub availability: f64,
+    /// The largest product of `1 + retries` over the timed sync links of a
+    /// path from an entry to this block (1 when none; model-2.md §2.7).
+    pub retry_amplification: f64,
 }
 
 /// The requests per second a link carries (evaluation.md §1's `flow(l)`);
@@ -62,6 +67,10 @@ pub struct BlockReport {
 pub struct LinkReport {
     pub id: String,
     pub rps: Option<f64>,
+    /// `E_l`: attempts per call (model-2.md §2.4); 1 without a timeout.
+    pub attempts: f64,
+    /// `q_l^(1+r)`: the share of calls that fail by timing out (§2.7).
+    pub timeout_failure: f64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -19,7 +19,6 @@ fn bench(c: &mut Criterion) {
     group.finish();
     // The same without latency sampling: what load and availability cost.
     let few = EvalOptions {
-        latency_samples: 1,
         ..EvalOptions::default()
     };
     let mut group = c.benchmark_group("evaluate_one_latency_sample");

@@ -49,7 +49,6 @@ fn chain(avail: &[f64]) -> Design {
 
 fn fast() -> EvalOptions {
     EvalOptions {
-        latency_samples: 20_000,
         ..EvalOptions::default()
     }
 }
@@ -580,7 +579,7 @@ proptest! {
 
     #[test]
     fn exact_availability_matches_brute_force(d in small_design()) {
-        let r = evaluate(&d, &EvalOptions { latency_samples: 100, ..EvalOptions::default() });
+        let r = evaluate(&d, &EvalOptions::default());
         let a = r.availability.unwrap();
         prop_assert!((0.0..=1.0).contains(&a));
         prop_assert_eq!(r.availability_method, Method::Exact);
@@ -590,9 +589,9 @@ proptest! {
 
     #[test]
     fn monte_carlo_agrees_with_exact(d in small_design()) {
-        let exact = evaluate(&d, &EvalOptions { latency_samples: 100, ..EvalOptions::default() });
+        let exact = evaluate(&d, &EvalOptions::default());
         let mc = evaluate(&d, &EvalOptions {
-            latency_samples: 100,
+
             exact_limit: 0,
             mc_samples: 100_000,
             ..EvalOptions::default()
@@ -618,7 +617,7 @@ proptest! {
         for b in &mut d2.blocks {
             b.rps *= 2.0;
         }
-        let opts = EvalOptions { latency_samples: 100, ..EvalOptions::default() };
+        let opts = EvalOptions::default();
         let (r1, r2) = (evaluate(&d, &opts), evaluate(&d2, &opts));
         for (a, b) in r1.blocks.iter().zip(&r2.blocks) {
             let (ra, rb) = (a.read_rps.unwrap(), b.read_rps.unwrap());
@@ -713,7 +712,7 @@ proptest! {
 
     #[test]
     fn exact_availability_of_independent_tiers_matches_brute_force(d in tiers()) {
-        let r = evaluate(&d, &EvalOptions { latency_samples: 100, ..EvalOptions::default() });
+        let r = evaluate(&d, &EvalOptions::default());
         prop_assert_eq!(r.availability_method, Method::Exact);
         let (a, want) = (r.availability.unwrap(), brute_force(&d));
         prop_assert!((a - want).abs() <= 1e-9, "got {} want {}", a, want);
@@ -744,7 +743,6 @@ fn identical_tiers(n: usize) -> Design {
 #[test]
 fn independent_tiers_stay_exact_beyond_twenty_conditioned_components() {
     let opts = EvalOptions {
-        latency_samples: 100,
         ..EvalOptions::default()
     };
     let one = evaluate(&identical_tiers(1), &opts);
@@ -795,7 +793,6 @@ fn many_unlikely_calls_sample_the_binomial_count_of_calls() {
     // (E[K] = 1), the median 10 ms (P(K = 0) = 0.358, P(K ≤ 1) = 0.736) and the
     // p99 40 ms (P(K ≤ 3) = 0.984, P(K ≤ 4) = 0.997).
     let opts = EvalOptions {
-        latency_samples: 200_000,
         ..EvalOptions::default()
     };
     let lat = evaluate(&fan_out(20, 0.05), &opts).latency.unwrap();

@@ -48,7 +48,6 @@ fn design(blocks: Vec<Block>, links: Vec<Link>) -> Design {
 
 fn findings(d: &Design) -> Vec<Finding> {
     let options = EvalOptions {
-        latency_samples: 20_000,
         ..EvalOptions::default()
     };
     evaluate(d, &options).findings
@@ -1221,7 +1220,6 @@ fn dense_sync_mesh_evaluates_quickly() {
     }
     let d = design(blocks, links);
     let options = EvalOptions {
-        latency_samples: 1000,
         ..EvalOptions::default()
     };
     let analysis = envelope::core::eval::analyse(&d, &options);

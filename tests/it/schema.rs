@@ -99,7 +99,7 @@ fn the_saved_file_follows_the_schema_order() {
         {"id":"b","kind":"service","x":0,"y":0}],
       "links":[{"id":"l","from":"a","to":"b","label":"x","mode":"async","op":"write",
         "calls":2,"latency_ms":3,"parallel":true,"optional":true,"timeout_ms":100,
-        "retries":2,"backoff":true,"idempotent":true}]}"#;
+        "retries":2,"backoff":true,"backoff_ms":250,"idempotent":true}]}"#;
     let saved = save(&load(text).expect("loads"));
     let at = |key: &str, from: usize| {
         saved[from..]

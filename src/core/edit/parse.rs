@@ -120,7 +120,9 @@ fn parse_raw(field: Field, text: &str) -> Result<FieldValue, String> {
                 _ => Err(format!("{name} must be read or write")),
             },
             LinkField::Calls => number(name, t, Unit::None).map(V::Number),
-            LinkField::LatencyMs => number(name, t, Unit::Millis).map(V::Number),
+            LinkField::LatencyMs | LinkField::BackoffMs => {
+                number(name, t, Unit::Millis).map(V::Number)
+            }
             LinkField::Parallel
             | LinkField::Optional
             | LinkField::Backoff

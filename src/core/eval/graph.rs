@@ -36,6 +36,9 @@ pub struct Graph<'a> {
     pub sync_cycles: Vec<Vec<usize>>,
     /// `cyclic_below[b]`: some sync cycle is reachable from `b` by sync links.
     pub cyclic_below: Vec<bool>,
+    /// Per link: `g_l`, the chance that some attempt finishes within the
+    /// timeout (model-2.md §2.3); 1 until the evaluation's fixed point sets it.
+    pub link_ok: Vec<f64>,
 }
 
 impl<'a> Graph<'a> {
@@ -113,6 +116,7 @@ impl<'a> Graph<'a> {
             entries,
             sync_cycles: Vec::new(),
             cyclic_below: vec![false; n],
+            link_ok: vec![1.0; design.links.len()],
         };
         g.sync_cycles = g.strongly_connected(|l| g.design.links[l].is_sync());
         g.cyclic_below = g.mark_cyclic_below();

@@ -5,13 +5,13 @@
 //! here fails on a valid design; figures that do not exist are `None`.
 
 pub mod availability;
-mod fastwalk;
+pub mod dist;
 pub mod graph;
 pub mod heat;
 pub mod latency;
 pub mod load;
-mod lognormal;
 pub mod rules;
+pub mod stress;
 pub mod success;
 
 use crate::core::model::Design;
@@ -27,10 +27,8 @@ pub struct EvalOptions {
     pub scale: f64,
     /// Ids of blocks or zones forced down (what-if failures).
     pub fail: Vec<String>,
-    /// Seed of the latency and Monte Carlo samplers (repeatable results).
+    /// Seed of the Monte Carlo availability sampler (repeatable results).
     pub seed: u64,
-    /// Latency samples per entry (evaluation.md §3: at least 200,000).
-    pub latency_samples: usize,
     /// Monte Carlo availability samples (evaluation.md §2: at least 10^6).
     pub mc_samples: usize,
     /// Most components availability conditions on exactly (evaluation.md §2: 20);
@@ -44,7 +42,6 @@ impl Default for EvalOptions {
             scale: 1.0,
             fail: Vec::new(),
             seed: 0x5EED_E17E,
-            latency_samples: 200_000,
             mc_samples: 1_000_000,
             exact_limit: 20,
         }
@@ -84,6 +81,10 @@ pub struct Analysis<'a> {
     /// Per link: the share of `base(from)` it carries with `down` removed
     /// ([`load::effective_shares`]); `graph.share` when nothing failed.
     pub share: Vec<f64>,
+    /// Timeouts and retries at the fixed point (model-2.md §2.3–2.4).
+    pub stress: stress::Stress,
+    /// Per block: `retry_amplification` (model-2.md §2.7).
+    pub amplification: Vec<f64>,
 }
 
 /// Compute load, availability and latency (everything but the findings).
@@ -101,11 +102,6 @@ pub fn analyse<'a>(design: &'a Design, options: &'a EvalOptions) -> Analysis<'a>
         .collect();
     let (down, zone_down) = failed(&graph, &options.fail);
     let share = load::effective_shares(&graph, &down);
-    let (load, load_loops) = match load::compute(&graph, &entry_rps, &share, &down) {
-        Ok(l) => (Some(l), Vec::new()),
-        Err(loops) => (None, loops),
-    };
-    let avail = availability::compute(&graph, &entry_rps, &down, &zone_down, options);
     let paths: Vec<RequestPath> = graph
         .entries
         .iter()
@@ -118,7 +114,17 @@ pub fn analyse<'a>(design: &'a Design, options: &'a EvalOptions) -> Analysis<'a>
     for p in &paths {
         on_path.merge(p);
     }
-    let lat = latency::compute(&graph, &entry_rps, load.as_ref(), &share, &paths, options);
+    let (load, times, stress) = stress::solve(&graph, &entry_rps, &share, &down);
+    let (load, load_loops) = match load {
+        Ok(l) => (Some(l), Vec::new()),
+        Err(loops) => (None, loops),
+    };
+    let lat = latency::compute(&graph, &entry_rps, times.as_ref(), &share, &stress.attempts);
+    drop(times);
+    let mut graph = graph;
+    graph.link_ok = stress.ok();
+    let avail = availability::compute(&graph, &entry_rps, &down, &zone_down, options);
+    let amplification = stress::retry_amplification(&graph, &share);
     Analysis {
         graph,
         options,
@@ -137,6 +143,8 @@ pub fn analyse<'a>(design: &'a Design, options: &'a EvalOptions) -> Analysis<'a>
         on_path,
         down,
         share,
+        stress,
+        amplification,
     }
 }
 
@@ -187,6 +195,7 @@ pub fn evaluate(design: &Design, options: &EvalOptions) -> Report {
             utilization: load.and_then(|l| l.utilization[b]),
             utilization_one_down: load.and_then(|l| l.one_down[b]),
             availability: analysis.block_availability[b],
+            retry_amplification: analysis.amplification[b],
         })
         .collect();
     let links = design
@@ -202,11 +211,16 @@ pub fn evaluate(design: &Design, options: &EvalOptions) -> Report {
                 }
                 // flow(l) = base(from) · share(l), base = R·(1 − hit) + W.
                 let hit = design.blocks[f].hit_ratio;
-                (ld.read[f] * (1.0 - hit) + ld.write[f]) * analysis.share[l]
+                (ld.read[f] * (1.0 - hit) + ld.write[f])
+                    * analysis.share[l]
+                    * analysis.stress.attempts[l]
             }),
+            attempts: analysis.stress.attempts[l],
+            timeout_failure: analysis.stress.timeout_failure[l],
         })
         .collect();
     Report {
+        model: 2,
         availability: analysis.availability,
         downtime_min_per_year: analysis.availability.map(|a| (1.0 - a) * 525_600.0),
         latency: analysis.latency,

@@ -190,7 +190,7 @@ impl<'g, 'a> Success<'g, 'a> {
             let v = if link.optional {
                 1.0
             } else {
-                s(g.link_to[l], link.op)
+                g.link_ok[l] * s(g.link_to[l], link.op)
             };
             Some((w, v))
         });

@@ -173,6 +173,8 @@ pub struct Link {
     pub timeout_ms: Option<f64>,
     pub retries: u32,
     pub backoff: bool,
+    /// Base delay of `backoff`: retry `i` waits up to `backoff_ms·2^(i−1)` (model 2).
+    pub backoff_ms: f64,
     pub idempotent: bool,
     pub extra: Extra,
 }
@@ -194,6 +196,7 @@ impl Link {
             timeout_ms: None,
             retries: 0,
             backoff: false,
+            backoff_ms: 100.0,
             idempotent: false,
             extra: Extra::new(),
         }

@@ -6,7 +6,7 @@ use super::{
 use crate::core::model::Link;
 
 /// Every link field, in the order the format reads and writes them.
-pub const LINK_FIELDS: [LinkSpec; 13] = {
+pub const LINK_FIELDS: [LinkSpec; 14] = {
     use Io::{Hand, Table};
     use LinkField as F;
     [
@@ -37,6 +37,10 @@ pub const LINK_FIELDS: [LinkSpec; 13] = {
             Ty::Int { lo: 0, hi: 10, default: 0 }, Table, Int, |l| l.retries, |l, v| l.retries = v),
         spec!(Link: F::Backoff, "backoff", "backoff", "Backoff", "", Ty::Bool, Table, Bool,
             |l| l.backoff, |l, v| l.backoff = v),
+        // model-2.md §1: the base delay of `backoff`, > 0, default 100.
+        spec!(Link: F::BackoffMs, "backoff_ms", "backoff base", "Backoff base", " ms",
+            Ty::Num { range: Range::Positive, default: 100.0 }, Table, Number,
+            |l| l.backoff_ms, |l, v| l.backoff_ms = v),
         spec!(Link: F::Idempotent, "idempotent", "idempotent", "Idempotent", "", Ty::Bool, Table,
             Bool, |l| l.idempotent, |l, v| l.idempotent = v),
     ]

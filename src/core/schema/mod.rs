@@ -276,6 +276,7 @@ pub enum LinkField {
     TimeoutMs,
     Retries,
     Backoff,
+    BackoffMs,
     Idempotent,
 }
 
@@ -340,7 +341,7 @@ impl BlockField {
 }
 
 impl LinkField {
-    pub const ALL: [LinkField; 13] = [
+    pub const ALL: [LinkField; 14] = [
         LinkField::From,
         LinkField::To,
         LinkField::Label,
@@ -353,6 +354,7 @@ impl LinkField {
         LinkField::TimeoutMs,
         LinkField::Retries,
         LinkField::Backoff,
+        LinkField::BackoffMs,
         LinkField::Idempotent,
     ];
 }

@@ -83,7 +83,7 @@ impl Tree {
                 let e_inner = if n.always {
                     1.0
                 } else {
-                    n.inner(|t| expect[t.child][usize::from(t.read)])
+                    n.inner(|t| t.ok * expect[t.child][usize::from(t.read)])
                 };
                 let u = n.up(up);
                 [success(u, 0.0, e_inner), success(u, n.h, e_inner)]

@@ -14,6 +14,8 @@ pub(super) struct Term {
     pub(super) read: bool,
     /// `p_l` under route `all`, the share under `split`; unused under `failover`.
     pub(super) w: f64,
+    /// `g_l`: the link's calls succeed within their timeout (model-2.md §2.3).
+    pub(super) ok: f64,
 }
 
 /// A block of the entry's sync tree, in local numbering.
@@ -133,6 +135,7 @@ impl Tree {
                         child: local[g.link_to[l]],
                         read: d.links[l].op == Op::Read,
                         w,
+                        ok: g.link_ok[l],
                     })
                     .collect()
             };
@@ -308,6 +311,6 @@ impl Tree {
         if n.always {
             return 1.0;
         }
-        n.inner(|t| self.val(t.child, t.read, up, inner))
+        n.inner(|t| t.ok * self.val(t.child, t.read, up, inner))
     }
 }

@@ -1,0 +1,145 @@
+//! Timeouts and retries in the load (model-2.md §2.3–2.4): the fixed point of
+//! loads, service times and each timed link's `q_l`, and what it implies.
+
+use super::graph::Graph;
+use super::latency::Times;
+use super::load::{self, Load};
+
+/// Rounds of the fixed point before reporting the last (model-2.md §2.4).
+const MAX_ROUNDS: usize = 1000;
+/// Relative change of every load under which the fixed point has converged.
+const CONVERGED: f64 = 1e-9;
+
+/// Per link, parallel to `design.links`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Stress {
+    /// `q_l`: the chance that one attempt times out (0 without a timeout).
+    pub q: Vec<f64>,
+    /// `E_l = Σ_{i=0..r} q^i`: attempts per call (1 on async and untimed links).
+    pub attempts: Vec<f64>,
+    /// `q^(1+r)`: the share of calls that fail by timing out.
+    pub timeout_failure: Vec<f64>,
+}
+
+impl Stress {
+    fn none(links: usize) -> Stress {
+        Stress {
+            q: vec![0.0; links],
+            attempts: vec![1.0; links],
+            timeout_failure: vec![0.0; links],
+        }
+    }
+
+    /// `g_l = 1 − q^(1+r)`: some attempt finishes in time.
+    pub fn ok(&self) -> Vec<f64> {
+        self.timeout_failure.iter().map(|f| 1.0 - f).collect()
+    }
+}
+
+/// Attempts per call and the share of calls that fail, from `q` and `r`.
+pub fn attempts(q: f64, retries: u32) -> (f64, f64) {
+    let mut e = 0.0;
+    let mut p = 1.0;
+    for _ in 0..=retries {
+        e += p;
+        p *= q;
+    }
+    (e, p)
+}
+
+/// The solved load, the times at it, and the stress figures; `Err` with the
+/// amplifying sets when some round's equations have no finite solution.
+pub fn solve<'g, 'a>(
+    g: &'g Graph<'a>,
+    entry_rps: &[f64],
+    share: &'g [f64],
+    down: &[bool],
+) -> (Result<Load, Vec<Vec<usize>>>, Option<Times<'g, 'a>>, Stress) {
+    let d = g.design;
+    let links = d.links.len();
+    let mut stress = Stress::none(links);
+    let timed = (0..links)
+        .any(|l| d.links[l].is_sync() && d.links[l].timeout_ms.is_some() && share[l] > 0.0);
+    let mut prev: Option<Load> = None;
+    for _ in 0..MAX_ROUNDS {
+        let flow: Vec<f64> = share
+            .iter()
+            .zip(&stress.attempts)
+            .map(|(s, e)| s * e)
+            .collect();
+        let load = match load::compute(g, entry_rps, &flow, down) {
+            Ok(l) => l,
+            Err(loops) => return (Err(loops), None, stress),
+        };
+        let rho: Vec<f64> = load.utilization.iter().map(|u| u.unwrap_or(0.0)).collect();
+        let t0 = std::time::Instant::now();
+        let times = Times::new(g, &rho, share);
+
+        let settled = !timed || prev.as_ref().is_some_and(|p| same(p, &load));
+        if settled {
+            for l in 0..links {
+                let link = &d.links[l];
+                if link.is_sync() && link.timeout_ms.is_some() && share[l] > 0.0 {
+                    stress.q[l] = times.q[l];
+                    stress.timeout_failure[l] = attempts(times.q[l], link.retries).1;
+                }
+            }
+            return (Ok(load), Some(times), stress);
+        }
+        for l in 0..links {
+            let link = &d.links[l];
+            if link.is_sync() && link.timeout_ms.is_some() {
+                let (e, fail) = attempts(times.q[l], link.retries);
+                stress.q[l] = times.q[l];
+                stress.attempts[l] = e;
+                stress.timeout_failure[l] = fail;
+            }
+        }
+        prev = Some(load);
+    }
+    // Spec choice: after the last round, report its load with the times at it.
+    let load = prev.expect("at least one round ran");
+    let rho: Vec<f64> = load.utilization.iter().map(|u| u.unwrap_or(0.0)).collect();
+    let times = Times::new(g, &rho, share);
+    (Ok(load), Some(times), stress)
+}
+
+/// No block's read or write load changed by more than `CONVERGED` relative.
+fn same(a: &Load, b: &Load) -> bool {
+    let close = |x: &f64, y: &f64| (x - y).abs() <= CONVERGED * x.abs().max(y.abs()).max(1e-300);
+    a.read.iter().zip(&b.read).all(|(x, y)| close(x, y))
+        && a.write.iter().zip(&b.write).all(|(x, y)| close(x, y))
+}
+
+/// Per block: the largest product of `(1 + retries)` over the timed sync links
+/// of a path from an entry to it (1 when none; model-2.md §2.7).
+///
+/// Spec choice: with sync cycles, the paths are those of a depth-first walk
+/// from the entries (a link closing a cycle on it is not followed).
+pub fn retry_amplification(g: &Graph, share: &[f64]) -> Vec<f64> {
+    let d = g.design;
+    let walk = g.post_order(g.entries.iter().copied(), |l| share[l] > 0.0);
+    let mut amp = vec![0.0f64; g.block_count()];
+    for &e in &g.entries {
+        amp[e] = 1.0;
+    }
+    for &b in walk.order.iter().rev() {
+        if amp[b] == 0.0 {
+            continue;
+        }
+        for &l in &g.sync_out[b] {
+            if walk.closing[l] || share[l] <= 0.0 {
+                continue;
+            }
+            let link = &d.links[l];
+            let f = if link.timeout_ms.is_some() {
+                1.0 + link.retries as f64
+            } else {
+                1.0
+            };
+            let t = g.link_to[l];
+            amp[t] = amp[t].max(amp[b] * f);
+        }
+    }
+    amp.iter().map(|&a| a.max(1.0)).collect()
+}
