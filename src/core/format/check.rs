@@ -294,7 +294,7 @@ impl Checker<'_> {
             (Ty::Num { range, .. }, FieldValue::Number(n)) => self.real(at, n, range),
             (Ty::OptNum { range, .. }, FieldValue::OptNumber(n)) => self.opt_real(at, n, range),
             (Ty::Int { lo, hi, .. }, FieldValue::Int(n)) => self.int(at, n, lo, hi),
-            (Ty::Text { max }, FieldValue::Text(s)) => self.text(at, &s, max),
+            (Ty::Text { max, .. }, FieldValue::Text(s)) => self.text(at, &s, max),
             _ => {}
         }
     }

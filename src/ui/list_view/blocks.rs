@@ -31,7 +31,7 @@ pub(super) fn BlocksTable(status: RwSignal<String>) -> impl IntoView {
     };
     let headers = BLOCK_COLUMNS.into_iter().map(|f| {
         let spec = schema::block(f);
-        let (name, unit) = (spec.label, spec.shown_unit());
+        let (name, unit) = (spec.column, spec.shown_unit());
         view! {
             <th scope="col">
                 {name}
@@ -130,7 +130,7 @@ pub(super) fn BlockRow(id: String, status: RwSignal<String>) -> impl IntoView {
                     <TextCell
                     id=key
                     field=Field::Block(f)
-                    col=spec.label
+                    col=spec.column
                     row=name
                     problems=problems
                     placeholder=Signal::stored(spec.when_empty())

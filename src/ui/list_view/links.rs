@@ -1,6 +1,7 @@
 //! The list view's links table: one row per link, its ends, mode and numbers.
 
 use super::*;
+use crate::core::schema;
 
 #[component]
 pub(super) fn LinksTable(status: RwSignal<String>) -> impl IntoView {
@@ -220,10 +221,10 @@ pub(super) fn LinkRow(
                 </select>
             </td>
             <td>
-                <TextCell id=key field=Field::Link(LinkField::Calls) col="Calls" row=name problems=problems />
+                <TextCell id=key field=Field::Link(LinkField::Calls) col=schema::link(LinkField::Calls).column row=name problems=problems />
             </td>
             <td>
-                <TextCell id=key field=Field::Link(LinkField::LatencyMs) col="Latency" row=name problems=problems />
+                <TextCell id=key field=Field::Link(LinkField::LatencyMs) col=schema::link(LinkField::LatencyMs).column row=name problems=problems />
             </td>
             <td>
                 <button
