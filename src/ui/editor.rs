@@ -22,6 +22,15 @@ use crate::core::geometry::Point;
 use crate::core::model::Design;
 
 /// The four kinds of UI state together, for actions that span them.
+///
+/// That is its whole purpose: the keyboard's dispatchers (`keys.rs`, the
+/// actions registry's `run`, a focused canvas item's keys), the gestures that
+/// move, connect and drop items, the palette and the list view's add and
+/// delete, presentation mode and the library (which replaces the design and
+/// its view together) take an `Editor` because what they run reads or writes
+/// more than one kind (a refused edit says why in the chrome's notice). A
+/// component that only reads one or two kinds takes those kinds' contexts
+/// (`use_document`, `use_session`, `use_chrome`, `use_evaluation`) or props.
 #[derive(Clone, Copy)]
 pub struct Editor {
     pub doc: Document,

@@ -4,145 +4,27 @@
 
 use super::field::{
     get_block_field, get_link_field, BlockField, Field, FieldValue, LinkField, TargetField,
-    ZoneField,
 };
-use crate::core::model::{is_valid_id, Block, Design, Link, Sticky, Targets, Zone};
+use crate::core::model::{Block, Design, Link, Sticky, Targets, Zone};
 pub use crate::core::render::units::fmt_num;
-use crate::core::schema::{self, Range, Ty};
+use crate::core::schema::{finite, id_ok, probability, text_max};
 
 pub(crate) const MAX_LABEL: usize = 200;
 pub(crate) const MAX_DESIGN_NOTES: usize = 20_000;
 pub(crate) const MAX_STICKY_TEXT: usize = 2_000;
 
-/// Spec choice: text limits of format.md count characters (Unicode scalar
-/// values), not bytes.
-fn text_max(name: &str, s: &str, max: usize) -> Result<(), String> {
-    let n = s.chars().count();
-    if n > max {
-        Err(format!(
-            "{name} must be at most {} characters (it has {})",
-            fmt_num(max as f64),
-            fmt_num(n as f64)
-        ))
-    } else {
-        Ok(())
-    }
-}
-
-fn id_ok(name: &str, id: &str) -> Result<(), String> {
-    if is_valid_id(id) {
-        Ok(())
-    } else {
-        Err(format!(
-            "{name} '{id}' is not a valid id (1 to 64 of the characters A-Z a-z 0-9 _ . -)"
-        ))
-    }
-}
-
-fn finite(name: &str, n: f64) -> Result<(), String> {
-    if n.is_finite() {
-        Ok(())
-    } else {
-        Err(format!("{name} must be a finite number"))
-    }
-}
-
-fn at_least_zero(name: &str, n: f64, unit: &str) -> Result<(), String> {
-    if n.is_finite() && n >= 0.0 {
-        Ok(())
-    } else {
-        Err(format!("{name} must be 0{unit} or more"))
-    }
-}
-
-fn positive_or_none(name: &str, n: Option<f64>, unit: &str, none: &str) -> Result<(), String> {
-    match n {
-        Some(n) if !(n.is_finite() && n > 0.0) => {
-            Err(format!("{name} must be above 0{unit}, or empty for {none}"))
-        }
-        _ => Ok(()),
-    }
-}
-
-fn probability(name: &str, n: f64) -> Result<(), String> {
-    if n.is_finite() && n > 0.0 && n <= 1.0 {
-        Ok(())
-    } else {
-        Err(format!(
-            "{name} must be above 0 and at most 1 (for example 0.999, 99.9% or 3 nines)"
-        ))
-    }
-}
-
-fn count(name: &str, n: u32, lo: u32, hi: u32) -> Result<(), String> {
-    if (lo..=hi).contains(&n) {
-        Ok(())
-    } else {
-        Err(format!(
-            "{name} must be a whole number from {} to {}",
-            fmt_num(lo as f64),
-            fmt_num(hi as f64)
-        ))
-    }
-}
-
 /// Whether `value` has the right type and lies in the field's own range (format.md
 /// §1). Relations between fields (p99 ≥ median, min healthy ≤ replicas) and
 /// references (a zone that exists) are checked on the whole item.
 pub fn check_value(field: Field, value: &FieldValue) -> Result<(), String> {
-    use FieldValue as V;
     let name = field.name();
-    match (field, value) {
-        (Field::Block(f), v) => {
-            let spec = schema::block(f);
-            in_range(name, spec.unit, spec.ty, v)
+    match (field.ty(), value) {
+        (Some((ty, unit)), v) => ty.check(name, unit, v),
+        (None, FieldValue::OptInt(Some(n))) if *n < 1 => {
+            Err(format!("{name} must be a whole number, 1 or more"))
         }
-        (Field::Link(f), v) => {
-            let spec = schema::link(f);
-            in_range(name, spec.unit, spec.ty, v)
-        }
-        (Field::Zone(f), v) => match (f, v) {
-            (ZoneField::Label, V::Text(s)) => text_max(name, s, MAX_LABEL),
-            (ZoneField::Availability, V::Number(n)) => probability(name, *n),
-            _ => Err(format!("{name} does not take {}", v.type_name())),
-        },
-        (Field::Target(f), v) => match (f, v) {
-            (TargetField::Availability, V::OptNumber(Some(n))) => probability(name, *n),
-            (TargetField::P99Ms, V::OptNumber(n)) => positive_or_none(name, *n, " ms", "none"),
-            (TargetField::Availability, V::OptNumber(None)) => Ok(()),
-            (TargetField::TeamSize, V::OptInt(Some(n))) if *n < 1 => {
-                Err(format!("{name} must be a whole number, 1 or more"))
-            }
-            (TargetField::TeamSize, V::OptInt(_)) => Ok(()),
-            _ => Err(format!("{name} does not take {}", v.type_name())),
-        },
-    }
-}
-
-/// Whether `v` has a field's type and lies in its range (`ty`, `schema`),
-/// said with the field's `name` and `unit`.
-fn in_range(name: &str, unit: &str, ty: Ty, v: &FieldValue) -> Result<(), String> {
-    use FieldValue as V;
-    match (ty, v) {
-        (Ty::Text { max }, V::Text(s)) => text_max(name, s, max),
-        (Ty::Num { range, .. }, V::Number(n)) => match range {
-            Range::Finite => finite(name, *n),
-            Range::NonNegative => at_least_zero(name, *n, unit),
-            Range::Probability => probability(name, *n),
-            Range::Fraction if Range::Fraction.contains(*n) => Ok(()),
-            Range::Fraction => Err(format!("{name} must be from 0 to 1 (or 0% to 100%)")),
-            Range::UpTo(_) if range.contains(*n) => Ok(()),
-            Range::UpTo(max) => Err(format!("{name} must be from 0 to {}", fmt_num(max))),
-            Range::Positive => positive_or_none(name, Some(*n), unit, "none"),
-        },
-        (Ty::OptNum { none, .. }, V::OptNumber(n)) => positive_or_none(name, *n, unit, none),
-        (Ty::Int { lo, hi, .. }, V::Int(n)) => count(name, *n, lo, hi),
-        (Ty::Ref { .. }, V::Text(id)) => id_ok(name, id),
-        (Ty::Ref { .. }, V::OptText(id)) => id.as_deref().map_or(Ok(()), |id| id_ok(name, id)),
-        (Ty::Bool, V::Bool(_))
-        | (Ty::Kind, V::Kind(_))
-        | (Ty::Choice { .. }, V::Route(_) | V::Mode(_) | V::Op(_)) => Ok(()),
-        _ => Err(format!("{name} does not take {}", v.type_name())),
+        (None, FieldValue::OptInt(_)) => Ok(()),
+        (None, v) => Err(format!("{name} does not take {}", v.type_name())),
     }
 }
 

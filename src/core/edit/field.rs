@@ -1,7 +1,8 @@
 //! Editable fields of blocks, links, zones and targets, their values, and get/set.
 
+use super::check::MAX_LABEL;
 use crate::core::model::{Block, Link, Targets, Zone};
-use crate::core::schema;
+use crate::core::schema::{self, Range, Ty};
 pub use crate::core::schema::{BlockField, FieldValue, LinkField};
 
 /// A zone field other than its rectangle (see `Command::SetZoneRect`).
@@ -44,6 +45,46 @@ impl Field {
                 TargetField::TeamSize => "team size",
             },
         }
+    }
+
+    /// The field's type and its unit in messages (" ms"): the schema's for
+    /// blocks and links; `None` for the team size, an optional whole number
+    /// that no other field is.
+    pub(crate) fn ty(self) -> Option<(Ty, &'static str)> {
+        let none = "none";
+        Some(match self {
+            Field::Block(f) => (schema::block(f).ty, schema::block(f).unit),
+            Field::Link(f) => (schema::link(f).ty, schema::link(f).unit),
+            Field::Zone(ZoneField::Label) => (
+                Ty::Text {
+                    max: MAX_LABEL,
+                    multiline: false,
+                },
+                "",
+            ),
+            Field::Zone(ZoneField::Availability) => (
+                Ty::Num {
+                    range: Range::Probability,
+                    default: 1.0,
+                },
+                "",
+            ),
+            Field::Target(TargetField::Availability) => (
+                Ty::OptNum {
+                    range: Range::Probability,
+                    none,
+                },
+                "",
+            ),
+            Field::Target(TargetField::P99Ms) => (
+                Ty::OptNum {
+                    range: Range::Positive,
+                    none,
+                },
+                " ms",
+            ),
+            Field::Target(TargetField::TeamSize) => return None,
+        })
     }
 }
 

@@ -72,7 +72,6 @@ pub fn solve<'g, 'a>(
             Err(loops) => return (Err(loops), None, stress),
         };
         let rho: Vec<f64> = load.utilization.iter().map(|u| u.unwrap_or(0.0)).collect();
-        let t0 = std::time::Instant::now();
         let times = Times::new(g, &rho, share);
 
         let settled = !timed || prev.as_ref().is_some_and(|p| same(p, &load));

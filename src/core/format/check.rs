@@ -32,23 +32,17 @@ pub(super) fn check(d: &Design, failed: &BTreeSet<String>) -> Vec<LoadError> {
     if let Some(n) = t.team_size {
         c.int(targets.field("team_size"), n, 1, u32::MAX);
     }
-    if d.blocks.len() > MAX_BLOCKS {
-        c.push(
-            At::top("/blocks"),
-            format!(
-                "expected at most {MAX_BLOCKS} blocks, found {}",
-                d.blocks.len()
-            ),
-        );
-    }
-    if d.links.len() > MAX_LINKS {
-        c.push(
-            At::top("/links"),
-            format!(
-                "expected at most {MAX_LINKS} links, found {}",
-                d.links.len()
-            ),
-        );
+    let counts = [
+        ("/blocks", "blocks", d.blocks.len(), MAX_BLOCKS),
+        ("/links", "links", d.links.len(), MAX_LINKS),
+    ];
+    for (at, what, n, max) in counts {
+        if n > max {
+            c.push(
+                At::top(at),
+                format!("expected at most {max} {what}, found {n}"),
+            );
+        }
     }
     c.node_ids(d);
     c.blocks(d);
@@ -294,7 +288,7 @@ impl Checker<'_> {
             (Ty::Num { range, .. }, FieldValue::Number(n)) => self.real(at, n, range),
             (Ty::OptNum { range, .. }, FieldValue::OptNumber(n)) => self.opt_real(at, n, range),
             (Ty::Int { lo, hi, .. }, FieldValue::Int(n)) => self.int(at, n, lo, hi),
-            (Ty::Text { max }, FieldValue::Text(s)) => self.text(at, &s, max),
+            (Ty::Text { max, .. }, FieldValue::Text(s)) => self.text(at, &s, max),
             _ => {}
         }
     }

@@ -8,7 +8,7 @@ use super::read::{
 };
 use super::{FORMAT, VERSION};
 use crate::core::model::{Acceptance, Block, Design, Extra, Link, Sticky, Targets, Zone};
-use crate::core::schema::{FieldSpec, FieldValue, Io, Ty, BLOCK_FIELDS, LINK_FIELDS};
+use crate::core::schema::{FieldSpec, FieldValue, Io, BLOCK_FIELDS, LINK_FIELDS};
 
 /// A JSON value whose object keys keep the order they were added in.
 enum J {
@@ -64,10 +64,8 @@ impl Fields {
             FieldValue::Text(s) | FieldValue::OptText(Some(s)) => self.text(key, &s),
             FieldValue::Kind(k) => self.text(key, k.as_str()),
             value => {
-                if let Ty::Choice { names, values } = spec.ty {
-                    if let Some(i) = values.iter().position(|v| *v == value) {
-                        self.text(key, names[i]);
-                    }
+                if let Some(name) = spec.ty.name_of(&value) {
+                    self.text(key, name);
                 }
             }
         }

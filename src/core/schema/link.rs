@@ -10,22 +10,28 @@ pub const LINK_FIELDS: [LinkSpec; 14] = {
     use Io::{Hand, Table};
     use LinkField as F;
     [
-        spec!(Link: F::From, "from", "from", "From", "", Ty::Ref { what: "a block id" }, Hand,
+        spec!(Link: F::From, "from", "from", "From", "", Ty::Ref { what: "a block id", optional: false }, Hand,
             Text, |l| l.from.clone(), |l, v| l.from = v),
-        spec!(Link: F::To, "to", "to", "To", "", Ty::Ref { what: "a block id" }, Hand, Text,
+        spec!(Link: F::To, "to", "to", "To", "", Ty::Ref { what: "a block id", optional: false }, Hand, Text,
             |l| l.to.clone(), |l, v| l.to = v),
-        spec!(Link: F::Label, "label", "label", "Label", "", Ty::Text { max: 200 }, Table, Text,
+        spec!(Link: F::Label, "label", "label", "Label", "", Ty::Text { max: 200, multiline: false }, Table, Text,
             |l| l.label.clone(), |l, v| l.label = v),
         spec!(Link: F::Mode, "mode", "mode", "Mode", "", Ty::Choice { names: MODES, values: MODE_VALUES }, Table, Mode,
             |l| l.mode, |l, v| l.mode = v),
         spec!(Link: F::Op, "op", "operation", "Operation", "", Ty::Choice { names: OPS, values: OP_VALUES }, Table, Op,
             |l| l.op, |l, v| l.op = v),
-        spec!(Link: F::Calls, "calls", "calls", "Calls", "",
-            Ty::Num { range: Range::UpTo(1_000.0), default: 1.0 }, Table, Number,
-            |l| l.calls, |l, v| l.calls = v),
-        spec!(Link: F::LatencyMs, "latency_ms", "network latency", "Network latency", " ms",
-            Ty::Num { range: Range::NonNegative, default: 0.0 }, Table, Number,
-            |l| l.latency_ms, |l, v| l.latency_ms = v),
+        FieldSpec {
+            column: "Calls",
+            ..spec!(Link: F::Calls, "calls", "calls", "Calls per request", "",
+                Ty::Num { range: Range::UpTo(1_000.0), default: 1.0 }, Table, Number,
+                |l| l.calls, |l, v| l.calls = v)
+        },
+        FieldSpec {
+            column: "Latency",
+            ..spec!(Link: F::LatencyMs, "latency_ms", "network latency", "Network latency", " ms",
+                Ty::Num { range: Range::NonNegative, default: 0.0 }, Table, Number,
+                |l| l.latency_ms, |l, v| l.latency_ms = v)
+        },
         spec!(Link: F::Parallel, "parallel", "parallel", "Parallel", "", Ty::Bool, Table, Bool,
             |l| l.parallel, |l, v| l.parallel = v),
         spec!(Link: F::Optional, "optional", "optional", "Optional", "", Ty::Bool, Table, Bool,

@@ -1,9 +1,11 @@
 //! One field schema: every field of a block and of a link written once, with
-//! its JSON key, its name in messages, its label and unit on screen, its type
-//! and range, its default, and how to get and set it. The loader
-//! (`format::read`), the checker (`format::check`), the writer
-//! (`format::write`), editing (`edit::field`, `edit::check`) and the list
-//! view's columns all read this table.
+//! its JSON key, its name in messages, its label, column and unit on screen,
+//! its type and range, its default, and how to get and set it; reading what a
+//! user types (`typed.rs`) and the range check (`check.rs`) follow from the
+//! type. The loader (`format::read`), the checker (`format::check`), the
+//! writer (`format::write`), editing (`edit::field`, `edit::check`,
+//! `edit::parse`), the inspector and the list view's columns all read this
+//! table.
 //!
 //! Invariants (tested in `tests/it/schema.rs`): every `BlockField` and
 //! `LinkField` has exactly one entry; keys are unique per table; a field's
@@ -38,6 +40,7 @@ macro_rules! spec {
             key: $key,
             name: $name,
             label: $label,
+            column: $label,
             unit: $unit,
             ty: $ty,
             io: $io,
@@ -55,7 +58,12 @@ macro_rules! spec {
 }
 
 mod block;
+mod check;
 mod link;
+mod typed;
+
+pub(crate) use check::{finite, id_ok, probability, text_max};
+pub(crate) use typed::{is_none_word, whole};
 
 pub use block::BLOCK_FIELDS;
 pub use link::LINK_FIELDS;
@@ -103,18 +111,32 @@ pub enum Ty {
     Int { lo: u32, hi: u32, default: u32 },
     /// `false` when absent.
     Bool,
-    /// Text of at most `max` characters; empty when absent.
-    Text { max: usize },
+    /// Text of at most `max` characters; empty when absent. One line is
+    /// trimmed when typed; `multiline` text is kept exactly as typed.
+    Text { max: usize, multiline: bool },
     /// A route, a mode or an operation: one of `names`, meaning the value at
     /// the same place in `values`; the first when absent.
     Choice {
         names: &'static [&'static str],
         values: &'static [FieldValue],
     },
-    /// The id of another item (a zone, a link's ends).
-    Ref { what: &'static str },
+    /// The id of another item (a zone, a link's ends); an `optional` one may
+    /// be absent.
+    Ref { what: &'static str, optional: bool },
     /// The block's kind.
     Kind,
+}
+
+impl Ty {
+    /// The name of a choice's value ("split"), as saved and as picked.
+    pub fn name_of(self, value: &FieldValue) -> Option<&'static str> {
+        match self {
+            Ty::Choice { names, values } => {
+                values.iter().position(|v| v == value).map(|i| names[i])
+            }
+            _ => None,
+        }
+    }
 }
 
 /// How the document format treats a field.
@@ -134,8 +156,10 @@ pub struct FieldSpec<T: 'static, F: 'static> {
     pub key: &'static str,
     /// Its name in messages ("min healthy").
     pub name: &'static str,
-    /// Its label on screen ("Min healthy").
+    /// Its label in the inspector ("Min healthy", "p99 latency").
     pub label: &'static str,
+    /// Its column in the list view ("p99"): the label unless set.
+    pub column: &'static str,
     /// Its unit in messages and beside inputs (" ms"; "" for none).
     pub unit: &'static str,
     pub ty: Ty,
@@ -161,6 +185,19 @@ impl<T, F> FieldSpec<T, F> {
         } else {
             ""
         }
+    }
+
+    /// Read what a user typed into the field's box, in its range, or say
+    /// why not (`typed.rs` lists the forms accepted).
+    pub fn parse(&self, text: &str) -> Result<FieldValue, String> {
+        let value = self.ty.read(self.name, self.shown_unit(), text)?;
+        self.check(&value)?;
+        Ok(value)
+    }
+
+    /// Whether `value` has the field's type and lies in its range.
+    pub fn check(&self, value: &FieldValue) -> Result<(), String> {
+        self.ty.check(self.name, self.unit, value)
     }
 
     /// What an empty input means for an optional number ("unlimited", "none").

@@ -168,21 +168,13 @@ pub fn BlockView(id: String, g: Gestures, #[prop(into)] detail: Signal<bool>) ->
     // every node a block does not have is one less to create and lay out.
     let saturated = move || level() == Level::Saturated;
     let failed = move || status.with(|s| s.as_ref().is_some_and(|s| s.failed));
-    let hatch = move || {
-        saturated().then(|| {
-            view! {
-                <rect
-                    class="saturated-hatch"
-                    x=x(-BLOCK_W / 2.0)
-                    y=y(-BLOCK_H / 2.0)
-                    width=BLOCK_W
-                    height=BLOCK_H
-                    rx="10"
-                    fill="url(#hatch)"
-                />
-            }
-        })
+    // The block's rectangle: its body, or the hatching over a saturated one.
+    let rect = move |class: &'static str, fill: Option<&'static str>| {
+        view! {
+            <rect class=class x=x(-BLOCK_W / 2.0) y=y(-BLOCK_H / 2.0) width=BLOCK_W height=BLOCK_H rx="10" fill=fill />
+        }
     };
+    let hatch = move || saturated().then(|| rect("saturated-hatch", Some("url(#hatch)")));
     let saturated_mark = move || {
         saturated().then(|| {
             view! {
@@ -234,14 +226,7 @@ pub fn BlockView(id: String, g: Gestures, #[prop(into)] detail: Signal<bool>) ->
             on:contextmenu=move |ev| g.context_menu(ItemKind::Block, &key.get_value(), ev)
             on:focus=on_focus
         >
-            <rect
-                class="block-body"
-                x=x(-BLOCK_W / 2.0)
-                y=y(-BLOCK_H / 2.0)
-                width=BLOCK_W
-                height=BLOCK_H
-                rx="10"
-            />
+            {rect("block-body", None)}
             {hatch}
             {util_bar}
             {move || detail.get().then(|| view! {

@@ -281,35 +281,12 @@ pub fn Canvas() -> impl IntoView {
                             <StickyView id=id g=g />
                         </For>
                     </g>
-                    {move || {
-                        connect_line()
-                            .map(|(a, b)| {
-                                view! {
-                                    <line
-                                        class="connect-preview"
-                                        x1=a.x
-                                        y1=a.y
-                                        x2=b.x
-                                        y2=b.y
-                                        marker-end="url(#arrow)"
-                                    ></line>
-                                }
-                            })
-                    }}
-                    {move || {
-                        band()
-                            .map(|r| {
-                                view! {
-                                    <rect
-                                        class="rubber-band"
-                                        x=r.x
-                                        y=r.y
-                                        width=r.w
-                                        height=r.h
-                                    ></rect>
-                                }
-                            })
-                    }}
+                    {move || connect_line().map(|(a, b)| view! {
+                        <line class="connect-preview" x1=a.x y1=a.y x2=b.x y2=b.y marker-end="url(#arrow)"></line>
+                    })}
+                    {move || band().map(|r| view! {
+                        <rect class="rubber-band" x=r.x y=r.y width=r.w height=r.h></rect>
+                    })}
                 </g>
             </svg>
         </div>

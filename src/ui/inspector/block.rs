@@ -10,7 +10,7 @@ use crate::core::edit::{
     fmt_num, parse_block_field, parse_field, set_blocks_field, BlockField, CoalesceKey, Field,
     FieldValue,
 };
-use crate::core::model::{Block, Kind, Route};
+use crate::core::model::{Block, Kind};
 use crate::core::render::units;
 use crate::core::schema;
 use crate::ui::document::{use_document, Document};
@@ -79,13 +79,12 @@ pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
     // A text box for `field`, showing `show` of the blocks' common value.
     let text = {
         move |id: &'static str,
-              label: &'static str,
               field: BlockField,
               empty: &'static str,
               show: fn(&Block) -> String| {
-            // The JSON key (for the catalog's source) and the unit: the schema's.
+            // The label, the unit and the JSON key (for the catalog's source): the schema's.
             let spec = schema::block(field);
-            let (name, unit) = (spec.key, spec.shown_unit());
+            let (label, name, unit) = (spec.label, spec.key, spec.shown_unit());
             let value = Signal::derive(move || common(doc, ids, show).unwrap_or_default());
             let placeholder = Signal::derive(move || {
                 if common(doc, ids, show).is_none() {
@@ -114,7 +113,8 @@ pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
     };
     // A checkbox for a yes/no field.
     let check = {
-        move |id: &'static str, label: &'static str, field: BlockField, get: fn(&Block) -> bool| {
+        move |id: &'static str, field: BlockField, get: fn(&Block) -> bool| {
+            let label = schema::block(field).label;
             let value = Signal::derive(move || common(doc, ids, get));
             let apply = Callback::new(move |on: bool| {
                 ids.with_value(|ids| set_value(doc, ids, field, FieldValue::Bool(on)))
@@ -135,8 +135,8 @@ pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
             let apply_notes =
                 Callback::new(move |t: String| ids.with_value(|ids| set_text(doc, ids, BlockField::Notes, &t)));
             view! {
-                <TextField id="insp-label" label="Label" value=value placeholder=placeholder apply=apply_label />
-                <TextField id="insp-notes" label="Notes" value=notes apply=apply_notes multiline=true />
+                <TextField id="insp-label" label=schema::block(BlockField::Label).label value=value placeholder=placeholder apply=apply_label />
+                <TextField id="insp-notes" label=schema::block(BlockField::Notes).label value=notes apply=apply_notes multiline=true />
             }
         });
         let kinds = Kind::ALL
@@ -144,11 +144,8 @@ pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
             .map(|k| (k.as_str().to_string(), k.name().to_string()))
             .collect::<Vec<_>>();
         let kind = Signal::derive(move || common(doc, ids, |b| b.kind.as_str().to_string()));
-        let apply_kind = Callback::new(move |v: String| match Kind::parse(&v) {
-            Some(k) => {
-                ids.with_value(|ids| set_value(doc, ids, BlockField::Kind, FieldValue::Kind(k)))
-            }
-            None => Err(format!("'{v}' is not a block kind")),
+        let apply_kind = Callback::new(move |v: String| {
+            ids.with_value(|ids| set_text(doc, ids, BlockField::Kind, &v))
         });
         let zones = Signal::derive(move || {
             let mut opts = vec![(NO_ZONE.to_string(), "No zone".to_string())];
@@ -176,8 +173,8 @@ pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
         view! {
             <Group title="Identity">
                 {label_notes}
-                <SelectField id="insp-kind" label="Kind" options=kinds value=kind apply=apply_kind />
-                <SelectField id="insp-zone" label="Zone" options=zones value=zone apply=apply_zone />
+                <SelectField id="insp-kind" label=schema::block(BlockField::Kind).label options=kinds value=kind apply=apply_kind />
+                <SelectField id="insp-zone" label=schema::block(BlockField::Zone).label options=zones value=zone apply=apply_zone />
             </Group>
         }
     };
@@ -206,7 +203,7 @@ pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
         view! {
             <TextField
                 id="insp-availability"
-                label="Availability"
+                label=schema::block(BlockField::Availability).label
                 value=value
                 apply=apply
                 placeholder=placeholder
@@ -217,10 +214,17 @@ pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
     };
 
     let route = {
-        let value = Signal::derive(move || common(doc, ids, |b| route_str(b.route).to_string()));
+        let spec = schema::block(BlockField::Route);
+        let value = Signal::derive(move || {
+            common(doc, ids, |b| {
+                spec.ty
+                    .name_of(&(spec.get)(b))
+                    .unwrap_or_default()
+                    .to_string()
+            })
+        });
         let source = Signal::derive(move || {
-            common(doc, ids, |b| b.kind)
-                .and_then(|k| source_text(field_source(k, schema::block(BlockField::Route).key)))
+            common(doc, ids, |b| b.kind).and_then(|k| source_text(field_source(k, spec.key)))
         });
         let options = vec![
             ("all".to_string(), "All links".to_string()),
@@ -228,14 +232,9 @@ pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
             ("failover".to_string(), "Failover".to_string()),
         ];
         let apply = Callback::new(move |v: String| {
-            let r = match v.as_str() {
-                "split" => Route::Split,
-                "failover" => Route::Failover,
-                _ => Route::All,
-            };
-            ids.with_value(|ids| set_value(doc, ids, BlockField::Route, FieldValue::Route(r)))
+            ids.with_value(|ids| set_text(doc, ids, BlockField::Route, &v))
         });
-        view! { <SelectField id="insp-route" label="Route" options=options value=value apply=apply source=source /> }
+        view! { <SelectField id="insp-route" label=spec.label options=options value=value apply=apply source=source /> }
     };
 
     let heading = {
@@ -263,30 +262,30 @@ pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
         <p class="panel-sub">{subheading}</p>
         {identity}
         <Group title="Traffic">
-            {text("insp-rps", "Requests per second", BlockField::Rps, "0", |b| fmt_num(b.rps))}
+            {text("insp-rps", BlockField::Rps, "0", |b| fmt_num(b.rps))}
         </Group>
         <Group title="Redundancy">
-            {text("insp-replicas", "Replicas", BlockField::Replicas, "", |b| b.replicas.to_string())}
-            {text("insp-min-healthy", "Min healthy", BlockField::MinHealthy, "", |b| b.min_healthy.to_string())}
-            {text("insp-shards", "Shards", BlockField::Shards, "", |b| b.shards.to_string())}
+            {text("insp-replicas", BlockField::Replicas, "", |b| b.replicas.to_string())}
+            {text("insp-min-healthy", BlockField::MinHealthy, "", |b| b.min_healthy.to_string())}
+            {text("insp-shards", BlockField::Shards, "", |b| b.shards.to_string())}
             {availability}
         </Group>
         <Group title="Latency">
-            {text("insp-latency", "Median latency", BlockField::LatencyMs, "", |b| fmt_num(b.latency_ms))}
-            {text("insp-p99", "p99 latency", BlockField::P99Ms, "", |b| fmt_num(b.p99_ms))}
+            {text("insp-latency", BlockField::LatencyMs, "", |b| fmt_num(b.latency_ms))}
+            {text("insp-p99", BlockField::P99Ms, "", |b| fmt_num(b.p99_ms))}
         </Group>
         <Group title="Capacity">
-            {text("insp-capacity", "Capacity per instance", BlockField::CapacityRps, "unlimited", |b| opt_text(b.capacity_rps))}
-            {text("insp-write-capacity", "Write capacity per instance", BlockField::WriteCapacityRps, "unlimited", |b| opt_text(b.write_capacity_rps))}
-            {check("insp-single-writer", "Single writer", BlockField::SingleWriter, |b| b.single_writer)}
+            {text("insp-capacity", BlockField::CapacityRps, "unlimited", |b| opt_text(b.capacity_rps))}
+            {text("insp-write-capacity", BlockField::WriteCapacityRps, "unlimited", |b| opt_text(b.write_capacity_rps))}
+            {check("insp-single-writer", BlockField::SingleWriter, |b| b.single_writer)}
         </Group>
         <Group title="Cache">
-            {text("insp-hit-ratio", "Hit ratio", BlockField::HitRatio, "", |b| units::percent(b.hit_ratio))}
-            {text("insp-ttl", "TTL", BlockField::TtlS, "none", |b| opt_text(b.ttl_s))}
+            {text("insp-hit-ratio", BlockField::HitRatio, "", |b| units::percent(b.hit_ratio))}
+            {text("insp-ttl", BlockField::TtlS, "none", |b| opt_text(b.ttl_s))}
         </Group>
         <Group title="Rules">
             {route}
-            {check("insp-dead-letter", "Dead-letter queue", BlockField::DeadLetter, |b| b.dead_letter)}
+            {check("insp-dead-letter", BlockField::DeadLetter, |b| b.dead_letter)}
         </Group>
         {single.then(|| {
             let id = ids.with_value(|i| i.first().cloned().unwrap_or_default());
@@ -300,11 +299,3 @@ pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
 
 /// The zone select's value for "in no zone" (not a valid id: ids have no spaces).
 const NO_ZONE: &str = "no zone";
-
-fn route_str(r: Route) -> &'static str {
-    match r {
-        Route::All => "all",
-        Route::Split => "split",
-        Route::Failover => "failover",
-    }
-}

@@ -6,7 +6,7 @@ use super::field::{apply, source_text, CheckField, Group, ReadOnly, SelectField,
 use super::opt_text;
 use crate::core::catalog::link_field_source;
 use crate::core::edit::{fmt_num, parse_field, CoalesceKey, Command, Field, FieldValue, LinkField};
-use crate::core::model::{Link, Mode, Op};
+use crate::core::model::Link;
 use crate::core::schema;
 use crate::ui::document::{use_document, Document};
 
@@ -34,25 +34,25 @@ pub fn LinkPanel(id: String) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    // The unit and what an empty box means come from the schema.
+    // Parse what was typed or picked through the schema, then set it.
+    let set_text = move |field: LinkField, t: String| {
+        let value = parse_field(Field::Link(field), &t)?;
+        id.with_value(|id| set_value(doc, id, field, value))
+    };
+    // The label, the unit and what an empty box means come from the schema.
     let text = move |html_id: &'static str,
-                     label: &'static str,
                      field: LinkField,
-                     show: fn(&Link) -> String| {
+                     show: fn(&Link) -> String,
+                     source: Signal<Option<String>>| {
         let spec = schema::link(field);
-        let (unit, empty) = (spec.shown_unit(), spec.when_empty());
-        let apply = Callback::new(move |t: String| {
-            let value = parse_field(Field::Link(field), &t)?;
-            id.with_value(|id| set_value(doc, id, field, value))
-        });
+        let (label, unit, empty) = (spec.label, spec.shown_unit(), spec.when_empty());
+        let apply = Callback::new(move |t: String| set_text(field, t));
         view! {
-            <TextField id=html_id label=label value=read(show) apply=apply unit=unit placeholder=empty />
+            <TextField id=html_id label=label value=read(show) apply=apply unit=unit placeholder=empty source=source />
         }
     };
-    let check = move |html_id: &'static str,
-                      label: &'static str,
-                      field: LinkField,
-                      get: fn(&Link) -> bool| {
+    let check = move |html_id: &'static str, field: LinkField, get: fn(&Link) -> bool| {
+        let label = schema::link(field).label;
         let value =
             Signal::derive(move || id.with_value(|id| doc.design.with(|d| d.link(id).map(get))));
         let apply = Callback::new(move |on: bool| {
@@ -81,46 +81,28 @@ pub fn LinkPanel(id: String) -> impl IntoView {
                 .with(|d| d.link(id).and_then(|l| d.block(&l.from)).map(|b| b.kind))
         })
     };
-    let source = move |name: &'static str| {
-        Signal::derive(move || from_kind().and_then(|k| source_text(link_field_source(k, name))))
+    // Where the catalog's default came from, for the fields it has one for.
+    let source = move |field: LinkField| {
+        let key = schema::link(field).key;
+        Signal::derive(move || from_kind().and_then(|k| source_text(link_field_source(k, key))))
     };
-
-    let mode = Signal::derive(move || {
-        id.with_value(|id| {
-            doc.design.with(|d| {
-                d.link(id)
-                    .map(|l| if l.is_sync() { "sync" } else { "async" }.to_string())
-            })
-        })
-    });
-    let op = Signal::derive(move || {
-        id.with_value(|id| {
-            doc.design.with(|d| {
-                d.link(id)
-                    .map(|l| if l.op == Op::Write { "write" } else { "read" }.to_string())
-            })
-        })
-    });
-    let apply_mode = Callback::new(move |v: String| {
-        let m = if v == "async" {
-            Mode::Async
-        } else {
-            Mode::Sync
-        };
-        id.with_value(|id| set_value(doc, id, LinkField::Mode, FieldValue::Mode(m)))
-    });
-    let apply_op = Callback::new(move |v: String| {
-        let o = if v == "write" { Op::Write } else { Op::Read };
-        id.with_value(|id| set_value(doc, id, LinkField::Op, FieldValue::Op(o)))
-    });
-    let modes = vec![
-        ("sync".to_string(), "Sync (caller waits)".to_string()),
-        ("async".to_string(), "Async (queued)".to_string()),
-    ];
-    let ops = vec![
-        ("read".to_string(), "Read".to_string()),
-        ("write".to_string(), "Write".to_string()),
-    ];
+    // A select over a choice (mode, operation): `(value, text shown)` pairs.
+    let choice = move |html_id: &'static str, field: LinkField, options: [(&str, &str); 2]| {
+        let spec = schema::link(field);
+        let value = Signal::derive(move || {
+            id.with_value(|id| doc.design.with(|d| d.link(id).map(spec.get)))
+                .and_then(|v| spec.ty.name_of(&v))
+                .map(str::to_string)
+        });
+        let options: Vec<(String, String)> = options
+            .iter()
+            .map(|(v, t)| (v.to_string(), t.to_string()))
+            .collect();
+        let apply = Callback::new(move |v: String| set_text(field, v));
+        view! {
+            <SelectField id=html_id label=spec.label options=options value=value apply=apply source=source(field) />
+        }
+    };
 
     let heading = read(|l| {
         if l.label.is_empty() {
@@ -134,34 +116,24 @@ pub fn LinkPanel(id: String) -> impl IntoView {
         <h2>{heading}</h2>
         <p class="panel-sub">"A call from one block to another"</p>
         <Group title="Identity">
-            {text("insp-link-label", "Label", LinkField::Label, |l| l.label.clone())}
+            {text("insp-link-label", LinkField::Label, |l| l.label.clone(), Signal::default())}
             <ReadOnly label="From → to" value=ends />
         </Group>
         <Group title="Call">
-            <SelectField id="insp-mode" label="Mode" options=modes value=mode apply=apply_mode source=source(schema::link(LinkField::Mode).key) />
-            <SelectField id="insp-op" label="Operation" options=ops value=op apply=apply_op source=source(schema::link(LinkField::Op).key) />
-            {text("insp-calls", "Calls per request", LinkField::Calls, |l| fmt_num(l.calls))}
-            {check("insp-parallel", "Parallel", LinkField::Parallel, |l| l.parallel)}
-            {check("insp-optional", "Optional", LinkField::Optional, |l| l.optional)}
+            {choice("insp-mode", LinkField::Mode, [("sync", "Sync (caller waits)"), ("async", "Async (queued)")])}
+            {choice("insp-op", LinkField::Op, [("read", "Read"), ("write", "Write")])}
+            {text("insp-calls", LinkField::Calls, |l| fmt_num(l.calls), Signal::default())}
+            {check("insp-parallel", LinkField::Parallel, |l| l.parallel)}
+            {check("insp-optional", LinkField::Optional, |l| l.optional)}
         </Group>
         <Group title="Latency">
-            <TextField
-                id="insp-link-latency"
-                label="Network latency"
-                value=read(|l| fmt_num(l.latency_ms))
-                apply=Callback::new(move |t: String| {
-                    let value = parse_field(Field::Link(LinkField::LatencyMs), &t)?;
-                    id.with_value(|id| set_value(doc, id, LinkField::LatencyMs, value))
-                })
-                unit=schema::link(LinkField::LatencyMs).shown_unit()
-                source=source(schema::link(LinkField::LatencyMs).key)
-            />
-            {text("insp-timeout", "Timeout", LinkField::TimeoutMs, |l| opt_text(l.timeout_ms))}
+            {text("insp-link-latency", LinkField::LatencyMs, |l| fmt_num(l.latency_ms), source(LinkField::LatencyMs))}
+            {text("insp-timeout", LinkField::TimeoutMs, |l| opt_text(l.timeout_ms), Signal::default())}
         </Group>
         <Group title="Retries">
-            {text("insp-retries", "Retries", LinkField::Retries, |l| l.retries.to_string())}
-            {check("insp-backoff", "Backoff", LinkField::Backoff, |l| l.backoff)}
-            {check("insp-idempotent", "Idempotent", LinkField::Idempotent, |l| l.idempotent)}
+            {text("insp-retries", LinkField::Retries, |l| l.retries.to_string(), Signal::default())}
+            {check("insp-backoff", LinkField::Backoff, |l| l.backoff)}
+            {check("insp-idempotent", LinkField::Idempotent, |l| l.idempotent)}
         </Group>
     }
 }

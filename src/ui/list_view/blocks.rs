@@ -17,11 +17,7 @@ pub(super) const BLOCK_COLUMNS: [BlockField; 6] = [
 #[component]
 pub(super) fn BlocksTable(status: RwSignal<String>) -> impl IntoView {
     let ed = use_editor();
-    let ids = Memo::new(move |_| {
-        ed.doc
-            .design
-            .with(|d| d.blocks.iter().map(|b| b.id.clone()).collect::<Vec<_>>())
-    });
+    let ids = ids_of(ed.doc, ItemKind::Block);
     let kind = RwSignal::new(Kind::Service);
     let add = move |_| {
         let k = kind.get_untracked();
@@ -29,39 +25,23 @@ pub(super) fn BlocksTable(status: RwSignal<String>) -> impl IntoView {
             status.set(format!("Added a {}.", k.name()));
         }
     };
-    let headers = BLOCK_COLUMNS.into_iter().map(|f| {
-        let spec = schema::block(f);
-        let (name, unit) = (spec.label, spec.shown_unit());
-        view! {
-            <th scope="col">
-                {name}
-                {(!unit.is_empty()).then(|| view! { <span class="unit">{format!(" ({unit})")}</span> })}
-            </th>
-        }
-    }).collect_view();
+    let columns = [("Label", ""), ("Kind", "")]
+        .into_iter()
+        .chain(BLOCK_COLUMNS.map(|f| {
+            let spec = schema::block(f);
+            (spec.column, spec.shown_unit())
+        }));
     view! {
         <table class="list-table list-blocks">
             <caption>"Blocks"</caption>
-            <thead>
-                <tr>
-                    <th scope="col">"Label"</th>
-                    <th scope="col">"Kind"</th>
-                    {headers}
-                    <th scope="col">
-                        <span class="visually-hidden">"Actions"</span>
-                    </th>
-                </tr>
-            </thead>
+            {head(columns.collect())}
             <tbody>
                 <For each=move || ids.get() key=|id| id.clone() let:id>
                     <BlockRow id=id status=status />
                 </For>
             </tbody>
         </table>
-        {move || {
-            ids.with(Vec::is_empty)
-                .then(|| view! { <p class="list-empty">"No blocks yet: add one below."</p> })
-        }}
+        {empty_note(ids, "blocks")}
         <div class="list-add" role="group" aria-label="Add a block">
             <label for="list-new-kind">"Kind of new block"</label>
             <select
@@ -91,16 +71,8 @@ pub(super) fn BlocksTable(status: RwSignal<String>) -> impl IntoView {
 pub(super) fn BlockRow(id: String, status: RwSignal<String>) -> impl IntoView {
     let ed = use_editor();
     let key = StoredValue::new(id);
-    let name = Memo::new(move |_| {
-        ed.doc
-            .design
-            .with(|d| key.with_value(|id| block_name(d, id)))
-    });
-    let kind = Memo::new(move |_| {
-        ed.doc
-            .design
-            .with(|d| key.with_value(|id| d.block(id).map(|b| b.kind)))
-    });
+    let name = of_row(ed.doc, key, block_name);
+    let kind = of_row(ed.doc, key, |d, id| d.block(id).map(|b| b.kind));
     let placeholder = Memo::new(move |_| kind.get().map(Kind::name).unwrap_or_default());
     let problems = Problems::new(key);
     let set_kind = move |ev| {
@@ -130,7 +102,7 @@ pub(super) fn BlockRow(id: String, status: RwSignal<String>) -> impl IntoView {
                     <TextCell
                     id=key
                     field=Field::Block(f)
-                    col=spec.label
+                    col=spec.column
                     row=name
                     problems=problems
                     placeholder=Signal::stored(spec.when_empty())
@@ -139,11 +111,6 @@ pub(super) fn BlockRow(id: String, status: RwSignal<String>) -> impl IntoView {
             }
         })
         .collect_view();
-    let delete = move |_| {
-        let said = format!("Deleted {}.", name.get_untracked());
-        delete_row(ed, key, ItemKind::Block, ("list-blocks", "#list-new-kind"));
-        status.set(said);
-    };
     view! {
         <tr data-id=key.get_value() on:focusin=move |_| select_item(ed.session, ItemKind::Block, key)>
             <th scope="row">
@@ -175,15 +142,7 @@ pub(super) fn BlockRow(id: String, status: RwSignal<String>) -> impl IntoView {
                 </select>
             </td>
             {cells}
-            <td>
-                <button
-                    class="row-delete"
-                    aria-label=move || format!("Delete {}", name.get())
-                    on:click=delete
-                >
-                    "Delete"
-                </button>
-            </td>
+            <DeleteCell key=key kind=ItemKind::Block name=name status=status />
         </tr>
         <ProblemRow problems=problems span=9 />
     }

@@ -188,10 +188,93 @@ pub(super) fn refocus(table: &'static str, at: usize, fallback: &'static str) {
     });
 }
 
+/// A table's head: one column a `(name, unit)` pair, then the actions column.
+pub(super) fn head(columns: Vec<(&'static str, &'static str)>) -> impl IntoView {
+    let cells = columns
+        .into_iter()
+        .map(|(name, unit)| {
+            let unit = (!unit.is_empty())
+                .then(|| view! { <span class="unit">{format!(" ({unit})")}</span> });
+            view! { <th scope="col">{name} {unit}</th> }
+        })
+        .collect_view();
+    view! {
+        <thead>
+            <tr>
+                {cells}
+                <th scope="col">
+                    <span class="visually-hidden">"Actions"</span>
+                </th>
+            </tr>
+        </thead>
+    }
+}
+
+/// The ids of the design's blocks or links, in document order.
+pub(super) fn ids_of(doc: Document, kind: ItemKind) -> Memo<Vec<String>> {
+    Memo::new(move |_| {
+        doc.design.with(|d| match kind {
+            ItemKind::Block => d.blocks.iter().map(|b| b.id.clone()).collect(),
+            _ => d.links.iter().map(|l| l.id.clone()).collect(),
+        })
+    })
+}
+
+/// Something of the row's item (its name, its kind), read from the design.
+pub(super) fn of_row<T: PartialEq + Send + Sync + 'static>(
+    doc: Document,
+    key: StoredValue<String>,
+    read: fn(&Design, &str) -> T,
+) -> Memo<T> {
+    Memo::new(move |_| doc.design.with(|d| key.with_value(|id| read(d, id))))
+}
+
+/// The line under an empty table ("No blocks yet: add one below.").
+pub(super) fn empty_note(ids: Memo<Vec<String>>, what: &'static str) -> impl IntoView {
+    move || {
+        ids.with(Vec::is_empty)
+            .then(|| view! { <p class="list-empty">{format!("No {what} yet: add one below.")}</p> })
+    }
+}
+
+/// A row's last cell: Delete, which removes the row's item (one undo step),
+/// says so in `status` and keeps focus in its table.
+#[component]
+pub(super) fn DeleteCell(
+    key: StoredValue<String>,
+    kind: ItemKind,
+    name: Memo<String>,
+    status: RwSignal<String>,
+) -> impl IntoView {
+    let ed = use_editor();
+    let block = kind == ItemKind::Block;
+    let (what, focus) = if block {
+        ("", ("list-blocks", "#list-new-kind"))
+    } else {
+        ("link ", ("list-links", "#list-new-from"))
+    };
+    let delete = move |_| {
+        let said = format!(
+            "Deleted {}{}.",
+            if block { "" } else { "the link " },
+            name.get_untracked()
+        );
+        delete_row(ed, key, kind, focus);
+        status.set(said);
+    };
+    view! {
+        <td>
+            <button class="row-delete" aria-label=move || format!("Delete {what}{}", name.get()) on:click=delete>
+                "Delete"
+            </button>
+        </td>
+    }
+}
+
 /// Delete a row's item (one undo step) and keep focus in its table: on the
 /// row now in its place, else on `fallback` (`table` and `fallback` as
 /// [`refocus`] takes them).
-pub(super) fn delete_row(
+fn delete_row(
     ed: Editor,
     key: StoredValue<String>,
     kind: ItemKind,

@@ -1,15 +1,12 @@
 //! The list view's links table: one row per link, its ends, mode and numbers.
 
 use super::*;
+use crate::core::schema;
 
 #[component]
 pub(super) fn LinksTable(status: RwSignal<String>) -> impl IntoView {
     let ed = use_editor();
-    let ids = Memo::new(move |_| {
-        ed.doc
-            .design
-            .with(|d| d.links.iter().map(|l| l.id.clone()).collect::<Vec<_>>())
-    });
+    let ids = ids_of(ed.doc, ItemKind::Link);
     // The blocks a link can join: (id, name), in document order.
     let blocks = Memo::new(move |_| {
         ed.doc.design.with(|d| {
@@ -80,29 +77,21 @@ pub(super) fn LinksTable(status: RwSignal<String>) -> impl IntoView {
     view! {
         <table class="list-table list-links">
             <caption>"Links"</caption>
-            <thead>
-                <tr>
-                    <th scope="col">"From"</th>
-                    <th scope="col">"To"</th>
-                    <th scope="col">"Mode"</th>
-                    <th scope="col">"Op"</th>
-                    <th scope="col">"Calls" <span class="unit">" (per request)"</span></th>
-                    <th scope="col">"Latency" <span class="unit">" (ms)"</span></th>
-                    <th scope="col">
-                        <span class="visually-hidden">"Actions"</span>
-                    </th>
-                </tr>
-            </thead>
+            {head(vec![
+                ("From", ""),
+                ("To", ""),
+                ("Mode", ""),
+                ("Op", ""),
+                (schema::link(LinkField::Calls).column, "per request"),
+                (schema::link(LinkField::LatencyMs).column, schema::link(LinkField::LatencyMs).shown_unit()),
+            ])}
             <tbody>
                 <For each=move || ids.get() key=|id| id.clone() let:id>
                     <LinkRow id=id blocks=blocks status=status />
                 </For>
             </tbody>
         </table>
-        {move || {
-            ids.with(Vec::is_empty)
-                .then(|| view! { <p class="list-empty">"No links yet: add one below."</p> })
-        }}
+        {empty_note(ids, "links")}
         <div class="list-add" role="group" aria-label="Add a link">
             <label for="list-new-from">"From"</label>
             <select id="list-new-from" on:change=move |ev| from.set(event_target_value(&ev))>
@@ -125,11 +114,7 @@ pub(super) fn LinkRow(
 ) -> impl IntoView {
     let ed = use_editor();
     let key = StoredValue::new(id);
-    let name = Memo::new(move |_| {
-        ed.doc
-            .design
-            .with(|d| key.with_value(|id| link_name(d, id)))
-    });
+    let name = of_row(ed.doc, key, link_name);
     let link = Memo::new(move |_| {
         ed.doc.design.with(|d| {
             key.with_value(|id| {
@@ -186,11 +171,6 @@ pub(super) fn LinkRow(
     };
     let mode = move || link.with(|l| l.as_ref().map(|l| l.2));
     let op = move || link.with(|l| l.as_ref().map(|l| l.3));
-    let delete = move |_| {
-        let said = format!("Deleted the link {}.", name.get_untracked());
-        delete_row(ed, key, ItemKind::Link, ("list-links", "#list-new-from"));
-        status.set(said);
-    };
     view! {
         <tr data-id=key.get_value() on:focusin=move |_| select_item(ed.session, ItemKind::Link, key)>
             <td>{end_select(LinkField::From, "From")}</td>
@@ -220,20 +200,12 @@ pub(super) fn LinkRow(
                 </select>
             </td>
             <td>
-                <TextCell id=key field=Field::Link(LinkField::Calls) col="Calls" row=name problems=problems />
+                <TextCell id=key field=Field::Link(LinkField::Calls) col=schema::link(LinkField::Calls).column row=name problems=problems />
             </td>
             <td>
-                <TextCell id=key field=Field::Link(LinkField::LatencyMs) col="Latency" row=name problems=problems />
+                <TextCell id=key field=Field::Link(LinkField::LatencyMs) col=schema::link(LinkField::LatencyMs).column row=name problems=problems />
             </td>
-            <td>
-                <button
-                    class="row-delete"
-                    aria-label=move || format!("Delete link {}", name.get())
-                    on:click=delete
-                >
-                    "Delete"
-                </button>
-            </td>
+            <DeleteCell key=key kind=ItemKind::Link name=name status=status />
         </tr>
         <ProblemRow problems=problems span=7 />
     }

@@ -32,33 +32,21 @@ fn lines(d: &Design, items: &[BudgetItem]) -> (Vec<Line>, f64) {
     let (big, small): (Vec<&BudgetItem>, Vec<&BudgetItem>) = sorted
         .into_iter()
         .partition(|i| share(i.mean_ms) >= SMALL_SHARE);
-    let mut out: Vec<Line> = big
-        .iter()
-        .map(|i| Line {
-            name: if i.kind == "link" {
-                link_label(d, &i.id)
-            } else {
-                block_label(d, &i.id)
-            },
-            kind: i.kind,
-            ms: i.mean_ms,
-            share: share(i.mean_ms),
-            parallel: i.parallel,
-        })
-        .collect();
+    let line = |i: &BudgetItem| Line {
+        name: if i.kind == "link" {
+            link_label(d, &i.id)
+        } else {
+            block_label(d, &i.id)
+        },
+        kind: i.kind,
+        ms: i.mean_ms,
+        share: share(i.mean_ms),
+        parallel: i.parallel,
+    };
+    let mut out: Vec<Line> = big.iter().map(|i| line(i)).collect();
     match small.as_slice() {
         [] => {}
-        [one] => out.push(Line {
-            name: if one.kind == "link" {
-                link_label(d, &one.id)
-            } else {
-                block_label(d, &one.id)
-            },
-            kind: one.kind,
-            ms: one.mean_ms,
-            share: share(one.mean_ms),
-            parallel: one.parallel,
-        }),
+        [one] => out.push(line(one)),
         many => {
             let ms: f64 = many.iter().map(|i| i.mean_ms).sum();
             out.push(Line {

@@ -82,9 +82,9 @@ impl Reader {
             Ty::OptNum { range, .. } => FieldValue::OptNumber(self.opt_num(o, key, range)),
             Ty::Int { lo, hi, default } => FieldValue::Int(self.int(o, key, lo, hi, default)),
             Ty::Bool => FieldValue::Bool(self.boolean(o, key)),
-            Ty::Text { max } => FieldValue::Text(self.string(o, key, max)),
+            Ty::Text { max, .. } => FieldValue::Text(self.string(o, key, max)),
             Ty::Choice { names, values } => values[self.choice(o, key, names).unwrap_or(0)].clone(),
-            Ty::Ref { what } => FieldValue::OptText(match o.get(key) {
+            Ty::Ref { what, .. } => FieldValue::OptText(match o.get(key) {
                 None => None,
                 Some(Value::String(s)) => Some(s.clone()),
                 Some(v) => {
