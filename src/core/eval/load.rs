@@ -234,7 +234,7 @@ pub fn compute(
 }
 
 /// ρ of the busiest instance with `replicas` instances per shard.
-fn rho(b: &Block, replicas: u32, read: f64, write: f64) -> Option<f64> {
+pub(crate) fn rho(b: &Block, replicas: u32, read: f64, write: f64) -> Option<f64> {
     let wcap = b.write_capacity_rps.or(b.capacity_rps);
     if b.capacity_rps.is_none() && wcap.is_none() {
         return None;

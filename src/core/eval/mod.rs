@@ -149,7 +149,7 @@ pub fn analyse<'a>(design: &'a Design, options: &'a EvalOptions) -> Analysis<'a>
 }
 
 /// Blocks forced down by `fail` (their own id or their zone's), and failed zones.
-fn failed(g: &Graph, fail: &[String]) -> (Vec<bool>, Vec<bool>) {
+pub(crate) fn failed(g: &Graph, fail: &[String]) -> (Vec<bool>, Vec<bool>) {
     let mut zone_down = vec![false; g.design.zones.len()];
     let mut down = vec![false; g.block_count()];
     for id in fail {

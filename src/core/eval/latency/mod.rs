@@ -36,15 +36,12 @@ pub fn compute(
             budget: Vec::new(),
         };
     };
-    let grid = times.grid;
-    let dists: Vec<Option<&Dist>> = g
-        .entries
-        .iter()
-        .map(|&e| times.entry(e).filter(|d| d.infinite_mass() == 0.0))
+    let dists: Vec<Option<(&Dist, Grid)>> = (0..g.entries.len())
+        .map(|i| times.entry(i).filter(|(d, _)| d.infinite_mass() == 0.0))
         .collect();
     let entries: Vec<Option<Latency>> = dists
         .iter()
-        .map(|d| d.and_then(|d| figures(d, grid)))
+        .map(|d| d.and_then(|(d, grid)| figures(d, grid)))
         .collect();
     let total: f64 = entry_rps.iter().sum();
     let mix = if entries.is_empty() || entries.iter().any(Option::is_none) {
@@ -52,13 +49,13 @@ pub fn compute(
     } else if entries.len() == 1 {
         entries[0]
     } else if total > 0.0 {
-        let mixed = grid.mix(
-            dists
-                .iter()
-                .zip(entry_rps)
-                .filter_map(|(d, r)| d.map(|d| (r / total, d))),
-        );
-        figures(&mixed, grid)
+        let parts: Vec<(f64, &Dist, Grid)> = dists
+            .iter()
+            .zip(entry_rps)
+            .filter_map(|(d, r)| d.map(|(d, grid)| (r / total, d, grid)))
+            .filter(|p| p.0 > 0.0)
+            .collect();
+        mixture(&parts, &entries, entry_rps, total)
     } else {
         None
     };
@@ -72,6 +69,48 @@ pub fn compute(
         mix,
         budget,
     }
+}
+
+/// The rps-weighted mixture of the entries: the mean exactly, quantiles by
+/// bisection on the mixed CDF (each entry read on its own lattice).
+fn mixture(
+    parts: &[(f64, &Dist, Grid)],
+    entries: &[Option<Latency>],
+    rps: &[f64],
+    total: f64,
+) -> Option<Latency> {
+    let mean = entries
+        .iter()
+        .zip(rps)
+        .map(|(e, r)| e.map_or(0.0, |e| e.mean_ms) * r / total)
+        .sum();
+    let cdf = |t: f64| -> f64 { parts.iter().map(|(w, d, grid)| w * d.cdf(*grid, t)).sum() };
+    let quantile = |q: f64| -> f64 {
+        let mut hi = parts
+            .iter()
+            .map(|(_, d, grid)| d.top(*grid))
+            .fold(0.0, f64::max);
+        let mut lo = 0.0;
+        if cdf(lo) >= q {
+            return lo;
+        }
+        // 60 halvings: far below every tolerance.
+        for _ in 0..60 {
+            let mid = (lo + hi) / 2.0;
+            if cdf(mid) >= q {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        hi
+    };
+    Some(Latency {
+        mean_ms: mean,
+        p50_ms: quantile(0.5),
+        p99_ms: quantile(0.99),
+        p999_ms: quantile(0.999),
+    })
 }
 
 /// Mean, p50, p99 and p999 of a distribution of total mass 1.

@@ -12,8 +12,9 @@ pub const Z99: f64 = 2.3263;
 /// within 0.4%, p99 0.2%, p999 0.05%, means exact (§2.6 asks 1% and 2%); the
 /// cost grows with the points (512: 6 ms at 100 blocks, 1,024: 14 ms).
 const POINTS: f64 = 512.0;
-/// z of a service time's bound when choosing the step.
-const Z_BOUND: f64 = 4.0;
+/// z of each service time in the estimate that sets an entry's step: about
+/// its p999 (the lattice still extends as far as the tail goes).
+const Z_BOUND: f64 = 3.0;
 
 /// σ of a block's log-normal service time (0 when deterministic).
 pub fn sigma(latency_ms: f64, p99_ms: f64) -> f64 {
@@ -27,15 +28,20 @@ pub fn sigma(latency_ms: f64, p99_ms: f64) -> f64 {
 /// What one evaluation's times need: the graph, ρ, each link's share of calls.
 pub struct Times<'g, 'a> {
     pub g: &'g Graph<'a>,
-    pub grid: Grid,
+    /// The step of the times being computed.
+    grid: Grid,
     share: &'g [f64],
     /// Median service time under load (`+∞` at ρ ≥ 1), and σ.
     pub median: Vec<f64>,
     pub sigma: Vec<f64>,
     /// Per link: `P(A > τ)` of one attempt (0 without a timeout or when unused).
     pub q: Vec<f64>,
-    /// `T(b, read)`, `T(b, write)` once computed.
+    /// `q` already set by an entry of a finer step.
+    q_set: Vec<bool>,
+    /// `T(b, read)`, `T(b, write)` once computed (at `grid`).
     t: Vec<[Option<Dist>; 2]>,
+    /// Each entry's `T(e, read)` and its step, parallel to `g.entries`.
+    entries: Vec<(Dist, Grid)>,
 }
 
 fn oi(op: Op) -> usize {
@@ -74,32 +80,48 @@ impl<'g, 'a> Times<'g, 'a> {
             median,
             sigma,
             q: vec![0.0; d.links.len()],
+            q_set: vec![false; d.links.len()],
             t: vec![[None, None]; g.block_count()],
+            entries: Vec::new(),
         };
-        times.grid = times.choose_grid();
-        if g.sync_cycles.is_empty() {
-            times.fill(g.entries.iter().copied());
-        } else {
-            for &e in &g.entries {
-                for b in 0..g.block_count() {
-                    if g.cyclic_below[b] {
-                        times.t[b] = [None, None];
-                    }
-                }
-                times.fill([e]);
+        // Spec choice: each entry gets its own step (an entry whose times run
+        // to seconds must not coarsen one whose run to milliseconds), finest
+        // first; a link reached from several entries keeps the `q` of the
+        // finest.
+        let bounds = times.bounds();
+        let mut order: Vec<usize> = (0..g.entries.len()).collect();
+        order.sort_by(|&a, &b| bounds[a].total_cmp(&bounds[b]));
+        let mut dists: Vec<Option<(Dist, Grid)>> = vec![None; g.entries.len()];
+        for i in order {
+            let e = g.entries[i];
+            let top = bounds[i];
+            let grid = Grid {
+                h: if top > 0.0 && top.is_finite() {
+                    top / POINTS
+                } else {
+                    1.0
+                },
+            };
+            if grid != times.grid || !g.sync_cycles.is_empty() {
+                times.grid = grid;
+                times.t = vec![[None, None]; g.block_count()];
             }
+            times.fill([e]);
+            let t = times.t[e][0].clone().unwrap_or_else(|| Dist::point(0.0));
+            dists[i] = Some((t, grid));
         }
+        times.entries = dists.into_iter().flatten().collect();
         times
     }
 
-    /// `T(entry, read)`, when computed.
-    pub fn entry(&self, e: usize) -> Option<&Dist> {
-        self.t[e][0].as_ref()
+    /// `T(entry, read)` of the `i`-th entry, and its step.
+    pub fn entry(&self, i: usize) -> Option<(&Dist, Grid)> {
+        self.entries.get(i).map(|(d, g)| (d, *g))
     }
 
-    /// A step that puts about `POINTS` lattice points across the longest time an
-    /// entry can take (service times bounded at `Z_BOUND`).
-    fn choose_grid(&self) -> Grid {
+    /// Per entry: an estimate of its long times (service times at `Z_BOUND`,
+    /// summed along calls), whose `1 / POINTS` is the entry's step.
+    fn bounds(&self) -> Vec<f64> {
         let g = self.g;
         let d = g.design;
         let walk = g.post_order(g.entries.iter().copied(), |l| self.share[l] > 0.0);
@@ -145,14 +167,7 @@ impl<'g, 'a> Times<'g, 'a> {
                 _ => one,
             };
         }
-        let top = g.entries.iter().map(|&e| bound[e]).fold(0.0, f64::max);
-        Grid {
-            h: if top > 0.0 && top.is_finite() {
-                top / POINTS
-            } else {
-                1.0
-            },
-        }
+        g.entries.iter().map(|&e| bound[e]).collect()
     }
 
     /// Compute the `T`s reachable from `roots` (children first).
@@ -301,7 +316,10 @@ impl<'g, 'a> Times<'g, 'a> {
         let q = self
             .exact_q(to, link.op, tau - link.latency_ms)
             .unwrap_or_else(|| (1.0 - attempt.cdf(grid, tau)).clamp(0.0, 1.0));
-        self.q[l] = q;
+        if !self.q_set[l] {
+            self.q[l] = q;
+            self.q_set[l] = true;
+        }
         let mut ok = attempt.below(grid, tau);
         let kept = ok.finite_mass();
         if kept > 0.0 {

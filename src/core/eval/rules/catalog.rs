@@ -32,11 +32,15 @@ pub enum Rule {
     NoObservability,
     Unreachable,
     NoEntry,
+    TimeoutBudget,
+    RetryStorm,
+    RetryAmplification,
+    TimeoutsFailRequests,
 }
 
 impl Rule {
     /// Every rule, in the order of evaluation.md §4's table (the variants' order).
-    pub const ALL: [Rule; 24] = [
+    pub const ALL: [Rule; 28] = [
         Rule::SloAvailability,
         Rule::SloLatency,
         Rule::Overloaded,
@@ -61,6 +65,10 @@ impl Rule {
         Rule::NoObservability,
         Rule::Unreachable,
         Rule::NoEntry,
+        Rule::TimeoutBudget,
+        Rule::RetryStorm,
+        Rule::RetryAmplification,
+        Rule::TimeoutsFailRequests,
     ];
 
     /// The rule's id as the report writes it: "spof", "slo-availability".
@@ -249,6 +257,34 @@ impl Rule {
             "Give a client (or another entry block) a request rate (rps) above 0.",
             "Load, availability and latency are computed per request; without an entry there is nothing to measure.",
             ),
+            Rule::TimeoutBudget => rule(
+            "timeout-budget",
+            Warning,
+            "An inner call outlasts the outer timeout",
+            "Give each hop a smaller timeout than its caller's, less its own work: cut the inner retries or timeout, or raise the outer timeout.",
+            "Timeouts must shrink along the path. When the outer caller gives up first, every inner retry is wasted work for an answer nobody waits for, and the caller may retry on top of it.",
+            ),
+            Rule::RetryStorm => rule(
+            "retry-storm",
+            Warning,
+            "Retries could keep this block overloaded",
+            "Add a retry budget (retry only while few calls fail), keep backoff with jitter, lower the retry count, or give the block the headroom to absorb every attempt.",
+            "Once a block slows past its callers' timeouts, each caller sends its retries too, so the load grows exactly when capacity is short; the block cannot recover even after the first cause is gone.",
+            ),
+            Rule::RetryAmplification => rule(
+            "retry-amplification",
+            Warning,
+            "Retries multiply down the call path",
+            "Retry at one layer only (usually the edge), and let inner calls fail fast.",
+            "Retries at every hop multiply: three layers of three attempts send 27 calls to the deepest service for one user request, right when it is struggling.",
+            ),
+            Rule::TimeoutsFailRequests => rule(
+            "timeouts-fail-requests",
+            Warning,
+            "Calls fail by timing out",
+            "Raise the timeout above the callee's tail (its p99 or p999 plus the network), speed up or add capacity to the callee, or add a retry.",
+            "A timeout turns a slow call into an error: set it from the callee's measured tail, so it cuts off only calls that would hang, not ordinary slow ones.",
+            ),
         }
     }
 }
@@ -278,10 +314,10 @@ pub fn rule_info(id: &str) -> Option<&'static RuleInfo> {
 
 /// The entries in `Rule::ALL` order; `ALL` lists the variants in declaration
 /// order (checked at compile time), so `CATALOG[rule as usize]` is `rule`'s.
-static CATALOG: [RuleInfo; 24] = {
-    let mut out = [Rule::ALL[0].entry(); 24];
+static CATALOG: [RuleInfo; Rule::ALL.len()] = {
+    let mut out = [Rule::ALL[0].entry(); Rule::ALL.len()];
     let mut i = 0;
-    while i < 24 {
+    while i < Rule::ALL.len() {
         assert!(Rule::ALL[i] as usize == i);
         out[i] = Rule::ALL[i].entry();
         i += 1;

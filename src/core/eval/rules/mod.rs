@@ -10,6 +10,7 @@ mod necessary;
 mod ops;
 mod resilience;
 mod slo;
+pub mod stress;
 mod structure;
 
 pub use catalog::{catalog, rule_info, Rule, RuleInfo};
@@ -20,7 +21,7 @@ use super::Analysis;
 use crate::core::report::Finding;
 
 /// Every rule, in catalog order.
-const RULES: [fn(&Ctx) -> Vec<Finding>; 24] = [
+const RULES: [fn(&Ctx) -> Vec<Finding>; 28] = [
     slo::slo_availability,
     slo::slo_latency,
     load::overloaded,
@@ -45,6 +46,10 @@ const RULES: [fn(&Ctx) -> Vec<Finding>; 24] = [
     ops::no_observability,
     structure::unreachable,
     ops::no_entry,
+    stress::timeout_budget,
+    stress::retry_storm,
+    stress::retry_amplification,
+    stress::timeouts_fail_requests,
 ];
 
 /// Every rule's findings, sorted as evaluation.md §4 says: severity (error,

@@ -75,8 +75,15 @@ pub(super) fn zone_spof(c: &Ctx) -> Vec<Finding> {
     if c.g.entries.is_empty() {
         return out;
     }
+    // model-2.md §2.3: "to 0 from a positive value" (timeouts can hold an
+    // entry at 0 with every component up).
+    let all_up = entries_success(c.g, &Env::all_up(c.g));
     for (z, zone) in c.g.design.zones.iter().enumerate() {
-        let success = alone_down(c, Component::Zone(z));
+        let success: Vec<f64> = alone_down(c, Component::Zone(z))
+            .into_iter()
+            .zip(&all_up)
+            .map(|(s, &up)| if up > ZERO { s } else { 1.0 })
+            .collect();
         let failed: Vec<&str> =
             c.g.entries
                 .iter()
