@@ -402,7 +402,7 @@ fn generated_designs_are_valid_and_sized() {
 
 /// A small random design: block 0 an entry, random links (cycles allowed),
 /// routes, calls, hit ratios, replicas and up to two zones.
-fn small_design() -> impl Strategy<Value = Design> {
+pub fn small_design() -> impl Strategy<Value = Design> {
     let block_s = (
         prop::sample::select(vec![1.0, 0.9, 0.8]),
         1u32..=2,
@@ -536,7 +536,7 @@ fn s_state(
 
 /// Availability of entry block 0 by enumerating every state of every uncertain
 /// component.
-fn brute_force(d: &Design) -> f64 {
+pub fn brute_force(d: &Design) -> f64 {
     let a_block = |b: &Block| {
         // P(at least min_healthy of replicas up).
         let (n, k, a) = (b.replicas as i32, b.min_healthy as i32, b.availability);

@@ -11,4 +11,5 @@ mod purity;
 mod rules;
 mod schema;
 mod share;
+mod stress;
 mod templates;
