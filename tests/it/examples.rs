@@ -129,7 +129,13 @@ fn every_example_evaluates_as_the_reference() {
                 same(&name, &format!("{} {key}", w["id"]), &g[key], &w[key], tol);
             }
             if !w["retry_amplification"].is_null() {
-                same(&name, "retry_amplification", &g["retry_amplification"], &w["retry_amplification"], 0.0);
+                same(
+                    &name,
+                    "retry_amplification",
+                    &g["retry_amplification"],
+                    &w["retry_amplification"],
+                    0.0,
+                );
             }
         }
         // Model 2 (model-2.md §2.4, §2.7): attempts and timeout failures per link.

@@ -58,48 +58,43 @@ pub fn solve<'g, 'a>(
     let d = g.design;
     let links = d.links.len();
     let mut stress = Stress::none(links);
-    let timed = (0..links)
-        .any(|l| d.links[l].is_sync() && d.links[l].timeout_ms.is_some() && share[l] > 0.0);
-    let mut prev: Option<Load> = None;
+    let timed: Vec<usize> = (0..links)
+        .filter(|&l| d.links[l].is_sync() && d.links[l].timeout_ms.is_some() && share[l] > 0.0)
+        .collect();
+    let load_at = |attempts: &[f64]| {
+        let flow: Vec<f64> = share.iter().zip(attempts).map(|(s, e)| s * e).collect();
+        load::compute(g, entry_rps, &flow, down)
+    };
+    let rho_of =
+        |l: &Load| -> Vec<f64> { l.utilization.iter().map(|u| u.unwrap_or(0.0)).collect() };
+    let mut load = match load_at(&stress.attempts) {
+        Ok(l) => l,
+        Err(loops) => return (Err(loops), None, stress),
+    };
+    // Times are computed once per load: the next load comes from the attempts
+    // they imply, and when it equals this one the fixed point is reached.
     for _ in 0..MAX_ROUNDS {
-        let flow: Vec<f64> = share
-            .iter()
-            .zip(&stress.attempts)
-            .map(|(s, e)| s * e)
-            .collect();
-        let load = match load::compute(g, entry_rps, &flow, down) {
+        let times = Times::new(g, &rho_of(&load), share);
+        for &l in &timed {
+            let (e, fail) = attempts(times.q[l], d.links[l].retries);
+            stress.q[l] = times.q[l];
+            stress.attempts[l] = e;
+            stress.timeout_failure[l] = fail;
+        }
+        if timed.is_empty() {
+            return (Ok(load), Some(times), stress);
+        }
+        let next = match load_at(&stress.attempts) {
             Ok(l) => l,
             Err(loops) => return (Err(loops), None, stress),
         };
-        let rho: Vec<f64> = load.utilization.iter().map(|u| u.unwrap_or(0.0)).collect();
-        let times = Times::new(g, &rho, share);
-
-        let settled = !timed || prev.as_ref().is_some_and(|p| same(p, &load));
-        if settled {
-            for l in 0..links {
-                let link = &d.links[l];
-                if link.is_sync() && link.timeout_ms.is_some() && share[l] > 0.0 {
-                    stress.q[l] = times.q[l];
-                    stress.timeout_failure[l] = attempts(times.q[l], link.retries).1;
-                }
-            }
-            return (Ok(load), Some(times), stress);
+        if same(&load, &next) {
+            return (Ok(next), Some(times), stress);
         }
-        for l in 0..links {
-            let link = &d.links[l];
-            if link.is_sync() && link.timeout_ms.is_some() {
-                let (e, fail) = attempts(times.q[l], link.retries);
-                stress.q[l] = times.q[l];
-                stress.attempts[l] = e;
-                stress.timeout_failure[l] = fail;
-            }
-        }
-        prev = Some(load);
+        load = next;
     }
     // Spec choice: after the last round, report its load with the times at it.
-    let load = prev.expect("at least one round ran");
-    let rho: Vec<f64> = load.utilization.iter().map(|u| u.unwrap_or(0.0)).collect();
-    let times = Times::new(g, &rho, share);
+    let times = Times::new(g, &rho_of(&load), share);
     (Ok(load), Some(times), stress)
 }
 

@@ -12,7 +12,7 @@ pub fn convolve(a: &[f64], b: &[f64]) -> Vec<f64> {
         return Vec::new();
     }
     let n = a.len() + b.len() - 1;
-    if a.len().min(b.len()) <= 48 || a.len() * b.len() <= 40_000 {
+    if a.len().min(b.len()) <= 24 || a.len() * b.len() <= 12_000 {
         let mut out = vec![0.0; n];
         for (i, &x) in a.iter().enumerate() {
             if x != 0.0 {
@@ -51,14 +51,9 @@ pub fn convolve(a: &[f64], b: &[f64]) -> Vec<f64> {
 /// In-place iterative radix-2 FFT (unscaled); `len` a power of two.
 fn fft(re: &mut [f64], im: &mut [f64], inverse: bool) {
     let n = re.len();
-    let mut j = 0;
-    for i in 1..n {
-        let mut bit = n >> 1;
-        while j & bit != 0 {
-            j ^= bit;
-            bit >>= 1;
-        }
-        j |= bit;
+    let bits = n.trailing_zeros();
+    for i in 0..n {
+        let j = i.reverse_bits() >> (usize::BITS - bits);
         if i < j {
             re.swap(i, j);
             im.swap(i, j);
@@ -67,33 +62,35 @@ fn fft(re: &mut [f64], im: &mut [f64], inverse: bool) {
     let sign = if inverse { 1.0 } else { -1.0 };
     TWIDDLES.with(|cell| {
         let mut table = cell.borrow_mut();
-        // cos and sin of 2πk/N for the largest N asked so far; a stage of
-        // length `len` reads every (N/len)-th entry.
-        if table.len() < n / 2 {
-            let big = n;
-            *table = (0..big / 2)
-                .map(|k| {
-                    let a = 2.0 * std::f64::consts::PI * k as f64 / big as f64;
-                    (a.cos(), a.sin())
-                })
-                .collect();
+        // Every stage's twiddles, contiguous: the stage of length `len` keeps
+        // its `len / 2` values `e^{−2πik/len}` at offset `len / 2 − 1`.
+        if table.len() < n - 1 {
+            *table = Vec::with_capacity(n - 1);
+            let mut len = 2;
+            while len <= n {
+                for k in 0..len / 2 {
+                    let a = 2.0 * std::f64::consts::PI * k as f64 / len as f64;
+                    table.push((a.cos(), a.sin()));
+                }
+                len <<= 1;
+            }
         }
-        let full = table.len() * 2;
         let mut len = 2;
         while len <= n {
             let half = len / 2;
-            let stride = full / len;
-            for start in (0..n).step_by(len) {
+            let tw = &table[half - 1..len - 1];
+            for (rc, ic) in re.chunks_exact_mut(len).zip(im.chunks_exact_mut(len)) {
+                let (ru, rv) = rc.split_at_mut(half);
+                let (iu, iv) = ic.split_at_mut(half);
                 for k in 0..half {
-                    let (wr, s) = table[k * stride];
+                    let (wr, s) = tw[k];
                     let wi = sign * s;
-                    let (u, v) = (start + k, start + k + half);
-                    let xr = re[v] * wr - im[v] * wi;
-                    let xi = re[v] * wi + im[v] * wr;
-                    re[v] = re[u] - xr;
-                    im[v] = im[u] - xi;
-                    re[u] += xr;
-                    im[u] += xi;
+                    let xr = rv[k] * wr - iv[k] * wi;
+                    let xi = rv[k] * wi + iv[k] * wr;
+                    rv[k] = ru[k] - xr;
+                    iv[k] = iu[k] - xi;
+                    ru[k] += xr;
+                    iu[k] += xi;
                 }
             }
             len <<= 1;
