@@ -801,6 +801,7 @@ pub(crate) fn design() -> impl Strategy<Value = Design> {
                 zones,
                 stickies,
                 accepted: Vec::new(),
+                scenarios: Vec::new(),
                 extra: top.3,
             }
         })

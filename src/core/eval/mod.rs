@@ -67,7 +67,8 @@ pub struct Analysis<'a> {
     pub availability: Option<f64>,
     pub availability_method: Method,
     pub availability_interval: Option<[f64; 2]>,
-    /// Parallel to `graph.entries`; `None` when a visited block has ρ ≥ 1 or load is null.
+    /// Parallel to `graph.entries`; `None` when the entry waits forever with
+    /// positive probability (model-2.md §2.5) or load is null.
     pub entry_latency: Vec<Option<Latency>>,
     /// The rps-weighted mix; `None` when any entry's is (or there is no entry).
     pub latency: Option<Latency>,
@@ -119,11 +120,22 @@ pub fn analyse<'a>(design: &'a Design, options: &'a EvalOptions) -> Analysis<'a>
         Ok(l) => (Some(l), Vec::new()),
         Err(loops) => (None, loops),
     };
-    let lat = latency::compute(&graph, &entry_rps, times.as_ref(), &share, &stress.attempts);
+    // model-2.md §4.1: a failed entry sends nothing and is left out of the mix.
+    let mix_rps: Vec<f64> = graph
+        .entries
+        .iter()
+        .zip(&entry_rps)
+        .map(|(&e, &r)| if down[e] { 0.0 } else { r })
+        .collect();
+    let lat = latency::compute(&graph, &mix_rps, times.as_ref(), &share, &stress.attempts);
     drop(times);
     let mut graph = graph;
     graph.link_ok = stress.ok();
+    // model-2.md §4.1: availability uses the weights re-spread over the
+    // targets still up (the graph's own shares stay nominal for the rules).
+    let nominal = std::mem::replace(&mut graph.share, share.clone());
     let avail = availability::compute(&graph, &entry_rps, &down, &zone_down, options);
+    graph.share = nominal;
     let amplification = stress::retry_amplification(&graph, &share);
     Analysis {
         graph,

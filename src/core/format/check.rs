@@ -67,6 +67,7 @@ pub(super) fn check(d: &Design, failed: &BTreeSet<String>) -> Vec<LoadError> {
         c.text(at.field("rule"), &a.rule, 64);
         c.text(at.field("reason"), &a.reason, 1_000);
     }
+    c.scenarios(d);
     c.out
 }
 
@@ -74,8 +75,17 @@ pub(super) fn check(d: &Design, failed: &BTreeSet<String>) -> Vec<LoadError> {
 /// order), then by array index; the order found is kept within one item.
 pub(super) fn sort(errors: &mut [LoadError]) {
     const ORDER: &[&str] = &[
-        "format", "version", "title", "notes", "targets", "blocks", "links", "zones", "stickies",
+        "format",
+        "version",
+        "title",
+        "notes",
+        "targets",
+        "blocks",
+        "links",
+        "zones",
+        "stickies",
         "accepted",
+        "scenarios",
     ];
     crate::core::sort::sort_by_key(errors, |e| {
         let mut parts = e.at.split('/').skip(1);
@@ -239,6 +249,53 @@ impl Checker<'_> {
             }
             None => {
                 seen.insert(id, item);
+            }
+        }
+    }
+
+    /// model-2.md §1: at most 50; ids unique among scenarios; ranges; each
+    /// `fail` id names a block or a zone.
+    fn scenarios(&mut self, d: &Design) {
+        const MAX_SCENARIOS: usize = 50;
+        if d.scenarios.len() > MAX_SCENARIOS {
+            self.push(
+                At::top("/scenarios"),
+                format!(
+                    "expected at most {MAX_SCENARIOS} scenarios, found {}",
+                    d.scenarios.len()
+                ),
+            );
+        }
+        let nodes: HashSet<&str> = d
+            .blocks
+            .iter()
+            .map(|b| b.id.as_str())
+            .chain(d.zones.iter().map(|z| z.id.as_str()))
+            .collect();
+        let mut seen: HashMap<&str, At> = HashMap::new();
+        for (i, s) in d.scenarios.iter().enumerate() {
+            let at = At::item("/scenarios", i);
+            self.unique(&mut seen, at, &s.id);
+            self.text(at.field("name"), &s.name, 200);
+            if !(s.scale > 0.0 && s.scale <= 1000.0) && !self.failed(at.field("scale")) {
+                self.push(
+                    at.field("scale"),
+                    format!("expected a number > 0 and ≤ 1000, found {}", s.scale),
+                );
+            }
+            if let Some(a) = s.availability {
+                self.real(at.field("targets"), a, Range::Probability);
+            }
+            if let Some(p) = s.p99_ms {
+                self.real(at.field("targets"), p, Range::Positive);
+            }
+            for id in &s.fail {
+                if !nodes.contains(id.as_str()) {
+                    self.push(
+                        at.field("fail"),
+                        format!("\"{id}\" names no block or zone of this design"),
+                    );
+                }
             }
         }
     }

@@ -4,10 +4,11 @@ use serde_json::Value;
 
 use super::number::format_number;
 use super::read::{
-    ACCEPTED_KEYS, BLOCK_KEYS, LINK_KEYS, STICKY_KEYS, TARGET_KEYS, TOP_KEYS, ZONE_KEYS,
+    ACCEPTED_KEYS, BLOCK_KEYS, LINK_KEYS, SCENARIO_KEYS, SCENARIO_TARGET_KEYS, STICKY_KEYS,
+    TARGET_KEYS, TOP_KEYS, ZONE_KEYS,
 };
 use super::{FORMAT, VERSION};
-use crate::core::model::{Acceptance, Block, Design, Extra, Link, Sticky, Targets, Zone};
+use crate::core::model::{Acceptance, Block, Design, Extra, Link, Scenario, Sticky, Targets, Zone};
 use crate::core::schema::{FieldSpec, FieldValue, Io, BLOCK_FIELDS, LINK_FIELDS};
 
 /// A JSON value whose object keys keep the order they were added in.
@@ -129,10 +130,38 @@ pub(super) fn write(d: &Design) -> String {
             J::Arr(d.accepted.iter().map(acceptance).collect()),
         );
     }
+    if !d.scenarios.is_empty() {
+        f.put(
+            "scenarios",
+            J::Arr(d.scenarios.iter().map(scenario).collect()),
+        );
+    }
     let mut out = String::new();
     emit(&f.extra(&d.extra, TOP_KEYS), 0, &mut out);
     out.push('\n');
     out
+}
+
+fn scenario(s: &Scenario) -> J {
+    let mut f = Fields::default();
+    f.put("id", J::Str(s.id.clone()));
+    f.put("name", J::Str(s.name.clone()));
+    if s.scale != 1.0 {
+        f.opt_num("scale", Some(s.scale));
+    }
+    if !s.fail.is_empty() {
+        f.put(
+            "fail",
+            J::Arr(s.fail.iter().map(|x| J::Str(x.clone())).collect()),
+        );
+    }
+    if s.availability.is_some() || s.p99_ms.is_some() {
+        let mut t = Fields::default();
+        t.opt_num("availability", s.availability);
+        t.opt_num("p99_ms", s.p99_ms);
+        f.put("targets", t.extra(&Extra::new(), SCENARIO_TARGET_KEYS));
+    }
+    f.extra(&s.extra, SCENARIO_KEYS)
 }
 
 fn targets(t: &Targets) -> J {

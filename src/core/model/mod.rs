@@ -32,7 +32,41 @@ pub struct Design {
     /// Findings accepted in a design review (an addition to format.md v1: the
     /// optional top-level array `accepted`).
     pub accepted: Vec<Acceptance>,
+    /// Saved what-ifs, each with its own targets (model-2.md §1, §4.1).
+    pub scenarios: Vec<Scenario>,
     pub extra: Extra,
+}
+
+/// A saved what-if: every entry's rate × `scale`, the blocks and zones in `fail`
+/// down, checked against its own targets (a missing one falls back to the
+/// design's).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scenario {
+    /// Unique among scenarios (a namespace of their own).
+    pub id: String,
+    /// ≤ 200 characters.
+    pub name: String,
+    /// > 0, ≤ 1000.
+    pub scale: f64,
+    /// Block or zone ids.
+    pub fail: Vec<String>,
+    pub availability: Option<f64>,
+    pub p99_ms: Option<f64>,
+    pub extra: Extra,
+}
+
+impl Scenario {
+    pub fn new(id: impl Into<String>, name: impl Into<String>) -> Scenario {
+        Scenario {
+            id: id.into(),
+            name: name.into(),
+            scale: 1.0,
+            fail: Vec::new(),
+            availability: None,
+            p99_ms: None,
+            extra: Extra::new(),
+        }
+    }
 }
 
 /// A warning or info finding accepted with a written reason. It names the finding

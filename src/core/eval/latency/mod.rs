@@ -20,8 +20,8 @@ pub struct Latencies {
 
 /// Per-entry and mix latency, and the budget of the mix. `None` for an entry
 /// whose time is `+∞` with positive probability (model-2.md §2.5); the mix is
-/// the rps-weighted mixture of the entries' distributions, `None` when any
-/// entry's is.
+/// the mixture of the entries' distributions weighted by `entry_rps` (0 for a
+/// failed entry, which is left out), `None` when any weighted entry's is.
 pub fn compute(
     g: &Graph,
     entry_rps: &[f64],
@@ -44,10 +44,11 @@ pub fn compute(
         .map(|d| d.and_then(|(d, grid)| figures(d, grid)))
         .collect();
     let total: f64 = entry_rps.iter().sum();
-    let mix = if entries.is_empty() || entries.iter().any(Option::is_none) {
+    let weighted: Vec<usize> = (0..entries.len()).filter(|&i| entry_rps[i] > 0.0).collect();
+    let mix = if weighted.is_empty() || weighted.iter().any(|&i| entries[i].is_none()) {
         None
-    } else if entries.len() == 1 {
-        entries[0]
+    } else if weighted.len() == 1 {
+        entries[weighted[0]]
     } else if total > 0.0 {
         let parts: Vec<(f64, &Dist, Grid)> = dists
             .iter()

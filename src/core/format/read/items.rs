@@ -3,9 +3,9 @@
 
 use serde_json::Value;
 
-use super::{found, Obj, Reader, ID_RULE};
+use super::{found, Obj, Reader, ID_RULE, SCENARIO_TARGET_KEYS};
 use crate::core::format::number::Range;
-use crate::core::model::{Acceptance, Block, Kind, Link, Sticky, Targets, Zone};
+use crate::core::model::{Acceptance, Block, Kind, Link, Scenario, Sticky, Targets, Zone};
 use crate::core::schema::{FieldValue, Io, Ty, BLOCK_FIELDS, LINK_FIELDS};
 
 impl Reader {
@@ -143,6 +143,25 @@ impl Reader {
             reason: self.string(o, "reason", 1_000),
             extra: o.extra(),
         }
+    }
+
+    /// A scenario (model-2.md §1): ranges and references are `check`'s.
+    pub(super) fn scenario(&mut self, o: &Obj) -> Scenario {
+        let id = self.id(o, "id", "a scenario id");
+        if o.get("name").is_none() {
+            self.missing(o, "name", "a string of at most 200 characters");
+        }
+        let mut s = Scenario::new(id, self.string(o, "name", 200));
+        if o.get("scale").is_some() {
+            s.scale = self.opt_num(o, "scale", Range::Positive).unwrap_or(1.0);
+        }
+        s.fail = self.strings(o, "fail");
+        if let Some(t) = self.object(o, "targets", "a targets object", SCENARIO_TARGET_KEYS) {
+            s.availability = self.opt_num(&t, "availability", Range::Probability);
+            s.p99_ms = self.opt_num(&t, "p99_ms", Range::Positive);
+        }
+        s.extra = o.extra();
+        s
     }
 
     /// An optional array of strings.

@@ -21,9 +21,20 @@ pub(super) type Partial = (Design, Vec<LoadError>, BTreeSet<String>);
 
 /// The fields the format knows, per object; `write` leaves them out of `extra`.
 pub(super) const TOP_KEYS: &[&str] = &[
-    "format", "version", "title", "notes", "targets", "blocks", "links", "zones", "stickies",
+    "format",
+    "version",
+    "title",
+    "notes",
+    "targets",
+    "blocks",
+    "links",
+    "zones",
+    "stickies",
     "accepted",
+    "scenarios",
 ];
+pub(super) const SCENARIO_KEYS: &[&str] = &["id", "name", "scale", "fail", "targets"];
+pub(super) const SCENARIO_TARGET_KEYS: &[&str] = &["availability", "p99_ms"];
 pub(super) const ACCEPTED_KEYS: &[&str] = &["rule", "blocks", "links", "reason"];
 pub(super) const TARGET_KEYS: &[&str] = &["availability", "p99_ms", "team_size"];
 /// `id` and the schema's keys, in save order.
@@ -106,6 +117,14 @@ pub(super) fn read(text: &str) -> Result<Partial, Vec<LoadError>> {
         "an accepted-finding object",
         ACCEPTED_KEYS,
         Reader::acceptance,
+    );
+    d.scenarios = r.list(
+        &top,
+        "scenarios",
+        false,
+        "a scenario object",
+        SCENARIO_KEYS,
+        Reader::scenario,
     );
     d.extra = top.extra();
     Ok((d, r.errors, r.failed))
