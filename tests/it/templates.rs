@@ -235,3 +235,35 @@ fn the_retry_storm_template_fires_on_the_storm_path_only() {
         "{fixed_only} vs {storm_only}"
     );
 }
+
+/// Timeouts and retries in the templates are set as seed 003 §17.2-17.3 asks:
+/// each caller's timeout covers its callee's retries, and no retried call can
+/// storm its dependency. Only the retry-storm template shows a storm, on
+/// purpose (and only that one warning of the four).
+#[test]
+fn model_2_stress_rules_stay_quiet_on_the_templates() {
+    use envelope::core::eval::{evaluate, EvalOptions};
+
+    const STRESS: [&str; 4] = [
+        "timeout-budget",
+        "retry-storm",
+        "retry-amplification",
+        "timeouts-fail-requests",
+    ];
+    for entry in index() {
+        let file = &entry.file;
+        let report = evaluate(&design(file), &EvalOptions::default());
+        let fired: Vec<&str> = report
+            .findings
+            .iter()
+            .map(|f| f.rule)
+            .filter(|r| STRESS.contains(r))
+            .collect();
+        let expected: &[&str] = if file == "retry-storm.envelope.json" {
+            &["retry-storm"]
+        } else {
+            &[]
+        };
+        assert_eq!(fired, expected, "{file}");
+    }
+}
