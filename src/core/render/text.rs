@@ -101,7 +101,7 @@ fn timed(design: &Design) -> (bool, bool) {
 }
 
 /// The first link where `key` is largest (design order breaks ties).
-fn worst<'a>(report: &'a Report, key: impl Fn(&LinkReport) -> f64) -> Option<&'a LinkReport> {
+fn worst(report: &Report, key: impl Fn(&LinkReport) -> f64) -> Option<&LinkReport> {
     report
         .links
         .iter()
