@@ -3,6 +3,7 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
+use envelope::core::eval::stress::{storm_scale, STORM_SEARCH_MAX};
 use envelope::core::eval::{evaluate, EvalOptions};
 use envelope::core::format::{self, LoadError};
 use envelope::core::model::Design;
@@ -29,8 +30,10 @@ const EVAL_HELP: &str = "\
 envelope eval FILE|- [--json|--markdown] [--scale N] [--fail ID,...]
 
 Evaluate a design file (`-` reads standard input) and print a summary:
-availability and downtime, latency, max scale and bottleneck, each block's load
-and utilization, and the findings.
+availability and downtime, latency, max scale and bottleneck; with timeouts,
+the worst link's share of calls failing and attempts per call, the largest
+retry multiple and the traffic multiple where a retry storm begins; each
+block's load and utilization, and the findings.
 
   --json        print the report of format.md §3 instead
   --markdown    print the report as Markdown, for a design doc
@@ -139,7 +142,11 @@ fn run(args: &[String]) -> Result<u8, String> {
             } else if opts.markdown {
                 markdown::for_design(&design, &report)
             } else {
-                text::summary(&design, &report)
+                let storm = text::Storm {
+                    scale: storm_scale(&design, &opts.eval.fail).map(|s| s / opts.eval.scale),
+                    searched_to: STORM_SEARCH_MAX / opts.eval.scale,
+                };
+                text::summary(&design, &report, Some(storm))
             };
             print_out(&out);
             let failed = report

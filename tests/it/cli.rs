@@ -247,3 +247,75 @@ fn svg_export_escapes_labels() {
     );
     assert!(!out.contains("<script"));
 }
+
+fn spec_example(name: &str) -> String {
+    format!(
+        "{}/tests/fixtures/spec-examples/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+#[test]
+fn eval_prints_timeouts_retries_and_the_retry_storm() {
+    let file = spec_example("m2_checkout_timeouts.json");
+    let o = envelope(&["eval", &file]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    // l2 fails 0.0161% of its calls by timing out and makes 1.0574 attempts a call.
+    assert!(
+        out.contains(
+            "Timeouts      0.0161% of calls over 'l2' fail; 1.06 attempts per call on 'l2'"
+        ),
+        "{out}"
+    );
+    // Two retries on l2: up to three attempts reach the payment provider.
+    assert!(
+        out.contains("Retries       up to x3 along the path to 'pay'"),
+        "{out}"
+    );
+    let storm = out
+        .lines()
+        .find(|l| l.starts_with("Retry storm   "))
+        .unwrap_or_else(|| panic!("no retry storm line: {out}"));
+    // The same multiple the core finds, printed to three figures.
+    let design = envelope::core::format::load(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let expected = match envelope::core::eval::stress::storm_scale(&design, &[]) {
+        Some(s) => format!(
+            "Retry storm   from x{} today's traffic",
+            envelope::core::render::units::sig(s)
+        ),
+        None => "Retry storm   none up to x1000 today's traffic".to_string(),
+    };
+    assert_eq!(storm, expected);
+
+    // --json carries the same figures.
+    let r = json(&envelope(&["eval", &file, "--json"]));
+    assert_eq!(r["model"], 2);
+    let l2 = r["links"]
+        .as_array()
+        .expect("links")
+        .iter()
+        .find(|l| l["id"] == "l2")
+        .expect("l2");
+    let attempts = l2["attempts"].as_f64().expect("attempts");
+    let failing = l2["timeout_failure"].as_f64().expect("timeout_failure");
+    assert!((attempts - 1.0574).abs() < 1e-3, "{attempts}");
+    assert!((failing - 0.000161).abs() < 5e-6, "{failing}");
+    let pay = r["blocks"]
+        .as_array()
+        .expect("blocks")
+        .iter()
+        .find(|b| b["id"] == "pay")
+        .expect("pay");
+    assert_eq!(pay["retry_amplification"].as_f64(), Some(3.0));
+}
+
+#[test]
+fn no_timeout_lines_without_timeouts() {
+    let o = envelope(&["eval", &fixture("series5.json")]);
+    let out = stdout(&o);
+    // series5 has no timeouts: model 1's summary, unchanged.
+    assert!(!out.contains("Timeouts "), "{out}");
+    assert!(!out.contains("Retries "), "{out}");
+    assert!(!out.contains("Retry storm"), "{out}");
+}

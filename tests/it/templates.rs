@@ -182,3 +182,88 @@ fn every_template_passes_check_with_headroom() {
         );
     }
 }
+
+/// The retry-storm template shows the problem and its fix side by side: the
+/// storm path (3 immediate retries, a timeout at the dependency's p99) draws a
+/// `retry-storm` warning; the fixed path (1 jittered retry, a roomier timeout)
+/// draws none, and takes longer to storm on its own.
+#[test]
+fn the_retry_storm_template_fires_on_the_storm_path_only() {
+    use envelope::core::eval::stress::storm_scale;
+    use envelope::core::eval::{evaluate, EvalOptions};
+
+    let d = design("retry-storm.envelope.json");
+    let report = evaluate(&d, &EvalOptions::default());
+    let storms: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == "retry-storm")
+        .collect();
+    assert_eq!(storms.len(), 1, "{storms:?}");
+    let f = storms[0];
+    assert!(f.blocks.iter().any(|b| b == "stock"), "{f:?}");
+    assert!(f.links.iter().any(|l| l == "reserve"), "{f:?}");
+    assert!(
+        report
+            .findings
+            .iter()
+            .all(|f| !f.blocks.iter().any(|b| b.ends_with("-fixed")) || f.rule == "no-rate-limit"),
+        "the fixed path draws only the entry's info: {:?}",
+        report.findings
+    );
+    // Nothing is an error: the template is not a lesson.
+    assert!(report
+        .findings
+        .iter()
+        .all(|f| f.severity != envelope::core::report::Severity::Error));
+
+    // Today is calm on both paths: almost every call succeeds first time.
+    for l in &report.links {
+        assert!(l.attempts < 1.01, "{}: {} attempts", l.id, l.attempts);
+    }
+    // The storm path storms first; alone, the fixed path lasts longer.
+    let both = storm_scale(&d, &[]).expect("the storm path storms");
+    let fixed_only = storm_scale(&d, &["orders".to_string()]).expect("the fixed path too, later");
+    let storm_only = storm_scale(&d, &["orders-fixed".to_string()]).expect("the storm path");
+    assert!(both > 1.0, "{both}");
+    assert!(
+        (both - storm_only).abs() < 0.01 * both,
+        "{both} vs {storm_only}"
+    );
+    assert!(
+        fixed_only > storm_only * 1.1,
+        "{fixed_only} vs {storm_only}"
+    );
+}
+
+/// Timeouts and retries in the templates are set as seed 003 §17.2-17.3 asks:
+/// each caller's timeout covers its callee's retries, and no retried call can
+/// storm its dependency. Only the retry-storm template shows a storm, on
+/// purpose (and only that one warning of the four).
+#[test]
+fn model_2_stress_rules_stay_quiet_on_the_templates() {
+    use envelope::core::eval::{evaluate, EvalOptions};
+
+    const STRESS: [&str; 4] = [
+        "timeout-budget",
+        "retry-storm",
+        "retry-amplification",
+        "timeouts-fail-requests",
+    ];
+    for entry in index() {
+        let file = &entry.file;
+        let report = evaluate(&design(file), &EvalOptions::default());
+        let fired: Vec<&str> = report
+            .findings
+            .iter()
+            .map(|f| f.rule)
+            .filter(|r| STRESS.contains(r))
+            .collect();
+        let expected: &[&str] = if file == "retry-storm.envelope.json" {
+            &["retry-storm"]
+        } else {
+            &[]
+        };
+        assert_eq!(fired, expected, "{file}");
+    }
+}

@@ -142,6 +142,9 @@ pub fn retry_amplification(g: &Graph, share: &[f64]) -> Vec<f64> {
 /// storm: most attempts of some retried call time out.
 const STORMING: f64 = 0.5;
 
+/// The largest traffic multiple [`storm_scale`] tries.
+pub const STORM_SEARCH_MAX: f64 = 1000.0;
+
 /// Where a retry storm begins: the smallest traffic multiple (of today's
 /// entry rates, `options.fail` down) at which the fixed point leaves the calm
 /// state, i.e. some timed sync link with retries has `q ≥ 0.5` and its
@@ -176,7 +179,7 @@ pub fn storm_scale(design: &crate::core::model::Design, fail: &[String]) -> Opti
             (Err(_), _, _) => false,
         }
     };
-    let (mut lo, mut hi) = (1e-3f64, 1000.0f64);
+    let (mut lo, mut hi) = (1e-3f64, STORM_SEARCH_MAX);
     if !storms(hi) {
         return None;
     }

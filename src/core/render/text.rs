@@ -4,11 +4,21 @@ use std::fmt::Write;
 
 use super::units::{downtime, grouped, ms, nines, percent, sig};
 use crate::core::model::Design;
-use crate::core::report::{Latency, Method, Report};
+use crate::core::report::{BlockReport, Latency, LinkReport, Method, Report};
+
+/// Where a retry storm begins, as the CLI found it with
+/// `eval::stress::storm_scale`: `scale` is a multiple of the evaluated traffic
+/// (`None` when no multiple up to `searched_to` storms).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Storm {
+    pub scale: Option<f64>,
+    pub searched_to: f64,
+}
 
 /// A readable summary: headline figures against the targets, a table of blocks
-/// with their load, and the findings by severity.
-pub fn summary(design: &Design, report: &Report) -> String {
+/// with their load, and the findings by severity. `storm` adds the line on
+/// where a retry storm begins when some timed sync link retries.
+pub fn summary(design: &Design, report: &Report, storm: Option<Storm>) -> String {
     let mut out = String::new();
     let title = if design.title.is_empty() {
         "Untitled design"
@@ -17,6 +27,9 @@ pub fn summary(design: &Design, report: &Report) -> String {
     };
     let _ = writeln!(out, "{title}\n");
     for line in headline(design, report) {
+        let _ = writeln!(out, "{line}");
+    }
+    if let Some(line) = storm.and_then(|s| storm_line(design, s)) {
         let _ = writeln!(out, "{line}");
     }
     let _ = writeln!(out);
@@ -71,7 +84,99 @@ pub fn headline(design: &Design, report: &Report) -> Vec<String> {
         ),
         _ => "Max scale     unlimited (no block has a capacity)".into(),
     });
+    lines.extend(timeouts_line(design, report));
+    lines.extend(retries_line(report));
     lines
+}
+
+/// Whether any sync link has a timeout, and whether one of those retries.
+fn timed(design: &Design) -> (bool, bool) {
+    let mut timed = design
+        .links
+        .iter()
+        .filter(|l| l.is_sync() && l.timeout_ms.is_some())
+        .peekable();
+    let any = timed.peek().is_some();
+    (any, timed.any(|l| l.retries > 0))
+}
+
+/// The first link where `key` is largest (design order breaks ties).
+fn worst(report: &Report, key: impl Fn(&LinkReport) -> f64) -> Option<&LinkReport> {
+    report
+        .links
+        .iter()
+        .fold(None, |best: Option<&LinkReport>, l| match best {
+            Some(b) if key(b) >= key(l) => Some(b),
+            _ => Some(l),
+        })
+}
+
+/// "Timeouts      0.016% of calls over 'l2' fail; 1.06 attempts per call on
+/// 'l2'": the link failing most calls by timing out and the link making most
+/// attempts per call. Only when some sync link has a timeout.
+fn timeouts_line(design: &Design, report: &Report) -> Option<String> {
+    if !timed(design).0 {
+        return None;
+    }
+    let failing = worst(report, |l| l.timeout_failure)?;
+    let busiest = worst(report, |l| l.attempts)?;
+    let fail = if failing.timeout_failure >= 1e-6 {
+        format!(
+            "{}% of calls over '{}' fail",
+            sig(failing.timeout_failure * 100.0),
+            failing.id
+        )
+    } else if failing.timeout_failure > 0.0 {
+        format!("under one in a million calls over '{}' fails", failing.id)
+    } else {
+        "no call fails by timing out".to_string()
+    };
+    let attempts = if busiest.attempts > 1.0 {
+        format!(
+            "{:.2} attempts per call on '{}'",
+            busiest.attempts, busiest.id
+        )
+    } else {
+        "1 attempt per call".to_string()
+    };
+    Some(format!("Timeouts      {fail}; {attempts}"))
+}
+
+/// "Retries       up to x3 along the path to 'pay'": the largest product of
+/// `1 + retries` reaching a block, when some call is retried.
+fn retries_line(report: &Report) -> Option<String> {
+    let top = report
+        .blocks
+        .iter()
+        .fold(None, |best: Option<&BlockReport>, b| match best {
+            Some(t) if t.retry_amplification >= b.retry_amplification => Some(t),
+            _ => Some(b),
+        })?;
+    (top.retry_amplification > 1.0).then(|| {
+        format!(
+            "Retries       up to x{} along the path to '{}'",
+            sig(top.retry_amplification),
+            top.id
+        )
+    })
+}
+
+/// "Retry storm   from x2.3 today's traffic": only when some timed sync link
+/// retries.
+pub fn storm_line(design: &Design, storm: Storm) -> Option<String> {
+    if !timed(design).1 {
+        return None;
+    }
+    Some(match storm.scale {
+        Some(s) if s <= 1.0 => {
+            "Retry storm   now: retried calls mostly time out at today's traffic".into()
+        }
+        Some(s) => format!("Retry storm   from x{} today's traffic", sig(s)),
+        None => format!(
+            "Retry storm   none up to x{} today's traffic",
+            sig(storm.searched_to)
+        ),
+    })
 }
 
 fn mark(ok: bool, what: &str) -> String {
