@@ -277,7 +277,8 @@ impl Checker<'_> {
             let at = At::item("/scenarios", i);
             self.unique(&mut seen, at, &s.id);
             self.text(at.field("name"), &s.name, 200);
-            if !(s.scale > 0.0 && s.scale <= 1000.0) && !self.failed(at.field("scale")) {
+            let in_range = s.scale > 0.0 && s.scale <= 1000.0;
+            if !in_range && !self.failed(at.field("scale")) {
                 self.push(
                     at.field("scale"),
                     format!("expected a number > 0 and ≤ 1000, found {}", s.scale),

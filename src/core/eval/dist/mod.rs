@@ -78,7 +78,7 @@ impl Dist {
     /// The only value, when the distribution is one finite atom.
     pub fn certain(&self) -> Option<f64> {
         match (self.atoms.as_slice(), self.lat.is_empty(), self.inf) {
-            ([(v, _)], true, i) if i == 0.0 => Some(*v),
+            ([(v, _)], true, 0.0) => Some(*v),
             _ => None,
         }
     }

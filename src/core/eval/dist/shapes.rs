@@ -20,7 +20,7 @@ impl Grid {
     /// cell's conditional mean (so the mean is exact); the tail past `Z_TAIL`
     /// is one atom at its own conditional mean.
     pub fn lognormal(self, m: f64, sigma: f64) -> Dist {
-        if !(sigma > 0.0) || !(m > 0.0) || m.is_infinite() {
+        if sigma.is_nan() || sigma <= 0.0 || m.is_nan() || m <= 0.0 || m.is_infinite() {
             return Dist::point(m.max(0.0));
         }
         let mu = m.ln();
@@ -67,7 +67,7 @@ impl Grid {
 
     /// Uniform on `[0, w]` (a point at 0 when `w` is 0).
     pub fn uniform(self, w: f64) -> Dist {
-        if !(w > 0.0) {
+        if w.is_nan() || w <= 0.0 {
             return Dist::point(0.0);
         }
         let cells = (w / self.h).ceil().max(1.0) as usize;
