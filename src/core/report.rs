@@ -19,6 +19,10 @@ pub struct Report {
     /// Each link's flow, in document order; an addition to the format (the
     /// canvas draws links thicker as their flow grows).
     pub links: Vec<LinkReport>,
+    /// Each saved scenario, in document order (model-2.md §4.1).
+    pub scenarios: Vec<ScenarioReport>,
+    /// What to improve first (model-2.md §4.2), most important first.
+    pub importance: Vec<Importance>,
     pub findings: Vec<Finding>,
     /// Where the mean time of the traffic-weighted mix goes (evaluation.md §3,
     /// "budget breakdown"); an addition to the format, empty when latency is null.
@@ -71,6 +75,27 @@ pub struct LinkReport {
     pub attempts: f64,
     /// `q_l^(1+r)`: the share of calls that fail by timing out (§2.7).
     pub timeout_failure: f64,
+}
+
+/// One scenario's figures and whether it meets its targets (`null` where it has
+/// no such target).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ScenarioReport {
+    pub id: String,
+    pub availability: Option<f64>,
+    pub latency: Option<Latency>,
+    pub max_scale: Option<f64>,
+    pub bottleneck: Option<String>,
+    pub meets_availability: Option<bool>,
+    pub meets_p99: Option<bool>,
+}
+
+/// A component's Birnbaum importance: availability with it perfect and down.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Importance {
+    pub id: String,
+    pub if_perfect: f64,
+    pub if_down: f64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

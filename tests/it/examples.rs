@@ -158,6 +158,47 @@ fn every_example_evaluates_as_the_reference() {
                 );
             }
         }
+        // Model 2 (model-2.md §4): scenarios and importance.
+        if let Some(ws) = want["scenarios"].as_array() {
+            let gs = got["scenarios"].as_array().expect("scenarios");
+            assert_eq!(gs.len(), ws.len(), "{name}: scenarios");
+            for (g, w) in gs.iter().zip(ws) {
+                assert_eq!(g["id"], w["id"], "{name}");
+                same(
+                    &name,
+                    "scenario availability",
+                    &g["availability"],
+                    &w["availability"],
+                    1e-5,
+                );
+                same(
+                    &name,
+                    "scenario max_scale",
+                    &g["max_scale"],
+                    &w["max_scale"],
+                    1e-6,
+                );
+                same_latency(&name, "scenario latency", &g["latency"], &w["latency"]);
+                for key in ["bottleneck", "meets_availability", "meets_p99"] {
+                    assert_eq!(g[key], w[key], "{name}: scenario {} {key}", w["id"]);
+                }
+            }
+        }
+        if let Some(wi) = want["importance"].as_array() {
+            let gi = got["importance"].as_array().expect("importance");
+            assert_eq!(gi.len(), wi.len(), "{name}: importance");
+            for (g, w) in gi.iter().zip(wi) {
+                assert_eq!(g["id"], w["id"], "{name}: importance order");
+                same(
+                    &name,
+                    "if_perfect",
+                    &g["if_perfect"],
+                    &w["if_perfect"],
+                    1e-5,
+                );
+                same(&name, "if_down", &g["if_down"], &w["if_down"], 1e-5);
+            }
+        }
         findings.push((name, got, want));
     }
     for (name, got, want) in findings {

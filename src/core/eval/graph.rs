@@ -12,6 +12,7 @@ pub enum Component {
     Zone(usize),
 }
 
+#[derive(Clone)]
 pub struct Graph<'a> {
     pub design: &'a Design,
     pub block_index: HashMap<&'a str, usize>,

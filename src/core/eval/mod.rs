@@ -11,6 +11,7 @@ pub mod heat;
 pub mod latency;
 pub mod load;
 pub mod rules;
+pub mod scenarios;
 pub mod stress;
 pub mod success;
 
@@ -182,7 +183,11 @@ pub(crate) fn failed(g: &Graph, fail: &[String]) -> (Vec<bool>, Vec<bool>) {
 
 pub fn evaluate(design: &Design, options: &EvalOptions) -> Report {
     let analysis = analyse(design, options);
-    let findings = rules::run(&analysis);
+    let scenarios = scenarios::scenarios(design, options);
+    let importance = scenarios::importance(&analysis);
+    let mut findings = rules::run(&analysis);
+    findings.extend(rules::scenario_target(design, &scenarios));
+    rules::sort(&mut findings);
     let g = &analysis.graph;
     let load = analysis.load.as_ref();
     let entries = g
@@ -245,6 +250,8 @@ pub fn evaluate(design: &Design, options: &EvalOptions) -> Report {
         entries,
         blocks,
         links,
+        scenarios,
+        importance,
         findings,
         budget: analysis.budget.clone(),
     }

@@ -100,6 +100,21 @@ pub fn compute(
     }
 }
 
+/// The design's availability under `env` (the same method as [`compute`]).
+pub fn with_env(g: &Graph, entry_rps: &[f64], env: &Env, options: &EvalOptions) -> Option<f64> {
+    let entries: Vec<f64> = g
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(i, &e)| {
+            Tree::new(g, e, env)
+                .availability(g, env, options, i as u64)
+                .0
+        })
+        .collect();
+    weighted(&entries, entry_rps)
+}
+
 /// `Σ rps·A / Σ rps`; `None` without traffic.
 fn weighted(values: &[f64], rps: &[f64]) -> Option<f64> {
     let total: f64 = rps.iter().sum();

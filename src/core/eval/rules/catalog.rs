@@ -36,11 +36,12 @@ pub enum Rule {
     RetryStorm,
     RetryAmplification,
     TimeoutsFailRequests,
+    ScenarioTarget,
 }
 
 impl Rule {
     /// Every rule, in the order of evaluation.md §4's table (the variants' order).
-    pub const ALL: [Rule; 28] = [
+    pub const ALL: [Rule; 29] = [
         Rule::SloAvailability,
         Rule::SloLatency,
         Rule::Overloaded,
@@ -69,6 +70,7 @@ impl Rule {
         Rule::RetryStorm,
         Rule::RetryAmplification,
         Rule::TimeoutsFailRequests,
+        Rule::ScenarioTarget,
     ];
 
     /// The rule's id as the report writes it: "spof", "slo-availability".
@@ -284,6 +286,13 @@ impl Rule {
             "Calls fail by timing out",
             "Raise the timeout above the callee's tail (its p99 or p999 plus the network), speed up or add capacity to the callee, or add a retry.",
             "A timeout turns a slow call into an error: set it from the callee's measured tail, so it cuts off only calls that would hang, not ordinary slow ones.",
+            ),
+            Rule::ScenarioTarget => rule(
+            "scenario-target",
+            Error,
+            "A saved scenario misses its target",
+            "Give the design headroom for this scenario: capacity where it saturates first, replicas or another zone for what it fails, or relax the scenario's target if the review agrees.",
+            "A design is judged on its bad days: the traffic peak and the lost zone are when users notice, so each scenario the review cares about is checked on every change, like a test.",
             ),
         }
     }

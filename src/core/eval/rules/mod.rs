@@ -65,6 +65,43 @@ pub fn run(analysis: &Analysis) -> Vec<Finding> {
     findings
 }
 
+/// `scenario-target` (model-2.md §4.1): one finding per scenario that misses
+/// one of its targets; lists the scenario's failed blocks and zones.
+pub fn scenario_target(
+    design: &crate::core::model::Design,
+    reports: &[crate::core::report::ScenarioReport],
+) -> Vec<Finding> {
+    design
+        .scenarios
+        .iter()
+        .zip(reports)
+        .filter_map(|(s, r)| {
+            let mut missed = Vec::new();
+            if r.meets_availability == Some(false) {
+                missed.push("availability");
+            }
+            if r.meets_p99 == Some(false) {
+                missed.push("p99");
+            }
+            if missed.is_empty() {
+                return None;
+            }
+            let ids: Vec<&str> = s.fail.iter().map(String::as_str).collect();
+            Some(finding(
+                Rule::ScenarioTarget,
+                sorted(ids.into_iter()),
+                Vec::new(),
+                format!(
+                    "Scenario '{}' misses its {} target{}.",
+                    s.name,
+                    missed.join(" and "),
+                    if missed.len() > 1 { "s" } else { "" }
+                ),
+            ))
+        })
+        .collect()
+}
+
 /// The order of evaluation.md §4 (ids compare by code point, as `String` does).
 pub fn sort(findings: &mut [Finding]) {
     crate::core::sort::sort_by(findings, |x, y| {
