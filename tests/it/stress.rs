@@ -490,8 +490,10 @@ proptest! {
         longer.links[l].timeout_ms = longer.links[l].timeout_ms.map(|t| t + extra);
         let mut retried = d.clone();
         retried.links[l].retries += 1;
-        prop_assert!(eval(&longer).availability.unwrap() >= base - 1e-12);
-        prop_assert!(eval(&retried).availability.unwrap() >= base - 1e-12);
+        // Within model-2.md §5's 1e-5 for availability once a timeout is on the
+        // path: a `q` read from the lattice moves with its step.
+        prop_assert!(eval(&longer).availability.unwrap() >= base - 1e-5);
+        prop_assert!(eval(&retried).availability.unwrap() >= base - 1e-5);
     }
 
     /// Without timeouts the figures are model 1's: one attempt per call, no
