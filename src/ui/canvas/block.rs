@@ -105,9 +105,13 @@ pub fn BlockView(id: String, g: Gestures, #[prop(into)] detail: Signal<bool>) ->
 
     let overlay = expect_context::<Overlay>();
     let status = Memo::new(move |_| key.with_value(|id| overlay.block(id)));
+    let storm = Memo::new(move |_| key.with_value(|id| overlay.storms(id)));
     let level = move || status.with(|s| s.as_ref().map_or(Level::Unknown, |s| s.level));
     let aria = move || {
-        let base = info.with(|i| i.aria.clone());
+        let mut base = info.with(|i| i.aria.clone());
+        if storm.get() {
+            base.push_str("; a retry storm would overload it");
+        }
         match status.with(|s| s.as_ref().map(|s| (s.detail.clone(), s.failed))) {
             Some((detail, failed)) => format!(
                 "{base}; {detail}{}",
@@ -189,6 +193,20 @@ pub fn BlockView(id: String, g: Gestures, #[prop(into)] detail: Signal<bool>) ->
             }
         })
     };
+    let storm_mark = move || {
+        storm.get().then(|| {
+            view! {
+                <text
+                    class="storm-mark"
+                    x=x(-BLOCK_W / 2.0 + 10.0)
+                    y=y(-BLOCK_H / 2.0 - 6.0)
+                    aria-hidden="true"
+                >
+                    "↻ retry storm"
+                </text>
+            }
+        })
+    };
     let failed_mark = move || {
         failed().then(|| {
             view! {
@@ -212,6 +230,7 @@ pub fn BlockView(id: String, g: Gestures, #[prop(into)] detail: Signal<bool>) ->
             class:hot=move || level() == Level::Hot
             class:saturated=saturated
             class:failed=failed
+            class:storm=move || storm.get()
             class:connect-target=move || target.get()
             class:plain=move || !detail.get()
             data-id=key.get_value()
@@ -259,6 +278,7 @@ pub fn BlockView(id: String, g: Gestures, #[prop(into)] detail: Signal<bool>) ->
                 </text>
                 {badge}
                 {saturated_mark}
+                {storm_mark}
                 {failed_mark}
                 <circle
                     class="handle"

@@ -102,6 +102,7 @@ pub fn LinkView(id: String, g: Gestures, #[prop(into)] detail: Signal<bool>) -> 
 
     let overlay = expect_context::<Overlay>();
     let flow = Memo::new(move |_| key.with_value(|id| overlay.flow(id)));
+    let times_out = Memo::new(move |_| key.with_value(|id| overlay.times_out(id)));
     let arrow_d = move || {
         let width = flow.get().map_or(1.6, flow_width);
         path.get()
@@ -110,9 +111,14 @@ pub fn LinkView(id: String, g: Gestures, #[prop(into)] detail: Signal<bool>) -> 
     };
     let aria = move || {
         let base = info.with(|i| i.as_ref().map(|i| i.aria.clone()).unwrap_or_default());
-        match flow.get() {
+        let base = match flow.get() {
             Some(f) => format!("{base}; carries {} requests per second", grouped(f)),
             None => base,
+        };
+        if times_out.get() {
+            format!("{base}; fails calls by timing out")
+        } else {
+            base
         }
     };
     let text = move || {
@@ -137,6 +143,7 @@ pub fn LinkView(id: String, g: Gestures, #[prop(into)] detail: Signal<bool>) -> 
             class:async=move || info.with(|i| i.as_ref().is_some_and(|i| i.asynchronous))
             class:write=move || info.with(|i| i.as_ref().is_some_and(|i| i.write))
             class:plain=move || !detail.get()
+            class:times-out=move || times_out.get()
             data-id=key.get_value()
             tabindex="0"
             role="button"
@@ -169,6 +176,23 @@ pub fn LinkView(id: String, g: Gestures, #[prop(into)] detail: Signal<bool>) -> 
                                 text-anchor="middle"
                             >
                                 {text}
+                            </text>
+                        }
+                    })
+            }}
+            // A link that fails calls by timing out: a clock under its label.
+            {move || {
+                (detail.get() && times_out.get())
+                    .then(|| {
+                        view! {
+                            <text
+                                class="timeout-mark"
+                                x=move || path.get().map_or(0.0, |p| p.label.x)
+                                y=move || path.get().map_or(0.0, |p| p.label.y + 14.0)
+                                text-anchor="middle"
+                                aria-hidden="true"
+                            >
+                                "⏱ timeouts"
                             </text>
                         }
                     })

@@ -3,17 +3,19 @@
 //! report and looked up by id, so each block re-renders only when its own status
 //! changes.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
 
 /// How busy a block is, as the canvas colours it (the core's levels).
 pub use crate::core::eval::heat::{heat_colour, Heat as Level};
+use crate::core::model::Design;
 use crate::core::render::units::{grouped, percent};
 use crate::core::report::{Report, Severity};
 use crate::ui::document::Document;
 use crate::ui::evaluation::Evaluation;
 use crate::ui::session::Session;
+use crate::ui::stress::FAILING_CALLS;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct BlockStatus {
@@ -32,6 +34,10 @@ pub struct Overlay {
     pub blocks: Memo<HashMap<String, BlockStatus>>,
     /// Link id → requests per second it carries.
     pub flows: Memo<HashMap<String, f64>>,
+    /// Links that fail calls by timing out (model-2.md §2.7).
+    pub timing_out: Memo<HashSet<String>>,
+    /// Blocks a retry storm would take down: the callee of a `retry-storm` finding.
+    pub storming: Memo<HashSet<String>>,
 }
 
 impl Overlay {
@@ -57,7 +63,23 @@ impl Overlay {
                     .collect()
             })
         });
-        Overlay { blocks, flows }
+        let timing_out = Memo::new(move |_| eval.report.with(timing_out));
+        let storming =
+            Memo::new(move |_| doc.design.with(|d| eval.report.with(|r| storming(d, r))));
+        Overlay {
+            blocks,
+            flows,
+            timing_out,
+            storming,
+        }
+    }
+
+    pub fn times_out(&self, link: &str) -> bool {
+        self.timing_out.with(|s| s.contains(link))
+    }
+
+    pub fn storms(&self, block: &str) -> bool {
+        self.storming.with(|s| s.contains(block))
     }
 
     pub fn block(&self, id: &str) -> Option<BlockStatus> {
@@ -67,6 +89,35 @@ impl Overlay {
     pub fn flow(&self, id: &str) -> Option<f64> {
         self.flows.with(|m| m.get(id).copied())
     }
+}
+
+/// The links of `timeouts-fail-requests` findings, and any carrying traffic
+/// that fails more than 0.1% of its calls by timing out.
+fn timing_out(r: &Report) -> HashSet<String> {
+    let mut out: HashSet<String> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "timeouts-fail-requests")
+        .flat_map(|f| f.links.iter().cloned())
+        .collect();
+    out.extend(
+        r.links
+            .iter()
+            .filter(|l| l.rps.is_some_and(|f| f > 0.0) && l.timeout_failure > FAILING_CALLS)
+            .map(|l| l.id.clone()),
+    );
+    out
+}
+
+/// The blocks a `retry-storm` finding is about: the callees of its links (its
+/// blocks also list the callers).
+fn storming(d: &Design, r: &Report) -> HashSet<String> {
+    r.findings
+        .iter()
+        .filter(|f| f.rule == "retry-storm")
+        .flat_map(|f| f.links.iter())
+        .filter_map(|l| d.link(l).map(|l| l.to.clone()))
+        .collect()
 }
 
 fn statuses(
