@@ -70,7 +70,7 @@ pub fn Legend() -> impl IntoView {
                     </li>
                     <li>
                         <span class="key key-timeout"></span>
-                        "Red dotted arrow, “⏱ timeouts”: more than 0.1% of its calls fail by timing out"
+                        "Red dotted arrow labelled “⏱ timeouts”: more than 0.1% of its calls fail by timing out"
                     </li>
                     <li>
                         <span class="key key-storm">"↻"</span>

@@ -122,18 +122,21 @@ pub fn LinkView(id: String, g: Gestures, #[prop(into)] detail: Signal<bool>) -> 
         }
     };
     let text = move || {
-        let base = info.with(|i| i.as_ref().map(|i| i.text.clone()).unwrap_or_default());
-        match flow.get() {
-            Some(f) if f > 0.0 => {
-                let rate = format!("{} req/s", compact(f));
-                if base.is_empty() {
-                    rate
-                } else {
-                    format!("{base} · {rate}")
-                }
+        let mut parts = Vec::new();
+        info.with(|i| {
+            if let Some(i) = i.as_ref().filter(|i| !i.text.is_empty()) {
+                parts.push(i.text.clone());
             }
-            _ => base,
+        });
+        if let Some(f) = flow.get().filter(|&f| f > 0.0) {
+            parts.push(format!("{} req/s", compact(f)));
         }
+        // A link that fails calls by timing out says so in its label (red, see
+        // main.css).
+        if times_out.get() {
+            parts.push("⏱ timeouts".to_string());
+        }
+        parts.join(" · ")
     };
 
     view! {
@@ -176,23 +179,6 @@ pub fn LinkView(id: String, g: Gestures, #[prop(into)] detail: Signal<bool>) -> 
                                 text-anchor="middle"
                             >
                                 {text}
-                            </text>
-                        }
-                    })
-            }}
-            // A link that fails calls by timing out: a clock under its label.
-            {move || {
-                (detail.get() && times_out.get())
-                    .then(|| {
-                        view! {
-                            <text
-                                class="timeout-mark"
-                                x=move || path.get().map_or(0.0, |p| p.label.x)
-                                y=move || path.get().map_or(0.0, |p| p.label.y + 14.0)
-                                text-anchor="middle"
-                                aria-hidden="true"
-                            >
-                                "⏱ timeouts"
                             </text>
                         }
                     })

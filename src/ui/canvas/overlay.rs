@@ -25,6 +25,8 @@ pub struct BlockStatus {
     pub worst: Option<Severity>,
     /// Taken down by the what-if scenario.
     pub failed: bool,
+    /// Its callers' retries would overload it (a `retry-storm` finding).
+    pub storm: bool,
     /// Load in/out, utilization, one-down, availability: for hover and screen readers.
     pub detail: String,
 }
@@ -34,10 +36,9 @@ pub struct Overlay {
     pub blocks: Memo<HashMap<String, BlockStatus>>,
     /// Link id → requests per second it carries.
     pub flows: Memo<HashMap<String, f64>>,
-    /// Links that fail calls by timing out (model-2.md §2.7).
-    pub timing_out: Memo<HashSet<String>>,
-    /// Blocks a retry storm would take down: the callee of a `retry-storm` finding.
-    pub storming: Memo<HashSet<String>>,
+    /// Links that fail calls by timing out (model-2.md §2.7) → the share of
+    /// calls failing (a map of the same type as `flows`: one less in the wasm).
+    pub timing_out: Memo<HashMap<String, f64>>,
 }
 
 impl Overlay {
@@ -53,7 +54,8 @@ impl Overlay {
                     }
                 }
             });
-            eval.report.with(|r| statuses(r, &failed))
+            let storming = doc.design.with(|d| eval.report.with(|r| storming(d, r)));
+            eval.report.with(|r| statuses(r, &failed, &storming))
         });
         let flows = Memo::new(move |_| {
             eval.report.with(|r| {
@@ -64,22 +66,15 @@ impl Overlay {
             })
         });
         let timing_out = Memo::new(move |_| eval.report.with(timing_out));
-        let storming =
-            Memo::new(move |_| doc.design.with(|d| eval.report.with(|r| storming(d, r))));
         Overlay {
             blocks,
             flows,
             timing_out,
-            storming,
         }
     }
 
     pub fn times_out(&self, link: &str) -> bool {
-        self.timing_out.with(|s| s.contains(link))
-    }
-
-    pub fn storms(&self, block: &str) -> bool {
-        self.storming.with(|s| s.contains(block))
+        self.timing_out.with(|s| s.contains_key(link))
     }
 
     pub fn block(&self, id: &str) -> Option<BlockStatus> {
@@ -93,20 +88,21 @@ impl Overlay {
 
 /// The links of `timeouts-fail-requests` findings, and any carrying traffic
 /// that fails more than 0.1% of its calls by timing out.
-fn timing_out(r: &Report) -> HashSet<String> {
-    let mut out: HashSet<String> = r
+fn timing_out(r: &Report) -> HashMap<String, f64> {
+    let flagged: HashSet<&str> = r
         .findings
         .iter()
         .filter(|f| f.rule == "timeouts-fail-requests")
-        .flat_map(|f| f.links.iter().cloned())
+        .flat_map(|f| f.links.iter().map(String::as_str))
         .collect();
-    out.extend(
-        r.links
-            .iter()
-            .filter(|l| l.rps.is_some_and(|f| f > 0.0) && l.timeout_failure > FAILING_CALLS)
-            .map(|l| l.id.clone()),
-    );
-    out
+    r.links
+        .iter()
+        .filter(|l| {
+            flagged.contains(l.id.as_str())
+                || (l.rps.is_some_and(|f| f > 0.0) && l.timeout_failure > FAILING_CALLS)
+        })
+        .map(|l| (l.id.clone(), l.timeout_failure))
+        .collect()
 }
 
 /// The blocks a `retry-storm` finding is about: the callees of its links (its
@@ -123,6 +119,7 @@ fn storming(d: &Design, r: &Report) -> HashSet<String> {
 fn statuses(
     r: &Report,
     failed: &std::collections::BTreeSet<String>,
+    storming: &HashSet<String>,
 ) -> HashMap<String, BlockStatus> {
     let mut findings: HashMap<&str, (usize, Severity)> = HashMap::new();
     for f in &r.findings {
@@ -166,6 +163,7 @@ fn statuses(
                     findings: count,
                     worst,
                     failed: failed.contains(&b.id),
+                    storm: storming.contains(&b.id),
                     detail,
                 },
             )

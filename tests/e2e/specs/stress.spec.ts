@@ -63,7 +63,7 @@ test('timeouts and retries show their effect in the inspector, on the canvas and
   await expect(effect).toHaveText(/^[\d.]+% of attempts time out; 1 attempt per call; [\d.]+% of calls fail$/);
   await expect(ed.link('l2')).toHaveClass(/\btimes-out\b/);
   await expect(ed.link('l2')).toHaveAttribute('aria-label', /fails calls by timing out/);
-  await expect(ed.link('l2').locator('text.timeout-mark')).toBeVisible();
+  await expect(ed.link('l2').locator('text.link-text')).toContainText('⏱ timeouts');
   await expect(ed.link('l1')).not.toHaveClass(/\btimes-out\b/);
   await expect(failures).toHaveText(/^Timeouts fail [\d.]+% of calls over “API → Pay”$/);
   const failed = Number((await failures.textContent())!.match(/fail ([\d.]+)%/)![1]);
