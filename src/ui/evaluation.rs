@@ -75,6 +75,28 @@ impl Evaluation {
         });
     }
 
+    /// Where a retry storm begins (`stress::storm_scale`) for the evaluated
+    /// design and its failed items, read reactively; `None` unless the what-if
+    /// traffic scale is not 1 and some timed sync link retries. It evaluates the
+    /// load some fifteen times: read it from a memo.
+    pub fn storm_scale(&self) -> Option<f64> {
+        self.settled.with(|s| {
+            let retried = s
+                .design
+                .links
+                .iter()
+                .any(|l| l.is_sync() && l.retries > 0 && l.timeout_ms.is_some());
+            (s.options.scale != 1.0 && retried)
+                .then(|| crate::core::eval::stress::storm_scale(&s.design, &s.options.fail))
+                .flatten()
+        })
+    }
+
+    /// Whether the report is for a what-if traffic scale other than 1.
+    pub fn scaled(&self) -> bool {
+        self.settled.with(|s| s.options.scale != 1.0)
+    }
+
     /// Evaluate what is on screen now.
     pub fn settle(&self) {
         let options = self.whatif.with_untracked(WhatIf::options);

@@ -69,6 +69,14 @@ pub fn Legend() -> impl IntoView {
                         "Thicker arrow: more requests per second (log scale)"
                     </li>
                     <li>
+                        <span class="key key-timeout"></span>
+                        "Red dotted arrow labelled “⏱ timeouts”: more than 0.1% of its calls fail by timing out"
+                    </li>
+                    <li>
+                        <span class="key key-storm">"↻"</span>
+                        "“↻ retry storm”: its callers' retries would push it past its capacity"
+                    </li>
+                    <li>
                         <span class="key key-zone"></span>
                         "Dashed box: a zone; its blocks fail together"
                     </li>

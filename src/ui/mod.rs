@@ -28,6 +28,7 @@ mod present;
 mod recent;
 mod results;
 mod session;
+mod stress;
 mod tool_icons;
 mod toolbar;
 mod view_mode;

@@ -105,9 +105,13 @@ pub fn BlockView(id: String, g: Gestures, #[prop(into)] detail: Signal<bool>) ->
 
     let overlay = expect_context::<Overlay>();
     let status = Memo::new(move |_| key.with_value(|id| overlay.block(id)));
+    let storm = move || status.with(|s| s.as_ref().is_some_and(|s| s.storm));
     let level = move || status.with(|s| s.as_ref().map_or(Level::Unknown, |s| s.level));
     let aria = move || {
-        let base = info.with(|i| i.aria.clone());
+        let mut base = info.with(|i| i.aria.clone());
+        if storm() {
+            base.push_str("; a retry storm would overload it");
+        }
         match status.with(|s| s.as_ref().map(|s| (s.detail.clone(), s.failed))) {
             Some((detail, failed)) => format!(
                 "{base}; {detail}{}",
@@ -175,18 +179,21 @@ pub fn BlockView(id: String, g: Gestures, #[prop(into)] detail: Signal<bool>) ->
         }
     };
     let hatch = move || saturated().then(|| rect("saturated-hatch", Some("url(#hatch)")));
-    let saturated_mark = move || {
-        saturated().then(|| {
-            view! {
-                <text
-                    class="saturated-mark"
-                    x=x(-BLOCK_W / 2.0 + 10.0)
-                    y=y(-BLOCK_H / 2.0 - 6.0)
-                    aria-hidden="true"
-                >
-                    "⚠ saturated"
-                </text>
-            }
+    // A saturated block, or one its callers' retries would overload (never
+    // both: a retry storm is found only below saturation), says so over its
+    // top left corner.
+    let state_mark = move || {
+        let (class, text) = if saturated() {
+            ("saturated-mark", "⚠ saturated")
+        } else if storm() {
+            ("storm-mark", "↻ retry storm")
+        } else {
+            return None;
+        };
+        Some(view! {
+            <text class=class x=x(-BLOCK_W / 2.0 + 10.0) y=y(-BLOCK_H / 2.0 - 6.0) aria-hidden="true">
+                {text}
+            </text>
         })
     };
     let failed_mark = move || {
@@ -212,6 +219,7 @@ pub fn BlockView(id: String, g: Gestures, #[prop(into)] detail: Signal<bool>) ->
             class:hot=move || level() == Level::Hot
             class:saturated=saturated
             class:failed=failed
+            class:storm=storm
             class:connect-target=move || target.get()
             class:plain=move || !detail.get()
             data-id=key.get_value()
@@ -258,7 +266,7 @@ pub fn BlockView(id: String, g: Gestures, #[prop(into)] detail: Signal<bool>) ->
                     {move || info.with(|i| i.numbers.clone())}
                 </text>
                 {badge}
-                {saturated_mark}
+                {state_mark}
                 {failed_mark}
                 <circle
                     class="handle"

@@ -102,6 +102,7 @@ pub fn LinkView(id: String, g: Gestures, #[prop(into)] detail: Signal<bool>) -> 
 
     let overlay = expect_context::<Overlay>();
     let flow = Memo::new(move |_| key.with_value(|id| overlay.flow(id)));
+    let times_out = Memo::new(move |_| key.with_value(|id| overlay.times_out(id)));
     let arrow_d = move || {
         let width = flow.get().map_or(1.6, flow_width);
         path.get()
@@ -110,24 +111,32 @@ pub fn LinkView(id: String, g: Gestures, #[prop(into)] detail: Signal<bool>) -> 
     };
     let aria = move || {
         let base = info.with(|i| i.as_ref().map(|i| i.aria.clone()).unwrap_or_default());
-        match flow.get() {
+        let base = match flow.get() {
             Some(f) => format!("{base}; carries {} requests per second", grouped(f)),
             None => base,
+        };
+        if times_out.get() {
+            format!("{base}; fails calls by timing out")
+        } else {
+            base
         }
     };
     let text = move || {
-        let base = info.with(|i| i.as_ref().map(|i| i.text.clone()).unwrap_or_default());
-        match flow.get() {
-            Some(f) if f > 0.0 => {
-                let rate = format!("{} req/s", compact(f));
-                if base.is_empty() {
-                    rate
-                } else {
-                    format!("{base} · {rate}")
-                }
+        let mut parts = Vec::new();
+        info.with(|i| {
+            if let Some(i) = i.as_ref().filter(|i| !i.text.is_empty()) {
+                parts.push(i.text.clone());
             }
-            _ => base,
+        });
+        if let Some(f) = flow.get().filter(|&f| f > 0.0) {
+            parts.push(format!("{} req/s", compact(f)));
         }
+        // A link that fails calls by timing out says so in its label (red, see
+        // main.css).
+        if times_out.get() {
+            parts.push("⏱ timeouts".to_string());
+        }
+        parts.join(" · ")
     };
 
     view! {
@@ -137,6 +146,7 @@ pub fn LinkView(id: String, g: Gestures, #[prop(into)] detail: Signal<bool>) -> 
             class:async=move || info.with(|i| i.as_ref().is_some_and(|i| i.asynchronous))
             class:write=move || info.with(|i| i.as_ref().is_some_and(|i| i.write))
             class:plain=move || !detail.get()
+            class:times-out=move || times_out.get()
             data-id=key.get_value()
             tabindex="0"
             role="button"

@@ -3,17 +3,19 @@
 //! report and looked up by id, so each block re-renders only when its own status
 //! changes.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
 
 /// How busy a block is, as the canvas colours it (the core's levels).
 pub use crate::core::eval::heat::{heat_colour, Heat as Level};
+use crate::core::model::Design;
 use crate::core::render::units::{grouped, percent};
 use crate::core::report::{Report, Severity};
 use crate::ui::document::Document;
 use crate::ui::evaluation::Evaluation;
 use crate::ui::session::Session;
+use crate::ui::stress::FAILING_CALLS;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct BlockStatus {
@@ -23,6 +25,8 @@ pub struct BlockStatus {
     pub worst: Option<Severity>,
     /// Taken down by the what-if scenario.
     pub failed: bool,
+    /// Its callers' retries would overload it (a `retry-storm` finding).
+    pub storm: bool,
     /// Load in/out, utilization, one-down, availability: for hover and screen readers.
     pub detail: String,
 }
@@ -32,6 +36,9 @@ pub struct Overlay {
     pub blocks: Memo<HashMap<String, BlockStatus>>,
     /// Link id → requests per second it carries.
     pub flows: Memo<HashMap<String, f64>>,
+    /// Links that fail calls by timing out (model-2.md §2.7) → the share of
+    /// calls failing (a map of the same type as `flows`: one less in the wasm).
+    pub timing_out: Memo<HashMap<String, f64>>,
 }
 
 impl Overlay {
@@ -47,7 +54,8 @@ impl Overlay {
                     }
                 }
             });
-            eval.report.with(|r| statuses(r, &failed))
+            let storming = doc.design.with(|d| eval.report.with(|r| storming(d, r)));
+            eval.report.with(|r| statuses(r, &failed, &storming))
         });
         let flows = Memo::new(move |_| {
             eval.report.with(|r| {
@@ -57,7 +65,16 @@ impl Overlay {
                     .collect()
             })
         });
-        Overlay { blocks, flows }
+        let timing_out = Memo::new(move |_| eval.report.with(timing_out));
+        Overlay {
+            blocks,
+            flows,
+            timing_out,
+        }
+    }
+
+    pub fn times_out(&self, link: &str) -> bool {
+        self.timing_out.with(|s| s.contains_key(link))
     }
 
     pub fn block(&self, id: &str) -> Option<BlockStatus> {
@@ -69,9 +86,40 @@ impl Overlay {
     }
 }
 
+/// The links of `timeouts-fail-requests` findings, and any carrying traffic
+/// that fails more than 0.1% of its calls by timing out.
+fn timing_out(r: &Report) -> HashMap<String, f64> {
+    let flagged: HashSet<&str> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "timeouts-fail-requests")
+        .flat_map(|f| f.links.iter().map(String::as_str))
+        .collect();
+    r.links
+        .iter()
+        .filter(|l| {
+            flagged.contains(l.id.as_str())
+                || (l.rps.is_some_and(|f| f > 0.0) && l.timeout_failure > FAILING_CALLS)
+        })
+        .map(|l| (l.id.clone(), l.timeout_failure))
+        .collect()
+}
+
+/// The blocks a `retry-storm` finding is about: the callees of its links (its
+/// blocks also list the callers).
+fn storming(d: &Design, r: &Report) -> HashSet<String> {
+    r.findings
+        .iter()
+        .filter(|f| f.rule == "retry-storm")
+        .flat_map(|f| f.links.iter())
+        .filter_map(|l| d.link(l).map(|l| l.to.clone()))
+        .collect()
+}
+
 fn statuses(
     r: &Report,
     failed: &std::collections::BTreeSet<String>,
+    storming: &HashSet<String>,
 ) -> HashMap<String, BlockStatus> {
     let mut findings: HashMap<&str, (usize, Severity)> = HashMap::new();
     for f in &r.findings {
@@ -115,6 +163,7 @@ fn statuses(
                     findings: count,
                     worst,
                     failed: failed.contains(&b.id),
+                    storm: storming.contains(&b.id),
                     detail,
                 },
             )

@@ -9,6 +9,8 @@ use crate::core::edit::{fmt_num, parse_field, CoalesceKey, Command, Field, Field
 use crate::core::model::Link;
 use crate::core::schema;
 use crate::ui::document::{use_document, Document};
+use crate::ui::evaluation::use_evaluation;
+use crate::ui::stress::effect_line;
 
 fn set_value(doc: Document, id: &str, field: LinkField, value: FieldValue) -> Result<(), String> {
     let cmd = Command::SetLinkField {
@@ -104,6 +106,21 @@ pub fn LinkPanel(id: String) -> impl IntoView {
         }
     };
 
+    // What the timeout and retries do, from the report on screen (a timed sync
+    // link only).
+    let eval = use_evaluation();
+    let stress = Memo::new(move |_| {
+        id.with_value(|id| {
+            let link = doc.design.with(|d| d.link(id).cloned())?;
+            eval.report.with(|r| {
+                r.links
+                    .iter()
+                    .find(|l| l.id == *id)
+                    .and_then(|lr| effect_line(&link, lr))
+            })
+        })
+    });
+
     let heading = read(|l| {
         if l.label.is_empty() {
             "Link".to_string()
@@ -133,7 +150,11 @@ pub fn LinkPanel(id: String) -> impl IntoView {
         <Group title="Retries">
             {text("insp-retries", LinkField::Retries, |l| l.retries.to_string(), Signal::default())}
             {check("insp-backoff", LinkField::Backoff, |l| l.backoff)}
+            {text("insp-backoff-ms", LinkField::BackoffMs, |l| fmt_num(l.backoff_ms), Signal::default())}
             {check("insp-idempotent", LinkField::Idempotent, |l| l.idempotent)}
+            {move || stress.get().map(|line| view! {
+                <p class="link-stress" data-testid="link-stress" role="status">{line}</p>
+            })}
         </Group>
     }
 }

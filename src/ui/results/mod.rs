@@ -9,6 +9,7 @@ mod finding;
 mod findings;
 mod headline;
 mod hotspots;
+mod stress;
 mod table;
 
 use leptos::prelude::*;
@@ -25,6 +26,7 @@ use entries::Entries;
 use findings::Findings;
 use headline::Headline;
 use hotspots::HotSpots;
+use stress::Stress;
 
 #[component]
 pub fn Results(
@@ -62,6 +64,7 @@ pub fn Results(
                     <Show when=has_entry>
                         <Entries />
                         <HotSpots />
+                        <Stress />
                     </Show>
                 </div>
                 <div class="results-col">
