@@ -941,7 +941,7 @@ fn empty_block_list_sorts_first_within_a_rule() {
 }
 
 #[test]
-fn catalog_describes_all_28_rules_with_the_table_severities() {
+fn catalog_describes_all_30_rules_with_the_table_severities() {
     // evaluation.md §4's 24, then model-2.md §2.7's four.
     let want = [
         ("slo-availability", Error),
@@ -972,6 +972,8 @@ fn catalog_describes_all_28_rules_with_the_table_severities() {
         ("retry-storm", Warning),
         ("retry-amplification", Warning),
         ("timeouts-fail-requests", Warning),
+        ("network-bound", Warning),
+        ("storage-per-instance", Info),
     ];
     let got: Vec<_> = catalog().iter().map(|r| (r.id, r.severity)).collect();
     assert_eq!(got, want.to_vec());

@@ -19,6 +19,9 @@ pub fn summary(design: &Design, report: &Report) -> String {
     for line in headline(design, report) {
         let _ = writeln!(out, "{line}");
     }
+    for line in super::capacity::lines(report) {
+        let _ = writeln!(out, "{line}");
+    }
     let _ = writeln!(out);
     let _ = write!(out, "{}", block_table(design, report));
     let _ = writeln!(out);
