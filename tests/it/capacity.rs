@@ -453,6 +453,34 @@ fn what_users_type_reads_counts_sizes_and_days() {
     assert!(link(LinkField::PayloadBytes).parse("-1 KB").is_err());
 }
 
+#[test]
+fn the_summary_and_markdown_show_the_worksheet_only_when_fed() {
+    use envelope::core::render::{markdown, text};
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let text_of = |p: &str| std::fs::read_to_string(dir.join(p)).unwrap();
+    let d = format::load(&text_of("spec-examples/m2_sizing_pastebin.json")).unwrap();
+    let r = eval(&d);
+    let s = text::summary(&d, &r);
+    assert!(
+        s.contains("Capacity      storage 11.5 TB at retention, all copies; largest 'blobs' 10.9 TB, 'meta' 548 GB"),
+        "{s}"
+    );
+    assert!(s.contains("peak bandwidth 'web' 63.7 MB/s, 'readers' 34.7 MB/s, 'blobs' 29.5 MB/s"));
+    assert!(s.contains("cost 4,500/month, 2.94 per million requests"));
+    let m = markdown::for_design(&d, &r);
+    assert!(m.contains("### Capacity"), "{m}");
+    assert!(m.contains("| `blobs` | 10.9 TB | 29.5 MB/s | 900 |"), "{m}");
+    assert!(
+        m.contains("| **Total** | 11.5 TB | | 4,500 (2.94 per million requests) |"),
+        "{m}"
+    );
+    // A design without any sizing field prints no Capacity at all.
+    let plain = format::load(&text_of("cli/series5.json")).unwrap();
+    let pr = eval(&plain);
+    assert!(!text::summary(&plain, &pr).contains("Capacity"));
+    assert!(!markdown::for_design(&plain, &pr).contains("### Capacity"));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
