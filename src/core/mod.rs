@@ -13,3 +13,4 @@ pub mod report;
 pub mod schema;
 pub mod share;
 pub mod sort;
+pub mod units;

@@ -14,6 +14,13 @@ pub struct Report {
     pub bottleneck: Option<String>,
     pub availability_method: Method,
     pub availability_interval: Option<[f64; 2]>,
+    /// Bytes held at retention, all copies, over the blocks with a
+    /// `retention_days` (model-2.md §3.3); `null` when none has.
+    pub storage_bytes: Option<f64>,
+    /// The design's cost a month: Σ `cost_month · replicas · shards`.
+    pub cost_month: Option<f64>,
+    /// `cost_month / (Σ average entry rates · 2,592,000) · 10^6`.
+    pub cost_per_million_requests: Option<f64>,
     pub entries: Vec<EntryReport>,
     pub blocks: Vec<BlockReport>,
     /// Each link's flow, in document order; an addition to the format (the
@@ -48,6 +55,8 @@ pub struct Latency {
 pub struct EntryReport {
     pub block: String,
     pub rps: f64,
+    /// The average rate (model-2.md §3.1): `rps / peak_factor`, or from users.
+    pub rps_avg: f64,
     pub availability: f64,
     pub latency: Option<Latency>,
 }
@@ -63,6 +72,15 @@ pub struct BlockReport {
     /// The largest product of `1 + retries` over the timed sync links of a
     /// path from an entry to this block (1 when none; model-2.md §2.7).
     pub retry_amplification: f64,
+    /// Bytes held at retention, all copies; `null` without `record_bytes`
+    /// and `retention_days` (model-2.md §3.2).
+    pub storage_bytes: Option<f64>,
+    /// New bytes a year, all copies; `null` without `record_bytes`.
+    pub storage_bytes_per_year: Option<f64>,
+    /// Peak bytes/s over its links in and out with `payload_bytes`.
+    pub bandwidth_bytes_per_s: Option<f64>,
+    /// `cost_month · replicas · shards`.
+    pub cost_month: Option<f64>,
 }
 
 /// The requests per second a link carries (evaluation.md §1's `flow(l)`);
@@ -75,6 +93,9 @@ pub struct LinkReport {
     pub attempts: f64,
     /// `q_l^(1+r)`: the share of calls that fail by timing out (§2.7).
     pub timeout_failure: f64,
+    /// `flow(l) · payload_bytes` at peak (model-2.md §3.2); an addition to
+    /// the format, `null` without `payload_bytes`.
+    pub bytes_per_s: Option<f64>,
 }
 
 /// One scenario's figures and whether it meets its targets (`null` where it has

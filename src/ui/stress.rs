@@ -55,6 +55,7 @@ mod tests {
             rps: Some(1.0),
             attempts,
             timeout_failure,
+            bytes_per_s: None,
         }
     }
 

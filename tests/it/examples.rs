@@ -113,6 +113,16 @@ fn every_example_evaluates_as_the_reference() {
                 1e-9,
             );
             same_latency(&name, "entry latency", &g["latency"], &w["latency"]);
+            // model-2.md §3.1: the average rate.
+            if w.get("rps_avg").is_some() {
+                same(&name, "entry rps_avg", &g["rps_avg"], &w["rps_avg"], 1e-9);
+            }
+        }
+        // model-2.md §3.3: the worksheet's totals, within 1e-9 relative (§5).
+        for key in ["storage_bytes", "cost_month", "cost_per_million_requests"] {
+            if want.get(key).is_some() {
+                same(&name, key, &got[key], &want[key], 1e-9);
+            }
         }
         let (gb, wb) = (&got["blocks"], &want["blocks"]);
         assert_eq!(gb.as_array().unwrap().len(), wb.as_array().unwrap().len());
@@ -127,6 +137,16 @@ fn every_example_evaluates_as_the_reference() {
             ] {
                 let tol = if want["model"] == 2 { 1e-5 } else { 1e-9 };
                 same(&name, &format!("{} {key}", w["id"]), &g[key], &w[key], tol);
+            }
+            for key in [
+                "storage_bytes",
+                "storage_bytes_per_year",
+                "bandwidth_bytes_per_s",
+                "cost_month",
+            ] {
+                if w.get(key).is_some() {
+                    same(&name, &format!("{} {key}", w["id"]), &g[key], &w[key], 1e-9);
+                }
             }
             if !w["retry_amplification"].is_null() {
                 same(

@@ -1,4 +1,5 @@
 //! The native test binary: one module per area of the core and the CLI.
+mod capacity;
 mod catalog;
 mod cli;
 mod culling;

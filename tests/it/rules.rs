@@ -941,8 +941,8 @@ fn empty_block_list_sorts_first_within_a_rule() {
 }
 
 #[test]
-fn catalog_describes_all_29_rules_with_the_table_severities() {
-    // evaluation.md §4's 24, then model-2.md §2.7's four and §4.1's one.
+fn catalog_describes_all_31_rules_with_the_table_severities() {
+    // evaluation.md §4's 24, then model-2.md §2.7's four, §3.3's two and §4.1's one.
     let want = [
         ("slo-availability", Error),
         ("slo-latency", Error),
@@ -972,6 +972,8 @@ fn catalog_describes_all_29_rules_with_the_table_severities() {
         ("retry-storm", Warning),
         ("retry-amplification", Warning),
         ("timeouts-fail-requests", Warning),
+        ("network-bound", Warning),
+        ("storage-per-instance", Info),
         ("scenario-target", Error),
     ];
     let got: Vec<_> = catalog().iter().map(|r| (r.id, r.severity)).collect();

@@ -55,6 +55,15 @@ pub fn check_min_healthy(replicas: u32, min_healthy: u32) -> Result<(), String> 
     }
 }
 
+/// model-2.md §1: a block has `users` (its rate derived) or `rps`, not both.
+pub fn check_users_rps(users: Option<f64>, rps: f64) -> Result<(), String> {
+    if users.is_some() && rps != 0.0 {
+        Err("requests per second come from users here: clear one of users and rps".into())
+    } else {
+        Ok(())
+    }
+}
+
 /// Every rule of format.md §1 that concerns one block in `design` (not id
 /// uniqueness, which the inserting command checks).
 pub fn check_block(design: &Design, b: &Block) -> Result<(), String> {
@@ -65,6 +74,7 @@ pub fn check_block(design: &Design, b: &Block) -> Result<(), String> {
     }
     check_min_healthy(b.replicas, b.min_healthy).map_err(at)?;
     check_p99(b.latency_ms, b.p99_ms).map_err(at)?;
+    check_users_rps(b.users, b.rps).map_err(at)?;
     if let Some(z) = &b.zone {
         if design.zone(z).is_none() {
             return Err(at(format!("there is no zone '{z}'")));

@@ -5,6 +5,7 @@
 //! here fails on a valid design; figures that do not exist are `None`.
 
 pub mod availability;
+pub mod capacity;
 pub mod dist;
 pub mod graph;
 pub mod heat;
@@ -87,6 +88,8 @@ pub struct Analysis<'a> {
     pub stress: stress::Stress,
     /// Per block: `retry_amplification` (model-2.md §2.7).
     pub amplification: Vec<f64>,
+    /// The worksheet (model-2.md §3): average rates, storage, bandwidth, cost.
+    pub capacity: capacity::Capacity,
 }
 
 /// Compute load, availability and latency (everything but the findings).
@@ -100,7 +103,7 @@ pub fn analyse<'a>(design: &'a Design, options: &'a EvalOptions) -> Analysis<'a>
     let entry_rps: Vec<f64> = graph
         .entries
         .iter()
-        .map(|&e| design.blocks[e].rps * scale)
+        .map(|&e| design.blocks[e].peak_rps() * scale)
         .collect();
     let (down, zone_down) = failed(&graph, &options.fail);
     let share = load::effective_shares(&graph, &down);
@@ -138,6 +141,20 @@ pub fn analyse<'a>(design: &'a Design, options: &'a EvalOptions) -> Analysis<'a>
     let avail = availability::compute(&graph, &entry_rps, &down, &zone_down, options);
     graph.share = nominal;
     let amplification = stress::retry_amplification(&graph, &share);
+    // Spec choice: the what-if scale multiplies the average rates as it does the peak.
+    let entry_avg = graph
+        .entries
+        .iter()
+        .map(|&e| design.blocks[e].avg_rps() * scale)
+        .collect();
+    let capacity = capacity::compute(
+        &graph,
+        entry_avg,
+        load.as_ref(),
+        &share,
+        &stress.attempts,
+        &down,
+    );
     Analysis {
         graph,
         options,
@@ -158,6 +175,7 @@ pub fn analyse<'a>(design: &'a Design, options: &'a EvalOptions) -> Analysis<'a>
         share,
         stress,
         amplification,
+        capacity,
     }
 }
 
@@ -190,6 +208,7 @@ pub fn evaluate(design: &Design, options: &EvalOptions) -> Report {
     rules::sort(&mut findings);
     let g = &analysis.graph;
     let load = analysis.load.as_ref();
+    let cap = &analysis.capacity;
     let entries = g
         .entries
         .iter()
@@ -197,6 +216,7 @@ pub fn evaluate(design: &Design, options: &EvalOptions) -> Report {
         .map(|(i, &e)| EntryReport {
             block: design.blocks[e].id.clone(),
             rps: analysis.entry_rps[i],
+            rps_avg: cap.entry_avg[i],
             availability: analysis.entry_availability[i],
             latency: analysis.entry_latency[i],
         })
@@ -213,6 +233,10 @@ pub fn evaluate(design: &Design, options: &EvalOptions) -> Report {
             utilization_one_down: load.and_then(|l| l.one_down[b]),
             availability: analysis.block_availability[b],
             retry_amplification: analysis.amplification[b],
+            storage_bytes: cap.storage[b],
+            storage_bytes_per_year: cap.storage_year[b],
+            bandwidth_bytes_per_s: cap.bandwidth[b],
+            cost_month: cap.cost[b],
         })
         .collect();
     let links = design
@@ -221,17 +245,8 @@ pub fn evaluate(design: &Design, options: &EvalOptions) -> Report {
         .enumerate()
         .map(|(l, link)| LinkReport {
             id: link.id.clone(),
-            rps: load.map(|ld| {
-                let f = g.link_from[l];
-                if f == usize::MAX {
-                    return 0.0;
-                }
-                // flow(l) = base(from) · share(l), base = R·(1 − hit) + W.
-                let hit = design.blocks[f].hit_ratio;
-                (ld.read[f] * (1.0 - hit) + ld.write[f])
-                    * analysis.share[l]
-                    * analysis.stress.attempts[l]
-            }),
+            rps: cap.link_rps[l],
+            bytes_per_s: cap.link_bytes_per_s[l],
             attempts: analysis.stress.attempts[l],
             timeout_failure: analysis.stress.timeout_failure[l],
         })
@@ -247,6 +262,9 @@ pub fn evaluate(design: &Design, options: &EvalOptions) -> Report {
             .map(|b| design.blocks[b].id.clone()),
         availability_method: analysis.availability_method,
         availability_interval: analysis.availability_interval,
+        storage_bytes: cap.total_storage,
+        cost_month: cap.total_cost,
+        cost_per_million_requests: cap.cost_per_million_requests,
         entries,
         blocks,
         links,

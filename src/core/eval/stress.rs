@@ -171,7 +171,7 @@ pub fn storm_scale(design: &crate::core::model::Design, fail: &[String]) -> Opti
         let rps: Vec<f64> = g
             .entries
             .iter()
-            .map(|&e| design.blocks[e].rps * scale)
+            .map(|&e| design.blocks[e].peak_rps() * scale)
             .collect();
         match solve(&g, &rps, &share, &down) {
             (Ok(_), _, stress) => retried.iter().any(|&l| stress.q[l] >= STORMING),

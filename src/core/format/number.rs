@@ -39,6 +39,13 @@ impl Range {
             Range::Probability => "a number in (0, 1]".to_string(),
             Range::Fraction => "a number from 0 to 1".to_string(),
             Range::UpTo(max) => format!("a number from 0 to {}", format_number(max)),
+            Range::Between(lo, hi) => {
+                format!(
+                    "a number from {} to {}",
+                    format_number(lo),
+                    format_number(hi)
+                )
+            }
         }
     }
 }

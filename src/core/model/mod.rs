@@ -146,8 +146,24 @@ pub struct Block {
     pub zone: Option<String>,
     pub ttl_s: Option<f64>,
     pub dead_letter: bool,
+    /// Daily active users behind this entry (model-2.md §1); with it `rps` is
+    /// derived ([`Block::peak_rps`]) and the saved `rps` is absent.
+    pub users: Option<f64>,
+    /// Requests each user sends through this entry a day (default 1).
+    pub requests_per_user_day: f64,
+    /// Peak rate ÷ average rate, in [1, 100] (default 1).
+    pub peak_factor: f64,
+    /// Bytes stored per write this block receives.
+    pub record_bytes: Option<f64>,
+    /// Days writes are kept; absent: forever.
+    pub retention_days: Option<f64>,
+    /// Cost of one instance a month.
+    pub cost_month: Option<f64>,
     pub extra: Extra,
 }
+
+/// Seconds in a day: users' daily requests to a rate (model-2.md §3.1).
+pub const DAY_S: f64 = 86_400.0;
 
 impl Block {
     /// A block with the format's defaults (not the catalog's numbers).
@@ -174,6 +190,12 @@ impl Block {
             zone: None,
             ttl_s: None,
             dead_letter: false,
+            users: None,
+            requests_per_user_day: 1.0,
+            peak_factor: 1.0,
+            record_bytes: None,
+            retention_days: None,
+            cost_month: None,
             extra: Extra::new(),
         }
     }
@@ -187,8 +209,26 @@ impl Block {
         }
     }
 
+    /// The peak rate this block sends as an entry (model-2.md §3.1): with
+    /// `users`, `users · requests_per_user_day / 86,400 · peak_factor`; else `rps`.
+    pub fn peak_rps(&self) -> f64 {
+        match self.users {
+            Some(_) => self.avg_rps() * self.peak_factor,
+            None => self.rps,
+        }
+    }
+
+    /// The average rate (model-2.md §3.1): `users · requests_per_user_day /
+    /// 86,400`, or `rps / peak_factor`.
+    pub fn avg_rps(&self) -> f64 {
+        match self.users {
+            Some(u) => u * self.requests_per_user_day / DAY_S,
+            None => self.rps / self.peak_factor,
+        }
+    }
+
     pub fn is_entry(&self) -> bool {
-        self.rps > 0.0
+        self.peak_rps() > 0.0
     }
 }
 
@@ -210,6 +250,9 @@ pub struct Link {
     /// Base delay of `backoff`: retry `i` waits up to `backoff_ms·2^(i−1)` (model 2).
     pub backoff_ms: f64,
     pub idempotent: bool,
+    /// Bytes on the wire per call, request and response together (model-2.md §1);
+    /// absent: unknown.
+    pub payload_bytes: Option<f64>,
     pub extra: Extra,
 }
 
@@ -232,6 +275,7 @@ impl Link {
             backoff: false,
             backoff_ms: 100.0,
             idempotent: false,
+            payload_bytes: None,
             extra: Extra::new(),
         }
     }

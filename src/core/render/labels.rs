@@ -22,8 +22,8 @@ fn numbers_line(b: &Block, short: bool) -> String {
     let per_s = if short { "/s" } else { " req/s" };
     let many = b.replicas > 1 || b.shards > 1;
     let mut parts = Vec::new();
-    if b.rps > 0.0 {
-        parts.push(format!("{}{per_s} in", compact(b.rps)));
+    if b.is_entry() {
+        parts.push(format!("{}{per_s} in", compact(b.peak_rps())));
     }
     if many {
         let mut s = format!("×{}", b.replicas);

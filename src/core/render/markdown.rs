@@ -111,6 +111,8 @@ pub fn markdown(design: &Design, report: &Report, accepted: Accepted) -> String 
         let _ = writeln!(out);
     }
 
+    out.push_str(&super::capacity::markdown(report));
+
     let _ = writeln!(out, "### Findings\n");
     if report.findings.is_empty() {
         let _ = writeln!(out, "None.");

@@ -32,6 +32,9 @@ pub fn summary(design: &Design, report: &Report, storm: Option<Storm>) -> String
     if let Some(line) = storm.and_then(|s| storm_line(design, s)) {
         let _ = writeln!(out, "{line}");
     }
+    for line in super::capacity::lines(report) {
+        let _ = writeln!(out, "{line}");
+    }
     let _ = writeln!(out);
     let _ = write!(out, "{}", block_table(design, report));
     let _ = writeln!(out);

@@ -59,6 +59,51 @@ pub fn rps(v: f64) -> String {
     format!("{} req/s", grouped(v))
 }
 
+/// Bytes in decimal units, as the seeds count them (1 KB = 1,000 B), with
+/// three significant figures: 5.475e14 → "548 TB", 4e6 → "4 MB", 200 → "200 B".
+pub fn bytes(v: f64) -> String {
+    if !v.is_finite() {
+        return "∞".into();
+    }
+    const UNITS: [&str; 6] = ["B", "KB", "MB", "GB", "TB", "PB"];
+    let mut i = 0;
+    let mut x = v;
+    while x.abs() >= 999.5 && i + 1 < UNITS.len() {
+        x /= 1000.0;
+        i += 1;
+    }
+    format!("{} {}", sig(x), UNITS[i])
+}
+
+/// Bytes per second: "4 MB/s".
+pub fn bytes_per_s(v: f64) -> String {
+    format!("{}/s", bytes(v))
+}
+
+/// A rate "per second" for capacity figures, with thousands separators and
+/// one decimal (the worksheet's digits): 1157.407 → "1,157.4/s".
+pub fn per_s(v: f64) -> String {
+    format!("{}/s", grouped(v))
+}
+
+/// Money a month, in the design's own currency (none is named): two decimals
+/// below 100, whole units above, thousands grouped: 4500 → "4,500/month".
+pub fn money_month(v: f64) -> String {
+    format!("{}/month", money(v))
+}
+
+/// An amount of money: "2.94", "4,500".
+pub fn money(v: f64) -> String {
+    if !v.is_finite() {
+        return "∞".into();
+    }
+    if v.abs() >= 100.0 {
+        grouped(v.round())
+    } else {
+        format!("{v:.2}")
+    }
+}
+
 /// Three significant figures, at most one decimal place for values ≥ 10.
 pub fn sig(v: f64) -> String {
     if !v.is_finite() {
@@ -170,6 +215,27 @@ mod tests {
         assert_eq!(downtime(0.9978016594800626), "19.3 h/year, 1.6 h/month");
         assert_eq!(duration_min(52.56), "52.6 min");
         assert_eq!(nines(0.999).round(), 3.0);
+    }
+
+    #[test]
+    fn bytes_are_decimal() {
+        assert_eq!(bytes(5.475e14), "548 TB");
+        assert_eq!(bytes(3.65e13), "36.5 TB");
+        assert_eq!(bytes(4e6), "4 MB");
+        assert_eq!(bytes(200.0), "200 B");
+        assert_eq!(bytes(999.0), "999 B");
+        assert_eq!(bytes(1000.0), "1 KB");
+        assert_eq!(bytes(1.5e18), "1500 PB");
+        assert_eq!(bytes_per_s(1.25e9), "1.25 GB/s");
+    }
+
+    #[test]
+    fn rates_and_money() {
+        assert_eq!(per_s(1157.4074), "1,157.4/s");
+        assert_eq!(per_s(2_893_518.518), "2,893,518.5/s");
+        assert_eq!(money_month(4500.0), "4,500/month");
+        assert_eq!(money(2.941176), "2.94");
+        assert_eq!(money(0.0), "0.00");
     }
 
     #[test]

@@ -93,6 +93,12 @@ impl Ty {
                 Range::Fraction => Err(format!("{name} must be from 0 to 1 (or 0% to 100%)")),
                 Range::UpTo(_) if range.contains(*n) => Ok(()),
                 Range::UpTo(max) => Err(format!("{name} must be from 0 to {}", fmt_num(max))),
+                Range::Between(..) if range.contains(*n) => Ok(()),
+                Range::Between(lo, hi) => Err(format!(
+                    "{name} must be from {} to {}",
+                    fmt_num(lo),
+                    fmt_num(hi)
+                )),
                 Range::Positive => positive_or_none(name, Some(*n), unit, "none"),
             },
             (
@@ -102,6 +108,22 @@ impl Ty {
                 },
                 V::OptNumber(Some(n)),
             ) => probability(name, *n),
+            (
+                Ty::OptNum {
+                    range: Range::NonNegative,
+                    none,
+                },
+                V::OptNumber(Some(n)),
+            ) if !Range::NonNegative.contains(*n) => Err(format!(
+                "{name} must be 0{unit} or more, or empty for {none}"
+            )),
+            (
+                Ty::OptNum {
+                    range: Range::NonNegative,
+                    ..
+                },
+                V::OptNumber(_),
+            ) => Ok(()),
             (Ty::OptNum { none, .. }, V::OptNumber(n)) => positive_or_none(name, *n, unit, none),
             (Ty::Int { lo, hi, .. }, V::Int(n)) => count(name, *n, lo, hi),
             (Ty::Ref { .. }, V::Text(id)) => id_ok(name, id),

@@ -6,7 +6,7 @@ use super::{
 use crate::core::model::Link;
 
 /// Every link field, in the order the format reads and writes them.
-pub const LINK_FIELDS: [LinkSpec; 14] = {
+pub const LINK_FIELDS: [LinkSpec; 15] = {
     use Io::{Hand, Table};
     use LinkField as F;
     [
@@ -49,5 +49,12 @@ pub const LINK_FIELDS: [LinkSpec; 14] = {
             |l| l.backoff_ms, |l, v| l.backoff_ms = v),
         spec!(Link: F::Idempotent, "idempotent", "idempotent", "Idempotent", "", Ty::Bool, Table,
             Bool, |l| l.idempotent, |l, v| l.idempotent = v),
+        // model-2.md §1: bytes on the wire per call, request and response together.
+        FieldSpec {
+            column: "Payload",
+            ..spec!(Link: F::PayloadBytes, "payload_bytes", "payload", "Bytes per call", " B",
+                Ty::OptNum { range: Range::NonNegative, none: "unknown" }, Table, OptNumber,
+                |l| l.payload_bytes, |l, v| l.payload_bytes = v)
+        },
     ]
 };

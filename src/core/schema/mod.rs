@@ -63,7 +63,7 @@ mod link;
 mod typed;
 
 pub(crate) use check::{finite, id_ok, probability, text_max};
-pub(crate) use typed::{is_none_word, whole};
+pub(crate) use typed::{is_none_word, split_number, ungroup, whole};
 
 pub use block::BLOCK_FIELDS;
 pub use link::LINK_FIELDS;
@@ -83,6 +83,8 @@ pub enum Range {
     Fraction,
     /// [0, max].
     UpTo(f64),
+    /// [lo, hi].
+    Between(f64, f64),
 }
 
 impl Range {
@@ -95,6 +97,7 @@ impl Range {
                 Range::Probability => v > 0.0 && v <= 1.0,
                 Range::Fraction => (0.0..=1.0).contains(&v),
                 Range::UpTo(max) => (0.0..=max).contains(&v),
+                Range::Between(lo, hi) => (lo..=hi).contains(&v),
             }
     }
 }
@@ -173,7 +176,8 @@ pub struct FieldSpec<T: 'static, F: 'static> {
 
 impl<T, F> FieldSpec<T, F> {
     /// The unit shown beside the field's value: what its JSON key says
-    /// (`_ms`: ms, `_s`: s, `rps` and `_rps`: req/s), else none.
+    /// (`_ms`: ms, `_s`: s, `rps` and `_rps`: req/s, `users`, `requests_per_user_day`:
+    /// req/day, `_bytes`: B, `_days`: days), else none.
     pub fn shown_unit(&self) -> &'static str {
         let k = self.key;
         if k.ends_with("_ms") {
@@ -182,6 +186,14 @@ impl<T, F> FieldSpec<T, F> {
             "req/s"
         } else if k.ends_with("_s") {
             "s"
+        } else if k == "users" {
+            "users"
+        } else if k == "requests_per_user_day" {
+            "req/day"
+        } else if k.ends_with("_bytes") {
+            "B"
+        } else if k.ends_with("_days") {
+            "days"
         } else {
             ""
         }
@@ -296,6 +308,12 @@ pub enum BlockField {
     Zone,
     TtlS,
     DeadLetter,
+    Users,
+    RequestsPerUserDay,
+    PeakFactor,
+    RecordBytes,
+    RetentionDays,
+    CostMonth,
 }
 
 /// A link field (format.md §1, Link table). `From`/`To` reconnect an end.
@@ -315,6 +333,7 @@ pub enum LinkField {
     Backoff,
     BackoffMs,
     Idempotent,
+    PayloadBytes,
 }
 
 /// The value of one field. Each field takes exactly one variant.
@@ -353,7 +372,7 @@ impl FieldValue {
 }
 
 impl BlockField {
-    pub const ALL: [BlockField; 20] = [
+    pub const ALL: [BlockField; 26] = [
         BlockField::Label,
         BlockField::Notes,
         BlockField::Kind,
@@ -374,11 +393,17 @@ impl BlockField {
         BlockField::Zone,
         BlockField::TtlS,
         BlockField::DeadLetter,
+        BlockField::Users,
+        BlockField::RequestsPerUserDay,
+        BlockField::PeakFactor,
+        BlockField::RecordBytes,
+        BlockField::RetentionDays,
+        BlockField::CostMonth,
     ];
 }
 
 impl LinkField {
-    pub const ALL: [LinkField; 14] = [
+    pub const ALL: [LinkField; 15] = [
         LinkField::From,
         LinkField::To,
         LinkField::Label,
@@ -393,5 +418,6 @@ impl LinkField {
         LinkField::Backoff,
         LinkField::BackoffMs,
         LinkField::Idempotent,
+        LinkField::PayloadBytes,
     ];
 }

@@ -15,6 +15,9 @@
 //! - Availability: a fraction ("0.9995"), a percentage ("99.95%"), or nines
 //!   ("3 nines", "3.5 nines", "3n" = 1 − 10^−n). A bare number above 1 is refused
 //!   with a hint, since "99.9" most likely meant a percentage.
+//! - Users and requests per user a day: counts ("500M", "2 billion");
+//!   `*_bytes`: sizes ("1.5 MB"); `*_days`: durations ("5 years"), as
+//!   `core::units` reads them.
 //! - Hit ratio: a fraction or a percentage.
 //! - Optional numbers ("capacity", "TTL", "timeout", targets) and references
 //!   (a block's zone): empty, "none", "-" or "unlimited" mean absent.
@@ -25,6 +28,7 @@
 use super::{FieldValue, Range, Ty};
 use crate::core::model::Kind;
 use crate::core::render::units::fmt_num;
+use crate::core::units::{self, Quantity};
 
 /// Units a numeric field takes, from its range and the unit shown beside it.
 #[derive(Clone, Copy, PartialEq)]
@@ -35,6 +39,8 @@ enum Unit {
     Seconds,
     Probability,
     Fraction,
+    /// A count, a size or a duration in days (`core::units`).
+    Quantity(Quantity),
 }
 
 impl Unit {
@@ -45,6 +51,9 @@ impl Unit {
             (_, "ms") => Unit::Millis,
             (_, "s") => Unit::Seconds,
             (_, "req/s") => Unit::Rate,
+            (_, "users" | "req/day") => Unit::Quantity(Quantity::Count),
+            (_, "B") => Unit::Quantity(Quantity::Size),
+            (_, "days") => Unit::Quantity(Quantity::Days),
             _ => Unit::None,
         }
     }
@@ -144,7 +153,7 @@ pub(crate) fn whole(name: &str, t: &str, lo: u32, hi: u32) -> Result<u32, String
 }
 
 /// Split "1,500.5 ms" into ("1,500.5", "ms").
-fn split_number(t: &str) -> (&str, &str) {
+pub(crate) fn split_number(t: &str) -> (&str, &str) {
     let mut end = 0;
     let mut prev_digit = false;
     for (i, c) in t.char_indices() {
@@ -166,7 +175,7 @@ fn split_number(t: &str) -> (&str, &str) {
 }
 
 /// Remove thousands commas, refusing commas that are not between groups of three.
-fn ungroup(s: &str) -> Result<String, String> {
+pub(crate) fn ungroup(s: &str) -> Result<String, String> {
     if !s.contains(',') {
         return Ok(s.to_string());
     }
@@ -188,6 +197,9 @@ fn ungroup(s: &str) -> Result<String, String> {
 fn number(name: &str, t: &str, unit: Unit) -> Result<f64, String> {
     if t.is_empty() {
         return Err(format!("{name} needs a number"));
+    }
+    if let Unit::Quantity(q) = unit {
+        return units::parse(q, t).map_err(|e| format!("{name}: {e}"));
     }
     let (digits, u) = split_number(t);
     let plain = ungroup(digits).map_err(|e| format!("{name}: {e}"))?;
@@ -255,6 +267,7 @@ fn number(name: &str, t: &str, unit: Unit) -> Result<f64, String> {
             "" => Ok(n),
             _ => Err(bad_unit("use a fraction such as 0.9, or 90%")),
         },
+        Unit::Quantity(_) => unreachable!("read above"),
     }
 }
 

@@ -36,12 +36,14 @@ pub enum Rule {
     RetryStorm,
     RetryAmplification,
     TimeoutsFailRequests,
+    NetworkBound,
+    StoragePerInstance,
     ScenarioTarget,
 }
 
 impl Rule {
     /// Every rule, in the order of evaluation.md §4's table (the variants' order).
-    pub const ALL: [Rule; 29] = [
+    pub const ALL: [Rule; 31] = [
         Rule::SloAvailability,
         Rule::SloLatency,
         Rule::Overloaded,
@@ -70,6 +72,8 @@ impl Rule {
         Rule::RetryStorm,
         Rule::RetryAmplification,
         Rule::TimeoutsFailRequests,
+        Rule::NetworkBound,
+        Rule::StoragePerInstance,
         Rule::ScenarioTarget,
     ];
 
@@ -286,6 +290,20 @@ impl Rule {
             "Calls fail by timing out",
             "Raise the timeout above the callee's tail (its p99 or p999 plus the network), speed up or add capacity to the callee, or add a retry.",
             "A timeout turns a slow call into an error: set it from the callee's measured tail, so it cuts off only calls that would hang, not ordinary slow ones.",
+            ),
+            Rule::NetworkBound => rule(
+            "network-bound",
+            Warning,
+            "An instance moves more bytes than its network card carries",
+            "Add instances or shards to spread the bytes, shrink the payloads (compression, smaller responses), or serve large objects from a CDN or object storage directly.",
+            "Estimate bandwidth as well as requests: rate × bytes per request. A 10 Gbps interface carries about 1.25 GB/s, and a block can saturate its network long before its CPU.",
+            ),
+            Rule::StoragePerInstance => rule(
+            "storage-per-instance",
+            Info,
+            "One instance holds more data than one server's disks",
+            "Shard the data across more instances, shorten the retention, shrink the records, or move cold data to object storage.",
+            "Storage grows with every write and is kept for the retention period: writes a second × bytes a record × seconds kept × copies. Past what one machine holds, the data must be partitioned.",
             ),
             Rule::ScenarioTarget => rule(
             "scenario-target",

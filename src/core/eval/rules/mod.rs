@@ -2,6 +2,7 @@
 //! each `fn(&Ctx) -> Vec<Finding>`. [`run`] gathers and sorts them; [`catalog`]
 //! describes every rule for the UI (title, fix hint, principle).
 
+mod capacity;
 mod catalog;
 mod chain;
 mod data;
@@ -21,7 +22,7 @@ use super::Analysis;
 use crate::core::report::Finding;
 
 /// Every rule, in catalog order.
-const RULES: [fn(&Ctx) -> Vec<Finding>; 28] = [
+const RULES: [fn(&Ctx) -> Vec<Finding>; 30] = [
     slo::slo_availability,
     slo::slo_latency,
     load::overloaded,
@@ -50,6 +51,8 @@ const RULES: [fn(&Ctx) -> Vec<Finding>; 28] = [
     stress::retry_storm,
     stress::retry_amplification,
     stress::timeouts_fail_requests,
+    capacity::network_bound,
+    capacity::storage_per_instance,
 ];
 
 /// Every rule's findings, sorted as evaluation.md §4 says: severity (error,

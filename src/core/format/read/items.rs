@@ -48,6 +48,13 @@ impl Reader {
                 (spec.set)(&mut b, value);
             }
         }
+        // model-2.md §1: with `users` the rate is derived, so `rps` must be absent.
+        if o.get("users").is_some() && o.get("rps").is_some() {
+            self.fail(
+                o.ptr("rps"),
+                "expected no \"rps\" on a block with \"users\" (its rate is derived from users × requests_per_user_day × peak_factor); remove one of them".into(),
+            );
+        }
         // A label equal to the kind's name is the default label.
         if kind.is_some_and(|k| k.name() == b.label) {
             b.label.clear();

@@ -38,8 +38,8 @@ pub(super) const SCENARIO_TARGET_KEYS: &[&str] = &["availability", "p99_ms"];
 pub(super) const ACCEPTED_KEYS: &[&str] = &["rule", "blocks", "links", "reason"];
 pub(super) const TARGET_KEYS: &[&str] = &["availability", "p99_ms", "team_size"];
 /// `id` and the schema's keys, in save order.
-pub(super) const BLOCK_KEYS: &[&str] = &schema::keys::<_, _, 20, 21>(&["id"], &BLOCK_FIELDS);
-pub(super) const LINK_KEYS: &[&str] = &schema::keys::<_, _, 14, 15>(&["id"], &LINK_FIELDS);
+pub(super) const BLOCK_KEYS: &[&str] = &schema::keys::<_, _, 26, 27>(&["id"], &BLOCK_FIELDS);
+pub(super) const LINK_KEYS: &[&str] = &schema::keys::<_, _, 15, 16>(&["id"], &LINK_FIELDS);
 pub(super) const ZONE_KEYS: &[&str] = &["id", "label", "availability", "x", "y", "w", "h"];
 pub(super) const STICKY_KEYS: &[&str] = &["id", "text", "x", "y"];
 
