@@ -175,6 +175,31 @@ pub struct BudgetItem {
 }
 
 impl Report {
+    /// A report with no figures, findings or items: what the app shows until
+    /// its first evaluation arrives.
+    pub fn empty() -> Report {
+        Report {
+            model: 2,
+            availability: None,
+            downtime_min_per_year: None,
+            latency: None,
+            max_scale: None,
+            bottleneck: None,
+            availability_method: Method::Exact,
+            availability_interval: None,
+            storage_bytes: None,
+            cost_month: None,
+            cost_per_million_requests: None,
+            entries: Vec::new(),
+            blocks: Vec::new(),
+            links: Vec::new(),
+            scenarios: Vec::new(),
+            importance: Vec::new(),
+            findings: Vec::new(),
+            budget: Vec::new(),
+        }
+    }
+
     /// The report as format.md §3's JSON text (pretty-printed).
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("a report always serialises")

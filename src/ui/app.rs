@@ -13,6 +13,7 @@ use super::chrome::{use_chrome, Chrome};
 use super::context_menu::ContextMenu;
 use super::document::{use_document, Document};
 use super::editor::{use_editor, Editor};
+use super::evaluation::use_evaluation;
 use super::gallery::{self, Gallery};
 use super::help::HelpSheet;
 use super::inspector::Inspector;
@@ -128,6 +129,7 @@ pub fn App() -> impl IntoView {
                 {panels.show(Panel::Results)}
             </section>
             {panels.show(Panel::Library)}
+            {panels.show(Panel::Evaluator)}
             {panels.show(Panel::Shortcuts)}
             {panels.show(Panel::HelpSheet)}
             {panels.show(Panel::LoadErrors)}
@@ -146,6 +148,9 @@ enum Panel {
     /// Not a view: the library starts (it opens the tab's design, or keeps the
     /// link's) with this module, which keeps the first one small.
     Library,
+    /// Not a view: the evaluator (`Evaluation::run`), whose core lives in
+    /// this module.
+    Evaluator,
     /// The app's one-line messages, over the canvas.
     Notice,
     Toolbar,
@@ -204,6 +209,10 @@ fn panel_view(panel: Panel, panels: Panels) -> AnyView {
         }
         Panel::Shortcuts => {
             install_shortcuts(use_editor(), toggles);
+            ().into_any()
+        }
+        Panel::Evaluator => {
+            use_evaluation().run();
             ().into_any()
         }
         Panel::Notice => notice(use_chrome(), use_document()).into_any(),

@@ -16,8 +16,9 @@ pub struct Evaluation {
     settled: RwSignal<Settled>,
     /// An edit is waiting to be evaluated: the results panel shows "updating".
     pub pending: RwSignal<bool>,
-    /// The evaluation report of what is on screen, derived from `settled`.
-    pub report: Memo<Report>,
+    /// The evaluation report of what is on screen, derived from `settled` by the
+    /// evaluator ([`Evaluation::run`]); empty until its first run.
+    pub report: RwSignal<Report>,
     /// Evaluates once edits pause; only the latest scheduled run happens.
     settle_timer: Debounce,
     /// What is evaluated: the document's design and the session's scenario.
@@ -42,11 +43,10 @@ impl Evaluation {
             design: design.get_untracked(),
             options: EvalOptions::default(),
         });
-        let report = Memo::new(move |_| settled.with(|s| evaluate(&s.design, &s.options)));
         Evaluation {
             settled,
-            pending: RwSignal::new(false),
-            report,
+            pending: RwSignal::new(true),
+            report: RwSignal::new(Report::empty()),
             settle_timer: Debounce::new(SETTLE_MS),
             design,
             whatif,
@@ -102,7 +102,21 @@ impl Evaluation {
         let options = self.whatif.with_untracked(WhatIf::options);
         let design = self.design.get_untracked();
         self.settled.set(Settled { design, options });
-        self.pending.set(false);
+    }
+
+    /// The evaluator: each settled (design, scenario) becomes the report, and
+    /// nothing is pending any more. Called once, from the panels' module, so
+    /// that `evaluate` and the whole evaluation core travel in that module and
+    /// not in the first one (the canvas draws before its first report).
+    pub fn run(&self) {
+        let ev = *self;
+        Effect::new(move |_| {
+            let report = ev.settled.with(|s| evaluate(&s.design, &s.options));
+            if ev.report.with_untracked(|old| *old != report) {
+                ev.report.set(report);
+            }
+            ev.pending.set(false);
+        });
     }
 }
 

@@ -70,7 +70,7 @@ fn fft(re: &mut [f64], im: &mut [f64], inverse: bool) {
             while len <= n {
                 for k in 0..len / 2 {
                     let a = 2.0 * std::f64::consts::PI * k as f64 / len as f64;
-                    table.push((a.cos(), a.sin()));
+                    table.push((libm::cos(a), libm::sin(a)));
                 }
                 len <<= 1;
             }

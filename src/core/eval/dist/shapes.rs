@@ -23,24 +23,24 @@ impl Grid {
         if sigma.is_nan() || sigma <= 0.0 || m.is_nan() || m <= 0.0 || m.is_infinite() {
             return Dist::point(m.max(0.0));
         }
-        let mu = m.ln();
+        let mu = libm::log(m);
         let cdf = |x: f64| {
             if x <= 0.0 {
                 0.0
             } else {
-                normal_cdf((x.ln() - mu) / sigma)
+                normal_cdf((libm::log(x) - mu) / sigma)
             }
         };
-        let scale = (mu + sigma * sigma / 2.0).exp();
+        let scale = libm::exp(mu + sigma * sigma / 2.0);
         // E[X; X ≤ x].
         let partial = |x: f64| {
             if x <= 0.0 {
                 0.0
             } else {
-                scale * normal_cdf((x.ln() - mu - sigma * sigma) / sigma)
+                scale * normal_cdf((libm::log(x) - mu - sigma * sigma) / sigma)
             }
         };
-        let top = m * (sigma * Z_TAIL).exp();
+        let top = m * libm::exp(sigma * Z_TAIL);
         let cells = (top / self.h).ceil().max(1.0) as usize;
         let mut acc = Acc::empty();
         acc.cover(0, cells);

@@ -23,7 +23,7 @@ pub(super) fn budget(
     let d = g.design;
     let mean_service = |b: usize| {
         let s = times.sigma[b];
-        times.median[b] * (s * s / 2.0).exp()
+        times.median[b] * libm::exp(s * s / 2.0)
     };
     let n = g.block_count();
     let total: f64 = entry_rps.iter().sum();

@@ -1,5 +1,9 @@
 //! `T(b, op)` as distributions (evaluation.md §3 with model-2.md §2.1–2.2 and
 //! §2.5), computed children first, and each timed link's `q_l`.
+//!
+//! Every `exp`, `log`, `cos` and `sin` on this path is `libm`'s, in the CLI as
+//! in the browser, so both print the same figures to the last digit (the
+//! platform's own `f64::exp` differs in the last bits between them).
 
 use super::super::dist::{normal_cdf, Dist, Grid};
 use super::super::graph::Graph;
@@ -16,10 +20,15 @@ const POINTS: f64 = 512.0;
 /// its p999 (the lattice still extends as far as the tail goes).
 const Z_BOUND: f64 = 3.0;
 
+/// `2^k`, exactly (retries are at most 10).
+pub fn pow2(k: u32) -> f64 {
+    (1u64 << k.min(62)) as f64
+}
+
 /// σ of a block's log-normal service time (0 when deterministic).
 pub fn sigma(latency_ms: f64, p99_ms: f64) -> f64 {
     if latency_ms > 0.0 && p99_ms > latency_ms {
-        (p99_ms / latency_ms).ln() / Z99
+        libm::log(p99_ms / latency_ms) / Z99
     } else {
         0.0
     }
@@ -129,7 +138,7 @@ impl<'g, 'a> Times<'g, 'a> {
         for &b in &walk.order {
             let s = self.median[b];
             let s = if s.is_finite() {
-                s * (self.sigma[b] * Z_BOUND).exp()
+                s * libm::exp(self.sigma[b] * Z_BOUND)
             } else {
                 0.0
             };
@@ -146,7 +155,7 @@ impl<'g, 'a> Times<'g, 'a> {
                     Some(tau) if a > tau => {
                         let r = link.retries as f64;
                         let waits = if link.backoff {
-                            link.backoff_ms * (2f64.powi(link.retries as i32) - 1.0)
+                            link.backoff_ms * (pow2(link.retries) - 1.0)
                         } else {
                             0.0
                         };
@@ -334,7 +343,7 @@ impl<'g, 'a> Times<'g, 'a> {
                 break;
             }
             if k > 0 && link.backoff {
-                let w = grid.uniform(link.backoff_ms * 2f64.powi(k as i32 - 1));
+                let w = grid.uniform(link.backoff_ms * pow2(k - 1));
                 waits = grid.sum(&waits, &w);
             }
             let before = grid.shift(&waits, k as f64 * tau);
@@ -370,6 +379,6 @@ impl<'g, 'a> Times<'g, 'a> {
         if t == 0.0 {
             return Some(1.0);
         }
-        Some(normal_cdf(-(t.ln() - m.ln()) / s))
+        Some(normal_cdf(-(libm::log(t) - libm::log(m)) / s))
     }
 }
