@@ -168,6 +168,9 @@ impl WhatIf {
         EvalOptions {
             scale: self.scale,
             fail: self.fail.iter().cloned().collect(),
+            // No view shows `importance[]` yet, and it costs two availabilities
+            // per component on the path (a second at 1,000 blocks).
+            importance: false,
             ..EvalOptions::default()
         }
     }

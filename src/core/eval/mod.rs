@@ -33,6 +33,10 @@ pub struct EvalOptions {
     pub seed: u64,
     /// Monte Carlo availability samples (evaluation.md §2: at least 10^6).
     pub mc_samples: usize,
+    /// Compute `importance[]` (model-2.md §4.2): two availabilities per
+    /// component on the request path, so the app asks for it only when it
+    /// shows it; the CLI and the library API always do.
+    pub importance: bool,
     /// Most components availability conditions on exactly (evaluation.md §2: 20);
     /// beyond it, Monte Carlo. Tests lower it to force Monte Carlo.
     pub exact_limit: usize,
@@ -45,6 +49,7 @@ impl Default for EvalOptions {
             fail: Vec::new(),
             seed: 0x5EED_E17E,
             mc_samples: 1_000_000,
+            importance: true,
             exact_limit: 20,
         }
     }
@@ -202,7 +207,11 @@ pub(crate) fn failed(g: &Graph, fail: &[String]) -> (Vec<bool>, Vec<bool>) {
 pub fn evaluate(design: &Design, options: &EvalOptions) -> Report {
     let analysis = analyse(design, options);
     let scenarios = scenarios::scenarios(design, options);
-    let importance = scenarios::importance(&analysis);
+    let importance = if options.importance {
+        scenarios::importance(&analysis)
+    } else {
+        Vec::new()
+    };
     let mut findings = rules::run(&analysis);
     findings.extend(rules::scenario_target(design, &scenarios));
     rules::sort(&mut findings);

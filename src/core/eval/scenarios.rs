@@ -19,6 +19,7 @@ pub fn scenarios(design: &Design, options: &EvalOptions) -> Vec<ScenarioReport> 
             let opts = EvalOptions {
                 scale: s.scale,
                 fail: s.fail.clone(),
+                importance: false,
                 ..options.clone()
             };
             let a = analyse(design, &opts);
