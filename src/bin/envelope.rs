@@ -32,8 +32,9 @@ envelope eval FILE|- [--json|--markdown] [--scale N] [--fail ID,...]
 Evaluate a design file (`-` reads standard input) and print a summary:
 availability and downtime, latency, max scale and bottleneck; with timeouts,
 the worst link's share of calls failing and attempts per call, the largest
-retry multiple and the traffic multiple where a retry storm begins; each
-block's load and utilization, and the findings.
+retry multiple and the traffic multiple where a retry storm begins; the five
+blocks or zones to improve first; the design's scenarios against their
+targets; each block's load and utilization, and the findings.
 
   --json        print the report of format.md §3 instead
   --markdown    print the report as Markdown, for a design doc
@@ -46,8 +47,10 @@ Exits 0 when the design loaded, 2 (with the errors on stderr) when it did not.
 const CHECK_HELP: &str = "\
 envelope check FILE|- [--json|--markdown] [--scale N] [--fail ID,...]
 
-As `eval`, for CI of design documents: exits 1 when any finding is an error,
-0 otherwise, 2 when the design does not load.
+As `eval`, for CI of design documents: exits 1 when any finding is an error
+(a scenario missing its targets is one), 0 otherwise, 2 when the design does
+not load. Lists the scenarios that miss, with the target each misses (on
+stderr with --json or --markdown).
 ";
 
 const LINK_HELP: &str = "\
@@ -149,6 +152,21 @@ fn run(args: &[String]) -> Result<u8, String> {
                 text::summary(&design, &report, Some(storm))
             };
             print_out(&out);
+            if command == "check" {
+                let misses = text::scenario_misses(&design, &report);
+                if !misses.is_empty() {
+                    // Beside a JSON or Markdown report, keep stdout that document.
+                    let mut listing = String::from("\nScenarios that miss their targets:\n");
+                    for line in misses {
+                        listing.push_str(&format!("  {line}\n"));
+                    }
+                    if opts.json || opts.markdown {
+                        eprint!("{}", listing.trim_start());
+                    } else {
+                        print_out(&listing);
+                    }
+                }
+            }
             let failed = report
                 .findings
                 .iter()

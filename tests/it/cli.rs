@@ -319,3 +319,161 @@ fn no_timeout_lines_without_timeouts() {
     assert!(!out.contains("Retries "), "{out}");
     assert!(!out.contains("Retry storm"), "{out}");
 }
+
+#[test]
+fn eval_prints_the_scenarios_and_what_to_improve_first() {
+    let file = spec_example("m2_scenarios_zones.json");
+    let o = envelope(&["eval", &file]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    // Importance puts the database first: perfect it and the design gains a
+    // little, lose it and nothing succeeds.
+    assert!(
+        out.contains("Improve first  'db': 99.9899% → 99.9900% if perfect; 0% if down"),
+        "{out}"
+    );
+    let improve: Vec<&str> = out
+        .lines()
+        .skip_while(|l| !l.starts_with("Improve first"))
+        .take_while(|l| l.contains(" if perfect; "))
+        .collect();
+    assert_eq!(improve.len(), 5, "{out}");
+    assert!(improve[3].contains("'az1': 99.99% → 99.9949% if perfect; 49.99% if down"));
+
+    let row = |name: &str| {
+        out.lines()
+            .skip_while(|l| *l != "Scenarios")
+            .find(|l| l.starts_with(&format!("{name}  ")))
+            .unwrap_or_else(|| panic!("no row for {name}: {out}"))
+            .split("  ")
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        row("A normal day"),
+        [
+            "A normal day",
+            "x1",
+            "–",
+            "99.99%",
+            "200 ms",
+            "x1.6",
+            "meets 99.9%",
+            "meets 250 ms"
+        ]
+    );
+    assert_eq!(
+        row("Launch day"),
+        [
+            "Launch day",
+            "x1.5",
+            "–",
+            "99.99%",
+            "999 ms",
+            "x1.07",
+            "meets 99.9%",
+            "MISSES 250 ms"
+        ]
+    );
+    // Zone a down saturates app2: no p99.
+    assert_eq!(
+        row("Zone a down"),
+        [
+            "Zone a down",
+            "x1",
+            "az1",
+            "99.99%",
+            "–",
+            "x0.8",
+            "meets 99.9%",
+            "MISSES 250 ms"
+        ]
+    );
+    // Its own p99 target (500 ms) instead of the design's.
+    assert_eq!(
+        row("Zone a down on launch day")[7],
+        "MISSES 500 ms",
+        "{out}"
+    );
+    // eval lists no misses of its own (the findings carry them); check does.
+    assert!(!out.contains("Scenarios that miss their targets"), "{out}");
+}
+
+#[test]
+fn markdown_has_scenario_and_improve_first_tables() {
+    let o = envelope(&[
+        "eval",
+        &spec_example("m2_scenarios_zones.json"),
+        "--markdown",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains(
+        "### Scenarios\n\n| Scenario | Scale | Down | Availability | p99 | Max scale | Availability target | p99 target |\n|---|---|---|---|---|---|---|---|\n"
+    ), "{out}");
+    assert!(out.contains(
+        "| A normal day | ×1 | – | 99.99% | 200 ms | ×1.6 (`app1`) | 99.9% ✅ met | p99 250 ms ✅ met |"
+    ), "{out}");
+    assert!(out.contains(
+        "| Zone a down on launch day | ×1.5 | `az1` | 99.99% | – | ×0.533 (`app2`) | 99.9% ✅ met | p99 500 ms ❌ missed |"
+    ), "{out}");
+    assert!(out.contains(
+        "### Improve first\n\n| Block or zone | Availability now | If perfect | If down |\n|---|---|---|---|\n| `db` | 99.9899% | 99.9900% | 0% |\n"
+    ), "{out}");
+    let rows = out
+        .split("### Improve first")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .skip(4)
+        .take_while(|l| l.starts_with("| `"))
+        .count();
+    assert_eq!(rows, 5, "{out}");
+}
+
+#[test]
+fn check_lists_the_scenarios_that_miss_and_exits_1() {
+    let file = spec_example("m2_scenarios_zones.json");
+    let o = envelope(&["check", &file]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = stdout(&o);
+    let listing: Vec<&str> = out
+        .lines()
+        .skip_while(|l| *l != "Scenarios that miss their targets:")
+        .skip(1)
+        .collect();
+    assert_eq!(
+        listing,
+        [
+            "  'Launch day' [x1.5] misses p99 target 250 ms (found 999 ms)",
+            "  'Zone a down' [x1, az1 down] misses p99 target 250 ms (none: saturated, or no request succeeds)",
+            "  'Zone a down on launch day' [x1.5, az1 down] misses p99 target 500 ms (none: saturated, or no request succeeds)",
+        ],
+        "{out}"
+    );
+    // With --json stdout stays the report; the listing goes to stderr.
+    let o = envelope(&["check", &file, "--json"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(json(&o)["scenarios"].as_array().map(Vec::len), Some(4));
+    assert!(stderr(&o).starts_with("Scenarios that miss their targets:\n  'Launch day'"));
+}
+
+#[test]
+fn check_exits_0_when_every_scenario_passes() {
+    let text = std::fs::read_to_string(spec_example("m2_scenarios_zones.json")).unwrap();
+    let mut design: serde_json::Value = serde_json::from_str(&text).unwrap();
+    // A normal day meets the design's targets; zone a down on a quiet day
+    // (half the traffic, which zone b carries alone) meets looser ones of its own.
+    design["scenarios"] = serde_json::json!([
+        {"id": "normal", "name": "A normal day"},
+        {"id": "az1-down-quiet", "name": "Zone a down on a quiet day", "scale": 0.5,
+         "fail": ["az1"], "targets": {"availability": 0.99, "p99_ms": 500}}
+    ]);
+    let o = envelope_stdin(&["check", "-"], &design.to_string());
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    let out = stdout(&o);
+    assert!(!out.contains("Scenarios that miss"), "{out}");
+    assert!(out.contains("Zone a down on a quiet day"), "{out}");
+}

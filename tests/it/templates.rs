@@ -267,3 +267,40 @@ fn model_2_stress_rules_stay_quiet_on_the_templates() {
         assert_eq!(fired, expected, "{file}");
     }
 }
+
+/// Every template saves two or three what-ifs drawn from its notes, each with
+/// targets of its own (the figure it shows is in its name), and none misses:
+/// a scenario meant to show a failure carries targets loose enough to hold.
+#[test]
+fn every_template_has_two_or_three_scenarios_that_pass() {
+    use envelope::core::eval::{evaluate, EvalOptions};
+    for entry in index() {
+        let file = &entry.file;
+        let d = design(file);
+        assert!(
+            (2..=3).contains(&d.scenarios.len()),
+            "{file}: {} scenarios",
+            d.scenarios.len()
+        );
+        let report = evaluate(&d, &EvalOptions::default());
+        assert_eq!(report.scenarios.len(), d.scenarios.len(), "{file}");
+        for (s, r) in d.scenarios.iter().zip(&report.scenarios) {
+            assert!(
+                s.availability.is_some() && s.p99_ms.is_some(),
+                "{file}: scenario '{}' needs targets of its own",
+                s.id
+            );
+            assert!(
+                s.scale != 1.0 || !s.fail.is_empty(),
+                "{file}: scenario '{}' is today's design",
+                s.id
+            );
+            assert_eq!(r.meets_availability, Some(true), "{file}: '{}'", s.name);
+            assert_eq!(r.meets_p99, Some(true), "{file}: '{}'", s.name);
+        }
+        assert!(
+            !report.findings.iter().any(|f| f.rule == "scenario-target"),
+            "{file}: a scenario misses"
+        );
+    }
+}

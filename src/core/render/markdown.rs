@@ -111,6 +111,8 @@ pub fn markdown(design: &Design, report: &Report, accepted: Accepted) -> String 
         let _ = writeln!(out);
     }
 
+    out.push_str(&scenarios(design, report));
+    out.push_str(&improve_first(report));
     out.push_str(&super::capacity::markdown(report));
 
     let _ = writeln!(out, "### Findings\n");
@@ -129,6 +131,73 @@ pub fn markdown(design: &Design, report: &Report, accepted: Accepted) -> String 
         }
         let _ = writeln!(out);
     }
+    out
+}
+
+/// "### Scenarios": one row a scenario with each target met or missed.
+fn scenarios(design: &Design, report: &Report) -> String {
+    if design.scenarios.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from(
+        "### Scenarios\n\n| Scenario | Scale | Down | Availability | p99 | Max scale | Availability target | p99 target |\n|---|---|---|---|---|---|---|---|\n",
+    );
+    for (s, r) in design.scenarios.iter().zip(&report.scenarios) {
+        let (ta, tp) = super::text::scenario_targets(design, s);
+        let target = |ok: Option<bool>, what: Option<String>| match (ok, what) {
+            (Some(ok), Some(w)) => format!("{w} {}", pass(ok)),
+            _ => "–".to_string(),
+        };
+        let down = if s.fail.is_empty() {
+            "–".to_string()
+        } else {
+            s.fail
+                .iter()
+                .map(|f| format!("`{f}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let _ = writeln!(
+            out,
+            "| {} | ×{} | {down} | {} | {} | {} | {} | {} |",
+            escape(&s.name),
+            sig(s.scale),
+            r.availability.map_or("–".to_string(), percent),
+            r.latency.map_or("–".to_string(), |l| ms(l.p99_ms)),
+            match (r.max_scale, &r.bottleneck) {
+                (Some(m), Some(b)) => format!("×{} (`{b}`)", sig(m)),
+                (Some(m), None) => format!("×{}", sig(m)),
+                _ => "unlimited".to_string(),
+            },
+            target(r.meets_availability, ta.map(percent)),
+            target(r.meets_p99, tp.map(|t| format!("p99 {}", ms(t)))),
+        );
+    }
+    out.push('\n');
+    out
+}
+
+/// "### Improve first": the five most important blocks and zones.
+fn improve_first(report: &Report) -> String {
+    let Some(now) = report.availability else {
+        return String::new();
+    };
+    if report.importance.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from(
+        "### Improve first\n\n| Block or zone | Availability now | If perfect | If down |\n|---|---|---|---|\n",
+    );
+    for imp in report.importance.iter().take(super::text::IMPROVE_FIRST) {
+        let (a, b) = super::text::percent_pair(now, imp.if_perfect);
+        let _ = writeln!(
+            out,
+            "| `{}` | {a} | {b} | {} |",
+            imp.id,
+            percent(imp.if_down)
+        );
+    }
+    out.push('\n');
     out
 }
 
