@@ -27,7 +27,7 @@ pub struct Evaluation {
 }
 
 /// How long edits must pause before the report is recomputed, in ms.
-const SETTLE_MS: u32 = 40;
+const SETTLE_MS: u32 = 16;
 
 /// What the report was computed from.
 #[derive(Clone, Debug, PartialEq)]

@@ -252,5 +252,5 @@ for (const r of rows) {
 const notes = rows.flatMap((r) => [...(r.field ?? []), ...(r.nudge ?? [])].filter((x) => x.note).map((x) => `${r.n}: ${x.note}`));
 if (notes.length) console.log(`\nNotes: ${[...new Set(notes)].join('; ')}`);
 console.log(
-  '\nOpen → first report: navigation start → the first evaluation done and its report read (in the page). Edit → report: from dispatching the edit (Enter in the field, ArrowRight on the block) until `pending()` is false and `report()` has returned; the app waits 40 ms after the last change before evaluating, so that is included. Painted: until the frame after that has rendered.',
+  '\nOpen → first report: navigation start → the first evaluation done and its report read (in the page). Edit → report: from dispatching the edit (Enter in the field, ArrowRight on the block) until `pending()` is false and `report()` has returned; the app waits 16 ms (a frame) after the last change before evaluating, so that is included. Painted: until the frame after that has rendered.',
 );
