@@ -3,7 +3,8 @@
 // and in the results; under a raised what-if traffic scale, where a retry storm
 // begins. The design is saved as it is edited, so all of it survives a reload.
 import { expect, test } from '@playwright/test';
-import { design, openDesign, savedDocument } from '../helpers/design';
+import { design, openDesign, openEmpty, savedDocument } from '../helpers/design';
+import { settledReport } from '../helpers/report';
 import { EditorPage } from '../pages/editor';
 
 // Like shared/spec/examples/m2_checkout_timeouts.json, with a capacity on the
@@ -112,4 +113,23 @@ test('timeouts and retries show their effect in the inspector, on the canvas and
   await expect(ed.field('Timeout')).toHaveValue('800');
   await expect(ed.field('Retries')).toHaveValue('2');
   await expect(effect).toHaveText(/attempts per call/);
+});
+
+test('the retry-storm template shows the storm on one path and not on its fixed twin', async ({ page }) => {
+  await openEmpty(page);
+  await page.getByRole('button', { name: 'Templates' }).click();
+  const gallery = page.getByRole('dialog', { name: 'Start from a template' });
+  await gallery.getByRole('button', { name: 'Open template Retry storm and its fix' }).click();
+  await expect(gallery).toBeHidden();
+  const ed = new EditorPage(page);
+  // The storm path: Inventory behind 3 retries without backoff and a tight timeout.
+  await expect(ed.block('stock')).toHaveClass(/\bstorm\b/);
+  await expect(ed.block('stock')).toHaveAttribute('aria-label', /retry storm/);
+  // The fix: one retry with backoff and a timeout above the tail.
+  await expect(ed.block('stock-fixed')).not.toHaveClass(/\bstorm\b/);
+  await expect(ed.results.getByText('Retries could keep this block overloaded')).toBeVisible();
+  const report = await settledReport(page);
+  expect(report.findings.filter((f) => f.rule === 'retry-storm').map((f) => f.blocks)).toEqual([
+    ['orders', 'stock'],
+  ]);
 });
