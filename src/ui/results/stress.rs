@@ -11,6 +11,9 @@ use crate::ui::stress::share;
 /// How many links the list shows.
 const SHOWN: usize = 5;
 
+/// Above this many blocks, where a retry storm begins is found on request.
+const AUTO_STORM_BLOCKS: usize = 200;
+
 /// Links failing fewer calls than one in a million are left out: a figure
 /// like 1e-19 is rounding, not a finding.
 const NOTICEABLE: f64 = 1e-6;
@@ -38,28 +41,47 @@ pub fn Stress() -> impl IntoView {
         })
     });
     // Runs the load some fifteen times: only under a what-if scale, once per
-    // evaluated design.
-    let storm = Memo::new(move |_| ed.eval.storm_scale());
+    // evaluated design. Spec choice: on a design of more than
+    // `AUTO_STORM_BLOCKS` blocks that costs far more than a frame, so the
+    // search waits for the reviewer to ask (a button), and is asked again
+    // after each new report: moving the traffic slider never runs it.
+    let asked = RwSignal::new(false);
+    Effect::new(move |_| {
+        ed.eval.report.track();
+        asked.set(false);
+    });
+    let small = Memo::new(move |_| ed.doc.design.with(|d| d.blocks.len() <= AUTO_STORM_BLOCKS));
+    let storm = Memo::new(move |_| (small.get() || asked.get()).then(|| ed.eval.storm_scale()));
     let scaled = Memo::new(move |_| ed.eval.scaled());
     let storm_line = move || {
         if !scaled.get() {
             return None;
         }
+        let retried = ed.doc.design.with(|d| {
+            d.links
+                .iter()
+                .any(|l| l.is_sync() && l.retries > 0 && l.timeout_ms.is_some())
+        });
+        if !retried {
+            return None;
+        }
         let text = match storm.get() {
-            Some(s) => format!("Retry storm from ×{} today’s traffic", units::sig(s)),
+            Some(Some(s)) => format!("Retry storm from ×{} today’s traffic", units::sig(s)),
+            Some(None) => "No retry storm up to ×1000 today’s traffic".to_string(),
             None => {
-                let retried = ed.doc.design.with(|d| {
-                    d.links
-                        .iter()
-                        .any(|l| l.is_sync() && l.retries > 0 && l.timeout_ms.is_some())
-                });
-                if !retried {
-                    return None;
-                }
-                "No retry storm up to ×1000 today’s traffic".to_string()
+                return Some(
+                    view! {
+                        <p class="storm-line">
+                            <button type="button" data-testid="find-storm" on:click=move |_| asked.set(true)>
+                                "Find where a retry storm begins"
+                            </button>
+                        </p>
+                    }
+                    .into_any(),
+                )
             }
         };
-        Some(view! { <p class="storm-line" data-testid="storm-scale">{text}</p> })
+        Some(view! { <p class="storm-line" data-testid="storm-scale">{text}</p> }.into_any())
     };
     let shown = move || failing.with(|f| !f.is_empty()) || storm_line().is_some();
 

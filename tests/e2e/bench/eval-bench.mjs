@@ -12,7 +12,8 @@
 //   and until the next frame is painted;
 // - a keyboard nudge (arrow key on a selected block) → report, the same way;
 // - the longest main-thread task ('longtask' entries) while typing values into
-//   a field with Enter after each, and while dragging a block.
+//   a field with Enter after each, while dragging a block, and while moving the
+//   traffic slider.
 // Prints a Markdown table.
 import { deflateRawSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
@@ -209,9 +210,20 @@ async function measure(browser, n) {
   const after = await page.evaluate((id) => JSON.parse(window.envelope.document()).blocks.find((b) => b.id === id).x, from.id);
   const dragLong = after !== before ? await longest(page, since) : NaN;
   if (after === before) process.stderr.write('  the drag did not move the block\n');
+  // Longest task while moving the traffic slider 20 steps with the keyboard,
+  // one per ~30 ms, then until the evaluation after it is done.
+  const slider = page.getByRole('slider', { name: 'Traffic multiplier slider' });
+  since = await page.evaluate(() => performance.now());
+  await slider.focus();
+  for (let i = 0; i < 20; i++) {
+    await slider.press('ArrowRight');
+    await page.waitForTimeout(30);
+  }
+  await settle(page);
+  const sliderLong = await longest(page, since);
   const bytes = field.find((f) => f.bytes)?.bytes ?? NaN;
   await context.close();
-  return { n, links: design.links.length, firstReport, field, nudge, typingLong, dragLong, bytes };
+  return { n, links: design.links.length, firstReport, field, nudge, typingLong, dragLong, sliderLong, bytes };
 }
 
 const browser = await chromium.launch({
@@ -234,9 +246,9 @@ console.log(
   `\n### Envelope live evaluation benchmark (${new Date().toISOString().slice(0, 10)}, Debian chromium headless, 1280×720, 5 edits each (2 at 5,000 blocks), median / max)\n`,
 );
 console.log(
-  '| blocks | links | report JSON | open → first report | field edit → report | field edit → painted | nudge → report | nudge → painted | longest task typing | longest task dragging |',
+  '| blocks | links | report JSON | open → first report | field edit → report | field edit → painted | nudge → report | nudge → painted | longest task typing | longest task dragging | longest task on the traffic slider |',
 );
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
   if (r.failed) {
     console.log(`| ${r.n.toLocaleString('en')} | – | – | failed: ${r.failed} | | | | | | |`);
@@ -246,7 +258,7 @@ for (const r of rows) {
   console.log(
     `| ${r.n.toLocaleString('en')} | ${r.links.toLocaleString('en')} | ${fmt(r.bytes / 1024)} KB | ${fmt(r.firstReport)} ms ` +
       `| ${col(r.field, 'report')} | ${col(r.field, 'paint')} | ${col(r.nudge, 'report')} | ${col(r.nudge, 'paint')} ` +
-      `| ${fmt(r.typingLong)} ms | ${fmt(r.dragLong)} ms |`,
+      `| ${fmt(r.typingLong)} ms | ${fmt(r.dragLong)} ms | ${fmt(r.sliderLong)} ms |`,
   );
 }
 const notes = rows.flatMap((r) => [...(r.field ?? []), ...(r.nudge ?? [])].filter((x) => x.note).map((x) => `${r.n}: ${x.note}`));
