@@ -74,19 +74,8 @@ pub(super) fn check(d: &Design, failed: &BTreeSet<String>) -> Vec<LoadError> {
 /// Order errors as they appear in a document: by top-level field (in save
 /// order), then by array index; the order found is kept within one item.
 pub(super) fn sort(errors: &mut [LoadError]) {
-    const ORDER: &[&str] = &[
-        "format",
-        "version",
-        "title",
-        "notes",
-        "targets",
-        "blocks",
-        "links",
-        "zones",
-        "stickies",
-        "accepted",
-        "scenarios",
-    ];
+    // The top-level keys in save order, as the reader knows them.
+    const ORDER: &[&str] = super::read::TOP_KEYS;
     crate::core::sort::sort_by_key(errors, |e| {
         let mut parts = e.at.split('/').skip(1);
         let top = parts.next().unwrap_or("");
