@@ -177,6 +177,12 @@ pub struct FieldSpec<T: 'static, F: 'static> {
 }
 
 impl<T, F> FieldSpec<T, F> {
+    /// This entry with a list view column heading of its own (else the label).
+    pub const fn with_column(mut self, column: &'static str) -> Self {
+        self.column = column;
+        self
+    }
+
     /// The unit shown beside the field's value: what its JSON key says
     /// (`_ms`: ms, `_s`: s, `rps` and `_rps`: req/s, `users`, `requests_per_user_day`:
     /// req/day, `_bytes`: B, `_days`: days), else none.
