@@ -243,6 +243,17 @@ pub fn ActionButton(
     }
 }
 
+/// A toggle's [`ActionButton`], pressed while `on` holds (Snap, List, Present).
+pub fn toggle_button(
+    id: ActionId,
+    icon: super::tool_icons::Tool,
+    text: &'static str,
+    class: &'static str,
+    on: impl Fn() -> bool + Send + Sync + 'static,
+) -> impl IntoView {
+    view! { <ActionButton id=id icon=icon text=text class=class pressed=Signal::derive(on) /> }
+}
+
 /// A toolbar button that runs no registry action (Copy link, the exports):
 /// its name, tooltip, icon and the short label shown beside the icon.
 #[component]

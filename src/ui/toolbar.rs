@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::actions::{self, use_actions, ActionButton, ActionId, ToolButton};
+use super::actions::{self, toggle_button, use_actions, ActionButton, ActionId, ToolButton};
 use super::browser;
 use super::chrome::{use_chrome, Chrome};
 use super::document::{use_document, Document};
@@ -62,20 +62,10 @@ pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
                 <ActionButton id=ActionId::Fit icon=Tool::Fit text="Fit" class="label wider" />
             </div>
             <div class="tool-group" role="group" aria-label="View">
-                <ActionButton
-                    id=ActionId::Snap
-                    icon=Tool::Snap
-                    text="Snap"
-                    class="label wider"
-                    pressed=Signal::derive(move || session.snap.get())
-                />
-                <ActionButton
-                    id=ActionId::ListView
-                    icon=Tool::ListView
-                    text="List"
-                    class="label wider"
-                    pressed=Signal::derive(move || toggles.list_view.get())
-                />
+                {toggle_button(ActionId::Snap, Tool::Snap, "Snap", "label wider", move || session.snap.get())}
+                {toggle_button(ActionId::ListView, Tool::ListView, "List", "label wider", move || {
+                    toggles.list_view.get()
+                })}
                 <button
                     aria-label="Dark theme"
                     title="Switch light/dark theme"

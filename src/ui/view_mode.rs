@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::actions::{ActionButton, ActionId};
+use super::actions::{toggle_button, ActionId};
 use super::browser;
 use super::editor::{use_editor, Editor};
 use super::library::{use_library, Library};
@@ -28,12 +28,7 @@ pub fn ViewTools() -> impl IntoView {
             </div>
         </Show>
         <div class="tool-group" role="group" aria-label="Present">
-            <ActionButton
-                id=ActionId::Present
-                icon=Tool::Present
-                text="Present"
-                pressed=Signal::derive(move || ed.chrome.presenting.get())
-            />
+            {toggle_button(ActionId::Present, Tool::Present, "Present", "label", move || ed.chrome.presenting.get())}
             <button
                 aria-label="Print"
                 title="Print the drawing and the results on one page"

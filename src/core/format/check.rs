@@ -4,12 +4,16 @@
 //! Pointers are built only for the errors found: a valid design of thousands of
 //! blocks (every link opened) costs no string per field.
 
+mod pointer;
+
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::number::{describe_int, show, Range};
 use super::{LoadError, MAX_BLOCKS, MAX_LINKS};
 use crate::core::model::{is_valid_id, Design};
 use crate::core::schema::{BlockField, FieldValue, Ty, BLOCK_FIELDS, LINK_FIELDS};
+pub(super) use pointer::sort;
+use pointer::At;
 
 /// Every rule broken by `d`. Fields whose pointers are in `failed` could not be
 /// read (they hold a stand-in value): rules that compare such a field with
@@ -69,64 +73,6 @@ pub(super) fn check(d: &Design, failed: &BTreeSet<String>) -> Vec<LoadError> {
     }
     c.scenarios(d);
     c.out
-}
-
-/// Order errors as they appear in a document: by top-level field (in save
-/// order), then by array index; the order found is kept within one item.
-pub(super) fn sort(errors: &mut [LoadError]) {
-    // The top-level keys in save order, as the reader knows them.
-    const ORDER: &[&str] = super::read::TOP_KEYS;
-    crate::core::sort::sort_by_key(errors, |e| {
-        let mut parts = e.at.split('/').skip(1);
-        let top = parts.next().unwrap_or("");
-        let rank = ORDER.iter().position(|k| *k == top).unwrap_or(ORDER.len());
-        let index = parts.next().and_then(|p| p.parse::<usize>().ok());
-        (!e.at.is_empty() && e.at.starts_with('/'), rank, index)
-    });
-}
-
-/// A JSON pointer not yet written out: `list`, then `/index` and `/field` when
-/// present (`/title`, `/blocks/3`, `/links/0/to`).
-#[derive(Clone, Copy)]
-struct At {
-    list: &'static str,
-    index: Option<usize>,
-    field: &'static str,
-}
-
-impl At {
-    fn top(list: &'static str) -> Self {
-        At {
-            list,
-            index: None,
-            field: "",
-        }
-    }
-
-    fn item(list: &'static str, index: usize) -> Self {
-        At {
-            list,
-            index: Some(index),
-            field: "",
-        }
-    }
-
-    fn field(self, field: &'static str) -> Self {
-        At { field, ..self }
-    }
-
-    fn pointer(self) -> String {
-        let mut out = self.list.to_string();
-        if let Some(i) = self.index {
-            out.push('/');
-            out.push_str(&i.to_string());
-        }
-        if !self.field.is_empty() {
-            out.push('/');
-            out.push_str(self.field);
-        }
-        out
-    }
 }
 
 struct Checker<'f> {

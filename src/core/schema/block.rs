@@ -21,31 +21,23 @@ pub const BLOCK_FIELDS: [BlockSpec; 26] = {
         spec!(Block: F::Notes, "notes", "notes", "Notes", "",
             Ty::Text { max: 5_000, multiline: true }, Table, Text,
             |b| b.notes.clone(), |b, v| b.notes = v),
-        FieldSpec {
-            column: "rps",
-            ..spec!(Block: F::Rps, "rps", "rps", "Requests per second", "",
-                Ty::Num { range: Range::NonNegative, default: 0.0 }, Table, Number,
-                |b| b.rps, |b, v| b.rps = v)
-        },
+        spec!(Block: F::Rps, "rps", "rps", "Requests per second", "",
+            Ty::Num { range: Range::NonNegative, default: 0.0 }, Table, Number,
+            |b| b.rps, |b, v| b.rps = v)
+        .with_column("rps"),
         // model-2.md §1: the worksheet's rates (§3.1). With `users`, `rps` is derived.
-        FieldSpec {
-            column: "Users",
-            ..spec!(Block: F::Users, "users", "users", "Daily active users", "",
-                Ty::OptNum { range: Range::NonNegative, none: "none" }, Table, OptNumber,
-                |b| b.users, |b, v| b.users = v)
-        },
-        FieldSpec {
-            column: "Req/user/day",
-            ..spec!(Block: F::RequestsPerUserDay, "requests_per_user_day", "requests per user a day",
-                "Requests per user a day", "", Ty::Num { range: Range::NonNegative, default: 1.0 },
-                Table, Number, |b| b.requests_per_user_day, |b, v| b.requests_per_user_day = v)
-        },
-        FieldSpec {
-            column: "Peak ×",
-            ..spec!(Block: F::PeakFactor, "peak_factor", "peak factor", "Peak ÷ average", "",
-                Ty::Num { range: Range::Between(1.0, 100.0), default: 1.0 }, Table, Number,
-                |b| b.peak_factor, |b, v| b.peak_factor = v)
-        },
+        spec!(Block: F::Users, "users", "users", "Daily active users", "",
+            Ty::OptNum { range: Range::NonNegative, none: "none" }, Table, OptNumber,
+            |b| b.users, |b, v| b.users = v)
+        .with_column("Users"),
+        spec!(Block: F::RequestsPerUserDay, "requests_per_user_day", "requests per user a day",
+            "Requests per user a day", "", Ty::Num { range: Range::NonNegative, default: 1.0 },
+            Table, Number, |b| b.requests_per_user_day, |b, v| b.requests_per_user_day = v)
+        .with_column("Req/user/day"),
+        spec!(Block: F::PeakFactor, "peak_factor", "peak factor", "Peak ÷ average", "",
+            Ty::Num { range: Range::Between(1.0, 100.0), default: 1.0 }, Table, Number,
+            |b| b.peak_factor, |b, v| b.peak_factor = v)
+        .with_column("Peak ×"),
         spec!(Block: F::Replicas, "replicas", "replicas", "Replicas", "", COUNT, Table, Int,
             |b| b.replicas, |b, v| b.replicas = v),
         spec!(Block: F::MinHealthy, "min_healthy", "min healthy", "Min healthy", "", COUNT, Table,
@@ -65,12 +57,10 @@ pub const BLOCK_FIELDS: [BlockSpec; 26] = {
                 Ty::Num { range: Range::NonNegative, default: 0.0 }, Table, Number,
                 |b| b.p99_ms, |b, v| b.p99_ms = v)
         },
-        FieldSpec {
-            column: "Capacity",
-            ..spec!(Block: F::CapacityRps, "capacity_rps", "capacity", "Capacity per instance", "",
-                Ty::OptNum { range: Range::Positive, none: "unlimited" }, Table, OptNumber,
-                |b| b.capacity_rps, |b, v| b.capacity_rps = v)
-        },
+        spec!(Block: F::CapacityRps, "capacity_rps", "capacity", "Capacity per instance", "",
+            Ty::OptNum { range: Range::Positive, none: "unlimited" }, Table, OptNumber,
+            |b| b.capacity_rps, |b, v| b.capacity_rps = v)
+        .with_column("Capacity"),
         spec!(Block: F::WriteCapacityRps, "write_capacity_rps", "write capacity",
             "Write capacity per instance", "", Ty::OptNum { range: Range::Positive, none: "unlimited" }, Table, OptNumber,
             |b| b.write_capacity_rps, |b, v| b.write_capacity_rps = v),
@@ -87,23 +77,19 @@ pub const BLOCK_FIELDS: [BlockSpec; 26] = {
             Ty::OptNum { range: Range::Positive, none: "none" }, Table, OptNumber,
             |b| b.ttl_s, |b, v| b.ttl_s = v),
         // model-2.md §1: storage and cost (§3.2).
-        FieldSpec {
-            column: "Record",
-            ..spec!(Block: F::RecordBytes, "record_bytes", "record size", "Bytes per record", " B",
-                Ty::OptNum { range: Range::NonNegative, none: "none" }, Table, OptNumber,
-                |b| b.record_bytes, |b, v| b.record_bytes = v)
-        },
+        spec!(Block: F::RecordBytes, "record_bytes", "record size", "Bytes per record", " B",
+            Ty::OptNum { range: Range::NonNegative, none: "none" }, Table, OptNumber,
+            |b| b.record_bytes, |b, v| b.record_bytes = v)
+        .with_column("Record"),
         spec!(Block: F::RetentionDays, "retention_days", "retention", "Retention", " days",
             Ty::OptNum { range: Range::Positive, none: "forever" }, Table, OptNumber,
             |b| b.retention_days, |b, v| b.retention_days = v),
         spec!(Block: F::DeadLetter, "dead_letter", "dead letter", "Dead-letter queue", "",
             Ty::Bool,
             Table, Bool, |b| b.dead_letter, |b, v| b.dead_letter = v),
-        FieldSpec {
-            column: "Cost/month",
-            ..spec!(Block: F::CostMonth, "cost_month", "cost a month", "Cost per instance a month", "",
-                Ty::OptNum { range: Range::NonNegative, none: "unknown" }, Table, OptNumber,
-                |b| b.cost_month, |b, v| b.cost_month = v)
-        },
+        spec!(Block: F::CostMonth, "cost_month", "cost a month", "Cost per instance a month", "",
+            Ty::OptNum { range: Range::NonNegative, none: "unknown" }, Table, OptNumber,
+            |b| b.cost_month, |b, v| b.cost_month = v)
+        .with_column("Cost/month"),
     ]
 };

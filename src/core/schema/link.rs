@@ -20,18 +20,14 @@ pub const LINK_FIELDS: [LinkSpec; 15] = {
             |l| l.mode, |l, v| l.mode = v),
         spec!(Link: F::Op, "op", "operation", "Operation", "", Ty::Choice { names: OPS, values: OP_VALUES }, Table, Op,
             |l| l.op, |l, v| l.op = v),
-        FieldSpec {
-            column: "Calls",
-            ..spec!(Link: F::Calls, "calls", "calls", "Calls per request", "",
-                Ty::Num { range: Range::UpTo(1_000.0), default: 1.0 }, Table, Number,
-                |l| l.calls, |l, v| l.calls = v)
-        },
-        FieldSpec {
-            column: "Latency",
-            ..spec!(Link: F::LatencyMs, "latency_ms", "network latency", "Network latency", " ms",
-                Ty::Num { range: Range::NonNegative, default: 0.0 }, Table, Number,
-                |l| l.latency_ms, |l, v| l.latency_ms = v)
-        },
+        spec!(Link: F::Calls, "calls", "calls", "Calls per request", "",
+            Ty::Num { range: Range::UpTo(1_000.0), default: 1.0 }, Table, Number,
+            |l| l.calls, |l, v| l.calls = v)
+        .with_column("Calls"),
+        spec!(Link: F::LatencyMs, "latency_ms", "network latency", "Network latency", " ms",
+            Ty::Num { range: Range::NonNegative, default: 0.0 }, Table, Number,
+            |l| l.latency_ms, |l, v| l.latency_ms = v)
+        .with_column("Latency"),
         spec!(Link: F::Parallel, "parallel", "parallel", "Parallel", "", Ty::Bool, Table, Bool,
             |l| l.parallel, |l, v| l.parallel = v),
         spec!(Link: F::Optional, "optional", "optional", "Optional", "", Ty::Bool, Table, Bool,
@@ -50,11 +46,9 @@ pub const LINK_FIELDS: [LinkSpec; 15] = {
         spec!(Link: F::Idempotent, "idempotent", "idempotent", "Idempotent", "", Ty::Bool, Table,
             Bool, |l| l.idempotent, |l, v| l.idempotent = v),
         // model-2.md §1: bytes on the wire per call, request and response together.
-        FieldSpec {
-            column: "Payload",
-            ..spec!(Link: F::PayloadBytes, "payload_bytes", "payload", "Bytes per call", " B",
-                Ty::OptNum { range: Range::NonNegative, none: "unknown" }, Table, OptNumber,
-                |l| l.payload_bytes, |l, v| l.payload_bytes = v)
-        },
+        spec!(Link: F::PayloadBytes, "payload_bytes", "payload", "Bytes per call", " B",
+            Ty::OptNum { range: Range::NonNegative, none: "unknown" }, Table, OptNumber,
+            |l| l.payload_bytes, |l, v| l.payload_bytes = v)
+        .with_column("Payload"),
     ]
 };

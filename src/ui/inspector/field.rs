@@ -134,28 +134,11 @@ pub fn TextField(
     let describe =
         move || described_by(id, error.with(Option::is_some), hint.with(Option::is_some));
 
-    let control = if multiline {
+    // What the text area and the one-line box share.
+    let shared = move || {
         view! {
-            <textarea
+            <{..}
                 id=id
-                rows="3"
-                prop:value=shown
-                placeholder=placeholder
-                aria-invalid=invalid
-                aria-describedby=describe
-                on:input=move |ev| draft.set(Some(event_target_value(&ev)))
-                on:keydown=on_key
-                on:blur=move |_| finish()
-            ></textarea>
-        }
-        .into_any()
-    } else {
-        view! {
-            <input
-                id=id
-                type="text"
-                autocomplete="off"
-                spellcheck="false"
                 prop:value=shown
                 placeholder=placeholder
                 aria-invalid=invalid
@@ -165,7 +148,12 @@ pub fn TextField(
                 on:blur=move |_| finish()
             />
         }
-        .into_any()
+    };
+    let control = if multiline {
+        view! { <textarea rows="3" {..shared()}></textarea> }.into_any()
+    } else {
+        view! { <input type="text" autocomplete="off" spellcheck="false" {..shared()} /> }
+            .into_any()
     };
     // Always present (maybe empty) so that every box in the panel lines up;
     // text areas take the whole width.

@@ -69,10 +69,11 @@ pub(super) fn BlocksTable(status: RwSignal<String>) -> impl IntoView {
 
 #[component]
 pub(super) fn BlockRow(id: String, status: RwSignal<String>) -> impl IntoView {
-    let ed = use_editor();
+    let doc = use_document();
+    let session = use_session();
     let key = StoredValue::new(id);
-    let name = of_row(ed.doc, key, block_name);
-    let kind = of_row(ed.doc, key, |d, id| d.block(id).map(|b| b.kind));
+    let name = of_row(doc, key, block_name);
+    let kind = of_row(doc, key, |d, id| d.block(id).map(|b| b.kind));
     let placeholder = Memo::new(move |_| kind.get().map(Kind::name).unwrap_or_default());
     let problems = Problems::new(key);
     let set_kind = move |ev| {
@@ -80,7 +81,7 @@ pub(super) fn BlockRow(id: String, status: RwSignal<String>) -> impl IntoView {
             return;
         };
         let id = key.get_value();
-        let cmd = ed.doc.design.with_untracked(|d| {
+        let cmd = doc.design.with_untracked(|d| {
             set_blocks_field(
                 d,
                 std::slice::from_ref(&id),
@@ -88,10 +89,7 @@ pub(super) fn BlockRow(id: String, status: RwSignal<String>) -> impl IntoView {
                 FieldValue::Kind(k),
             )
         });
-        problems.report(
-            "Kind",
-            apply(ed.doc, &id, Field::Block(BlockField::Kind), cmd),
-        );
+        problems.report("Kind", apply(doc, &id, Field::Block(BlockField::Kind), cmd));
     };
     let cells = BLOCK_COLUMNS
         .into_iter()
@@ -112,7 +110,7 @@ pub(super) fn BlockRow(id: String, status: RwSignal<String>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <tr data-id=key.get_value() on:focusin=move |_| select_item(ed.session, ItemKind::Block, key)>
+        <tr data-id=key.get_value() on:focusin=move |_| select_item(session, ItemKind::Block, key)>
             <th scope="row">
                 <TextCell
                     id=key

@@ -112,11 +112,12 @@ pub(super) fn LinkRow(
     blocks: Memo<Vec<(String, String)>>,
     status: RwSignal<String>,
 ) -> impl IntoView {
-    let ed = use_editor();
+    let doc = use_document();
+    let session = use_session();
     let key = StoredValue::new(id);
-    let name = of_row(ed.doc, key, link_name);
+    let name = of_row(doc, key, link_name);
     let link = Memo::new(move |_| {
-        ed.doc.design.with(|d| {
+        doc.design.with(|d| {
             key.with_value(|id| {
                 d.link(id)
                     .map(|l| (l.from.clone(), l.to.clone(), l.mode, l.op))
@@ -131,7 +132,7 @@ pub(super) fn LinkRow(
             field,
             value,
         };
-        problems.report(col, apply(ed.doc, &id, Field::Link(field), cmd));
+        problems.report(col, apply(doc, &id, Field::Link(field), cmd));
     };
     let end_select = move |field: LinkField, col: &'static str| {
         let current = move || {
@@ -172,7 +173,7 @@ pub(super) fn LinkRow(
     let mode = move || link.with(|l| l.as_ref().map(|l| l.2));
     let op = move || link.with(|l| l.as_ref().map(|l| l.3));
     view! {
-        <tr data-id=key.get_value() on:focusin=move |_| select_item(ed.session, ItemKind::Link, key)>
+        <tr data-id=key.get_value() on:focusin=move |_| select_item(session, ItemKind::Link, key)>
             <td>{end_select(LinkField::From, "From")}</td>
             <td>{end_select(LinkField::To, "To")}</td>
             <td>

@@ -19,7 +19,7 @@ use web_sys::{HtmlInputElement, KeyboardEvent};
 use super::browser;
 use super::document::{use_document, Document};
 use super::editor::{use_editor, Editor};
-use super::session::{ItemKind, Selection, Session};
+use super::session::{use_session, ItemKind, Selection, Session};
 use crate::core::edit::{
     fmt_num, parse_block_field, parse_field, set_blocks_field, BlockField, CoalesceKey, Command,
     Field, FieldValue, LinkField,

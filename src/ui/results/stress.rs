@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use super::link_label;
 use crate::core::render::units;
-use crate::ui::editor::use_editor;
+use crate::ui::document::use_document;
+use crate::ui::evaluation::use_evaluation;
 use crate::ui::stress::share;
 
 /// How many links the list shows.
@@ -20,10 +21,11 @@ const NOTICEABLE: f64 = 1e-6;
 
 #[component]
 pub fn Stress() -> impl IntoView {
-    let ed = use_editor();
+    let doc = use_document();
+    let eval = use_evaluation();
     // The links failing calls by timeout, worst first: (label, share of calls).
     let failing = Memo::new(move |_| {
-        ed.eval.report.with(|r| {
+        eval.report.with(|r| {
             let mut links: Vec<_> = r
                 .links
                 .iter()
@@ -32,7 +34,7 @@ pub fn Stress() -> impl IntoView {
                 .collect();
             crate::core::sort::sort_by(&mut links, |a, b| b.1.total_cmp(&a.1));
             links.truncate(SHOWN);
-            ed.doc.design.with(|d| {
+            doc.design.with(|d| {
                 links
                     .into_iter()
                     .map(|(id, f)| (link_label(d, &id), f))
@@ -47,17 +49,17 @@ pub fn Stress() -> impl IntoView {
     // after each new report: moving the traffic slider never runs it.
     let asked = RwSignal::new(false);
     Effect::new(move |_| {
-        ed.eval.report.track();
+        eval.report.track();
         asked.set(false);
     });
-    let small = Memo::new(move |_| ed.doc.design.with(|d| d.blocks.len() <= AUTO_STORM_BLOCKS));
-    let storm = Memo::new(move |_| (small.get() || asked.get()).then(|| ed.eval.storm_scale()));
-    let scaled = Memo::new(move |_| ed.eval.scaled());
+    let small = Memo::new(move |_| doc.design.with(|d| d.blocks.len() <= AUTO_STORM_BLOCKS));
+    let storm = Memo::new(move |_| (small.get() || asked.get()).then(|| eval.storm_scale()));
+    let scaled = Memo::new(move |_| eval.scaled());
     let storm_line = move || {
         if !scaled.get() {
             return None;
         }
-        let retried = ed.doc.design.with(|d| {
+        let retried = doc.design.with(|d| {
             d.links
                 .iter()
                 .any(|l| l.is_sync() && l.retries > 0 && l.timeout_ms.is_some())
