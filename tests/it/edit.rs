@@ -377,6 +377,17 @@ fn related_fields_follow_so_the_inspector_never_deadlocks() {
     );
     cmd.apply(&mut d).unwrap();
     assert_eq!(d.block("db").unwrap().p99_ms, 25.0);
+    // Users on a block with a rate: the rate is cleared (it is derived now).
+    d.block_mut("lb").unwrap().rps = 100.0;
+    let cmd = set_blocks_field(
+        &d,
+        &ids(&["lb"]),
+        BlockField::Users,
+        FieldValue::OptNumber(Some(5e8)),
+    );
+    cmd.apply(&mut d).unwrap();
+    let lb = d.block("lb").unwrap();
+    assert_eq!((lb.users, lb.rps), (Some(5e8), 0.0));
 }
 
 fn assert_refused(cmd: Command, expect: &str) {

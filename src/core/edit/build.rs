@@ -14,7 +14,10 @@ use crate::core::model::{Block, Design, IdGen, Kind, Link, Sticky, Zone};
 /// - setting the median latency also sets p99 to it when p99 was equal to the old
 ///   median (the format's default, "= latency_ms"), or when the new median is 0
 ///   (p99 must then be 0 too);
-/// - lowering `replicas` below `min_healthy` lowers `min_healthy` with it.
+/// - lowering `replicas` below `min_healthy` lowers `min_healthy` with it;
+/// - giving a block `users` clears its `rps` (model-2.md §1: with `users` the
+///   rate is derived, and `rps` must be absent), so a client's default rate
+///   never refuses the first users typed.
 ///
 /// Ids that name no block are passed on, so that `apply` refuses them by name.
 pub fn set_blocks_field(
@@ -40,6 +43,9 @@ pub fn set_blocks_field(
             }
             (BlockField::Replicas, FieldValue::Int(r)) if b.min_healthy > *r => {
                 cmds.push(set(BlockField::MinHealthy, FieldValue::Int(*r)));
+            }
+            (BlockField::Users, FieldValue::OptNumber(Some(_))) if b.rps != 0.0 => {
+                cmds.push(set(BlockField::Rps, FieldValue::Number(0.0)));
             }
             _ => {}
         }

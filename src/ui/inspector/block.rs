@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::field::{apply, source_text, CheckField, Group, SelectField, TextField};
+use super::field::{apply, source_text, CheckField, Group, ReadOnly, SelectField, TextField};
 use super::{availability_hint, availability_text, opt_text};
 use crate::core::catalog::field_source;
 use crate::core::edit::{
@@ -11,9 +11,10 @@ use crate::core::edit::{
     FieldValue,
 };
 use crate::core::model::{Block, Kind};
-use crate::core::render::units;
+use crate::core::render::{sizing, units};
 use crate::core::schema;
 use crate::ui::document::{use_document, Document};
+use crate::ui::evaluation::use_evaluation;
 
 /// The value all `ids` agree on, or `None` when they differ (or are gone).
 fn common<T: PartialEq>(doc: Document, ids: Ids, f: impl Fn(&Block) -> T) -> Option<T> {
@@ -237,6 +238,66 @@ pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
         view! { <SelectField id="insp-route" label=spec.label options=options value=value apply=apply source=source /> }
     };
 
+    // Spec choice: a block with `users` has a derived rate (model-2.md §1:
+    // `rps` must then be absent), so its rps box becomes a read-only line with
+    // the peak rate; typing users clears a typed rps (`set_blocks_field`), and
+    // clearing users brings the box back.
+    let derived = Memo::new(move |_| common(doc, ids, |b| b.users.is_some()) == Some(true));
+    let rps = move || {
+        if derived.get() {
+            let value = Signal::derive(move || {
+                common(doc, ids, |b| {
+                    format!("{} req/s peak, from users", units::grouped(b.peak_rps()))
+                })
+                .unwrap_or_else(|| "mixed".into())
+            });
+            view! { <ReadOnly label=schema::block(BlockField::Rps).label value=value /> }.into_any()
+        } else {
+            text("insp-rps", BlockField::Rps, "0", |b| fmt_num(b.rps)).into_any()
+        }
+    };
+    // The entry's worksheet fields: for clients and blocks that have a rate.
+    let entry = Memo::new(move |_| {
+        common(doc, ids, |b| {
+            b.kind == Kind::Client || b.users.is_some() || b.rps > 0.0
+        }) == Some(true)
+    });
+    let entry_fields = move || {
+        entry.get().then(|| {
+            view! {
+                {text("insp-users", BlockField::Users, "none", |b| opt_text(b.users))}
+                {text("insp-per-user", BlockField::RequestsPerUserDay, "", |b| fmt_num(b.requests_per_user_day))}
+                {text("insp-peak", BlockField::PeakFactor, "", |b| fmt_num(b.peak_factor))}
+            }
+        })
+    };
+    // The chain from inputs to figures (one block), from the report on screen.
+    let eval = use_evaluation();
+    let chain = Memo::new(move |_| {
+        if !single {
+            return Vec::new();
+        }
+        let id = ids.with_value(|i| i.first().cloned().unwrap_or_default());
+        let Some(b) = doc.design.with(|d| d.block(&id).cloned()) else {
+            return Vec::new();
+        };
+        eval.report.with(|r| {
+            let entry = r.entries.iter().find(|e| e.block == id);
+            let block = r.blocks.iter().find(|x| x.id == id);
+            sizing::block_lines(&b, entry, block)
+        })
+    });
+    let chain_view = move || {
+        let lines = chain.get();
+        (!lines.is_empty()).then(|| {
+            view! {
+                <ul class="sizing-chain" data-testid="sizing-chain" aria-live="polite">
+                    {lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                </ul>
+            }
+        })
+    };
+
     let heading = {
         move || {
             if single {
@@ -262,7 +323,14 @@ pub fn BlockPanel(ids: Vec<String>) -> impl IntoView {
         <p class="panel-sub">{subheading}</p>
         {identity}
         <Group title="Traffic">
-            {text("insp-rps", BlockField::Rps, "0", |b| fmt_num(b.rps))}
+            {rps}
+        </Group>
+        <Group title="Sizing">
+            {entry_fields}
+            {text("insp-record", BlockField::RecordBytes, "none", |b| opt_text(b.record_bytes))}
+            {text("insp-retention", BlockField::RetentionDays, "forever", |b| opt_text(b.retention_days))}
+            {text("insp-cost", BlockField::CostMonth, "unknown", |b| opt_text(b.cost_month))}
+            {chain_view}
         </Group>
         <Group title="Redundancy">
             {text("insp-replicas", BlockField::Replicas, "", |b| b.replicas.to_string())}

@@ -7,6 +7,7 @@ use super::opt_text;
 use crate::core::catalog::link_field_source;
 use crate::core::edit::{fmt_num, parse_field, CoalesceKey, Command, Field, FieldValue, LinkField};
 use crate::core::model::Link;
+use crate::core::render::sizing;
 use crate::core::schema;
 use crate::ui::document::{use_document, Document};
 use crate::ui::evaluation::use_evaluation;
@@ -121,6 +122,19 @@ pub fn LinkPanel(id: String) -> impl IntoView {
         })
     });
 
+    // Its bandwidth: calls/s × payload, or the input to add.
+    let bandwidth = Memo::new(move |_| {
+        id.with_value(|id| {
+            let link = doc.design.with(|d| d.link(id).cloned())?;
+            eval.report.with(|r| {
+                r.links
+                    .iter()
+                    .find(|l| l.id == *id)
+                    .and_then(|lr| sizing::link_line(&link, lr))
+            })
+        })
+    });
+
     let heading = read(|l| {
         if l.label.is_empty() {
             "Link".to_string()
@@ -154,6 +168,12 @@ pub fn LinkPanel(id: String) -> impl IntoView {
             {check("insp-idempotent", LinkField::Idempotent, |l| l.idempotent)}
             {move || stress.get().map(|line| view! {
                 <p class="link-stress" data-testid="link-stress" role="status">{line}</p>
+            })}
+        </Group>
+        <Group title="Sizing">
+            {text("insp-payload", LinkField::PayloadBytes, |l| opt_text(l.payload_bytes), Signal::default())}
+            {move || bandwidth.get().map(|line| view! {
+                <p class="sizing-chain" data-testid="link-bandwidth">{line}</p>
             })}
         </Group>
     }
