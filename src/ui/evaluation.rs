@@ -92,6 +92,19 @@ impl Evaluation {
         })
     }
 
+    /// The settled report with everything in it, `importance[]` included (the
+    /// live report leaves it out): what "Copy report" puts on the clipboard,
+    /// the same as `envelope eval --markdown`.
+    pub fn full_report(&self) -> Report {
+        self.settled.with_untracked(|s| {
+            let options = EvalOptions {
+                importance: true,
+                ..s.options.clone()
+            };
+            evaluate(&s.design, &options)
+        })
+    }
+
     /// Whether the report is for a what-if traffic scale other than 1.
     pub fn scaled(&self) -> bool {
         self.settled.with(|s| s.options.scale != 1.0)

@@ -60,9 +60,10 @@ fn export_png(doc: Document, eval: Evaluation, chrome: Chrome) {
 }
 
 fn copy_report(doc: Document, eval: Evaluation, chrome: Chrome) {
-    let text = eval
-        .report
-        .with_untracked(|r| doc.design.with_untracked(|d| markdown::for_design(d, r)));
+    let report = eval.full_report();
+    let text = doc
+        .design
+        .with_untracked(|d| markdown::for_design(d, &report));
     browser::copy_text(&text, move |ok| {
         chrome.notice.set(Some(if ok {
             "Report copied as Markdown.".to_string()
