@@ -188,7 +188,11 @@ fn improve_first(report: &Report) -> String {
     let mut out = String::from(
         "### Improve first\n\n| Block or zone | Availability now | If perfect | If down |\n|---|---|---|---|\n",
     );
-    for imp in report.importance.iter().take(super::text::IMPROVE_FIRST) {
+    for imp in report
+        .importance
+        .iter()
+        .take(super::scenarios::IMPROVE_FIRST)
+    {
         let (a, b) = super::text::percent_pair(now, imp.if_perfect);
         let _ = writeln!(
             out,

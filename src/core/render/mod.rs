@@ -4,6 +4,7 @@
 pub mod capacity;
 pub mod labels;
 pub mod markdown;
+pub mod scenarios;
 pub mod sizing;
 pub mod svg;
 pub mod text;
