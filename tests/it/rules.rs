@@ -1233,7 +1233,9 @@ fn dense_sync_mesh_evaluates_quickly() {
     let analysis = envelope::core::eval::analyse(&d, &options);
     let start = std::time::Instant::now();
     let found = envelope::core::eval::rules::run(&analysis);
-    assert!(start.elapsed().as_secs_f64() < 2.0, "{:?}", start.elapsed());
+    // Not a speed target (those are benchmarks): a guard against the
+    // exponential walk, which would take hours, with room for a busy machine.
+    assert!(start.elapsed().as_secs_f64() < 20.0, "{:?}", start.elapsed());
     assert!(found.iter().any(|f| f.rule == "sync-cycle"));
     assert!(found.iter().any(|f| f.rule == "long-sync-chain"));
 }
