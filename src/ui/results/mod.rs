@@ -1,9 +1,11 @@
 //! The results panel: what the core's report says about the design on screen —
-//! headline figures, entries, hot spots, the latency budget and the findings.
+//! headline figures, entries, hot spots, the latency budget, capacity and the
+//! findings.
 //! Nothing here computes a figure; it only shows `Editor::report`.
 
 mod block_findings;
 mod budget;
+mod capacity;
 mod entries;
 mod finding;
 mod findings;
@@ -22,6 +24,7 @@ use crate::ui::document::use_document;
 use crate::ui::evaluation::use_evaluation;
 use crate::ui::session::use_session;
 use budget::Budget;
+use capacity::Capacity;
 use entries::Entries;
 use findings::Findings;
 use headline::Headline;
@@ -69,6 +72,7 @@ pub fn Results(
                 </div>
                 <div class="results-col">
                     <Budget />
+                    <Capacity />
                 </div>
                 <div class="results-col">
                     <Findings />
