@@ -10,6 +10,7 @@ pub mod library;
 pub mod model;
 pub mod render;
 pub mod report;
+pub mod requirements;
 pub mod schema;
 pub mod share;
 pub mod sort;

@@ -59,6 +59,7 @@ pub fn App() -> impl IntoView {
         (library.ready.get_untracked() && library.settled()).to_string()
     });
     gallery::provide(ed.doc, library.ready);
+    provide_context(super::requirements::RequirementsOpen(RwSignal::new(false)));
     // The offline worker's install downloads every file of the site again: it
     // waits for the first frame and a second more, so it never competes with
     // the start (on 2 cores it cost a cold start about 150 ms).
@@ -134,6 +135,7 @@ pub fn App() -> impl IntoView {
             {panels.show(Panel::HelpSheet)}
             {panels.show(Panel::LoadErrors)}
             {panels.show(Panel::Gallery)}
+            {panels.show(Panel::Requirements)}
             {panels.show(Panel::Recent)}
             {panels.show(Panel::Conflict)}
         </div>
@@ -164,6 +166,8 @@ enum Panel {
     HelpSheet,
     LoadErrors,
     Gallery,
+    /// New from requirements.
+    Requirements,
     /// The library's Recent designs dialog.
     Recent,
     /// Another tab changed the design this one has edits of.
@@ -227,6 +231,7 @@ fn panel_view(panel: Panel, panels: Panels) -> AnyView {
         Panel::HelpSheet => view! { <HelpSheet open=toggles.help /> }.into_any(),
         Panel::LoadErrors => view! { <LoadErrorsDialog /> }.into_any(),
         Panel::Gallery => view! { <Gallery /> }.into_any(),
+        Panel::Requirements => view! { <super::requirements::RequirementsDialog /> }.into_any(),
         Panel::Recent => view! { <RecentDesigns /> }.into_any(),
         Panel::Conflict => view! { <ConflictPrompt /> }.into_any(),
     }

@@ -81,6 +81,7 @@ pub fn TemplatesButton() -> impl IntoView {
                 <ToolIcon tool=Tool::Templates />
                 <span class="label">"Templates"</span>
             </button>
+            <super::requirements::RequirementsButton />
         </div>
     }
 }

@@ -26,6 +26,7 @@ mod load_errors;
 mod palette;
 mod present;
 mod recent;
+mod requirements;
 mod results;
 mod session;
 mod stress;

@@ -16,6 +16,8 @@ pub enum Tool {
     Undo,
     Redo,
     Templates,
+    /// New from requirements: a calculator.
+    Requirements,
     CopyLink,
     Present,
     Print,
@@ -51,6 +53,7 @@ pub fn tool_path(tool: Tool) -> &'static str {
         Tool::Redo => "M15 14l5-5-5-5M20 9H9a5 5 0 0 0 0 10h3",
         // Four tiles.
         Tool::Templates => "M4 4h7v7H4zM13 4h7v7h-7zM4 13h7v7H4zM13 13h7v7h-7z",
+        Tool::Requirements => "M6 3h12v18H6zM9 6h6v3H9zM9 13h1M12 13h1M15 13h1M9 17h1M12 17h1M15 17h1",
         // Two chain links.
         Tool::CopyLink => {
             "M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1"
