@@ -1235,7 +1235,11 @@ fn dense_sync_mesh_evaluates_quickly() {
     let found = envelope::core::eval::rules::run(&analysis);
     // Not a speed target (those are benchmarks): a guard against the
     // exponential walk, which would take hours, with room for a busy machine.
-    assert!(start.elapsed().as_secs_f64() < 20.0, "{:?}", start.elapsed());
+    assert!(
+        start.elapsed().as_secs_f64() < 20.0,
+        "{:?}",
+        start.elapsed()
+    );
     assert!(found.iter().any(|f| f.rule == "sync-cycle"));
     assert!(found.iter().any(|f| f.rule == "long-sync-chain"));
 }
