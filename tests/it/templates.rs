@@ -93,7 +93,7 @@ fn every_template_loads_and_explains_itself() {
             "{file}: targets incomplete: {t:?}"
         );
         assert!(
-            d.blocks.iter().any(|b| b.rps > 0.0),
+            d.blocks.iter().any(|b| b.is_entry()),
             "{file}: no entry block, nothing to evaluate"
         );
     }
@@ -301,6 +301,85 @@ fn every_template_has_two_or_three_scenarios_that_pass() {
         assert!(
             !report.findings.iter().any(|f| f.rule == "scenario-target"),
             "{file}: a scenario misses"
+        );
+    }
+}
+
+/// The two templates sized in the seeds state their users, not their rates, and
+/// reproduce the seeds' worksheets (model-2.md §3.3's worked checks): seed 001
+/// Phase 2 for the URL shortener, seed 003 §5.3 for the news feed. Every
+/// template prices its blocks, so every report has a monthly cost.
+#[test]
+fn sized_templates_reproduce_the_seed_estimates_and_all_show_a_cost() {
+    use envelope::core::eval::{evaluate, EvalOptions};
+
+    fn close(got: f64, want: f64, rel: f64) -> bool {
+        (got - want).abs() <= rel * want.abs()
+    }
+    fn entry(r: &envelope::core::report::Report, id: &str) -> (f64, f64) {
+        let e = r.entries.iter().find(|e| e.block == id).expect("entry");
+        (e.rps, e.rps_avg)
+    }
+
+    // Seed 001 Phase 2: 100M new URLs a day, 1,157.4/s, "call it 2,000"; 20,000
+    // reads/s; 200-byte records for 5 years = 3.65e13 bytes raw (36 TB), held
+    // by each of the store's replicas; 20,000 reads x 200 bytes = 4 MB/s.
+    let d = design("url-shortener.envelope.json");
+    assert!(d.blocks.iter().all(|b| b.users.is_some() || !b.is_entry()));
+    let r = evaluate(&d, &EvalOptions::default());
+    let (peak, avg) = entry(&r, "creators");
+    assert!(
+        close(avg, 1_157.407, 1e-6) && close(peak, 2_000.0, 1e-9),
+        "{avg} {peak}"
+    );
+    let (peak, avg) = entry(&r, "visitors");
+    assert!(
+        close(avg, 11_574.07, 1e-6) && close(peak, 20_000.0, 1e-9),
+        "{avg} {peak}"
+    );
+    let kv = r.blocks.iter().find(|b| b.id == "kv").expect("kv");
+    let replicas = d.blocks.iter().find(|b| b.id == "kv").expect("kv").replicas as f64;
+    let raw = kv.storage_bytes.expect("the store keeps 5 years") / replicas;
+    // The hourly click totals add 0.1% to the URL records.
+    assert!(close(raw, 3.65e13, 0.002), "{raw}");
+    let redirect = r
+        .blocks
+        .iter()
+        .find(|b| b.id == "redirect")
+        .expect("redirect");
+    let bandwidth = redirect
+        .bandwidth_bytes_per_s
+        .expect("visits carry 200 bytes");
+    assert!(close(bandwidth, 4.0e6, 1e-9), "{bandwidth}");
+
+    // Seed 003 §5.3: 500M users x 0.2 posts and 100 reads a day, peak 5x;
+    // 1 KB posts, 3 replicas, 5 years = 5.475e14 bytes (about 550 TB).
+    let d = design("news-feed.envelope.json");
+    assert!(d.blocks.iter().all(|b| b.users.is_some() || !b.is_entry()));
+    let r = evaluate(&d, &EvalOptions::default());
+    let (peak, avg) = entry(&r, "posters");
+    assert!(
+        close(avg, 1_157.407, 1e-6) && close(peak, 5_787.037, 1e-6),
+        "{avg} {peak}"
+    );
+    let (peak, avg) = entry(&r, "readers");
+    assert!(
+        close(avg, 578_703.7, 1e-6) && close(peak, 2_893_518.5, 1e-6),
+        "{avg} {peak}"
+    );
+    let stored = r.storage_bytes.expect("the posts store keeps 5 years");
+    assert!(close(stored, 5.475e14, 1e-9), "{stored}");
+
+    for entry in index() {
+        let file = &entry.file;
+        let d = design(file);
+        let r = evaluate(&d, &EvalOptions::default());
+        let cost = r.cost_month.unwrap_or_default();
+        assert!(cost > 0.0, "{file}: no cost a month");
+        assert!(r.cost_per_million_requests.is_some(), "{file}");
+        assert!(
+            d.notes.contains("Assumed unit costs") || d.notes.contains("assumed unit costs"),
+            "{file}: the notes must state the unit costs as assumptions"
         );
     }
 }
