@@ -8,9 +8,10 @@ use crate::core::catalog::link_field_source;
 use crate::core::edit::{fmt_num, parse_field, CoalesceKey, Command, Field, FieldValue, LinkField};
 use crate::core::model::Link;
 use crate::core::render::sizing;
+use crate::core::report::LinkReport;
 use crate::core::schema;
 use crate::ui::document::{use_document, Document};
-use crate::ui::evaluation::use_evaluation;
+use crate::ui::evaluation::{use_evaluation, Evaluation};
 use crate::ui::stress::effect_line;
 
 fn set_value(doc: Document, id: &str, field: LinkField, value: FieldValue) -> Result<(), String> {
@@ -24,6 +25,27 @@ fn set_value(doc: Document, id: &str, field: LinkField, value: FieldValue) -> Re
         field: Field::Link(field),
     };
     apply(doc, cmd, key)
+}
+
+/// A line about link `id` from the report on screen (`None` when `line` has
+/// nothing to say, or the link is gone).
+fn report_line(
+    doc: Document,
+    eval: Evaluation,
+    id: StoredValue<String>,
+    line: fn(&Link, &LinkReport) -> Option<String>,
+) -> Memo<Option<String>> {
+    Memo::new(move |_| {
+        id.with_value(|id| {
+            let link = doc.design.with(|d| d.link(id).cloned())?;
+            eval.report.with(|r| {
+                r.links
+                    .iter()
+                    .find(|l| l.id == *id)
+                    .and_then(|lr| line(&link, lr))
+            })
+        })
+    })
 }
 
 #[component]
@@ -107,33 +129,11 @@ pub fn LinkPanel(id: String) -> impl IntoView {
         }
     };
 
-    // What the timeout and retries do, from the report on screen (a timed sync
-    // link only).
+    // What the timeout and retries do (a timed sync link only), and its
+    // bandwidth (calls/s × payload, or the input to add), from the report on screen.
     let eval = use_evaluation();
-    let stress = Memo::new(move |_| {
-        id.with_value(|id| {
-            let link = doc.design.with(|d| d.link(id).cloned())?;
-            eval.report.with(|r| {
-                r.links
-                    .iter()
-                    .find(|l| l.id == *id)
-                    .and_then(|lr| effect_line(&link, lr))
-            })
-        })
-    });
-
-    // Its bandwidth: calls/s × payload, or the input to add.
-    let bandwidth = Memo::new(move |_| {
-        id.with_value(|id| {
-            let link = doc.design.with(|d| d.link(id).cloned())?;
-            eval.report.with(|r| {
-                r.links
-                    .iter()
-                    .find(|l| l.id == *id)
-                    .and_then(|lr| sizing::link_line(&link, lr))
-            })
-        })
-    });
+    let stress = report_line(doc, eval, id, effect_line);
+    let bandwidth = report_line(doc, eval, id, sizing::link_line);
 
     let heading = read(|l| {
         if l.label.is_empty() {
