@@ -113,37 +113,53 @@ impl Grid {
             }
             return d;
         }
-        let mut x = x.clone();
-        let mut y = y.clone();
-        x.spill(self);
-        y.spill(self);
-        let lo = x.lo.min(y.lo);
-        let hi = (x.lo + x.lat.len()).max(y.lo + y.lat.len());
-        let cum = |d: &Dist| {
-            let mut c = 0.0;
-            (lo..hi)
-                .map(|k| {
-                    if k >= d.lo && k < d.lo + d.lat.len() {
-                        c += d.lat[k - d.lo];
-                    }
-                    c
-                })
-                .collect::<Vec<f64>>()
+        if x.atoms.len() + y.atoms.len() > MAX_ATOMS {
+            let mut x = x.clone();
+            let mut y = y.clone();
+            x.spill(self);
+            y.spill(self);
+            return self.max(&x, &y);
+        }
+        // Atoms stay exact: each value's jump is Fx·Fy there less just below.
+        let mut values: Vec<f64> = x.atoms.iter().chain(&y.atoms).map(|a| a.0).collect();
+        values.sort_by(f64::total_cmp);
+        values.dedup();
+        let at = |d: &Dist, v: f64| {
+            d.atoms
+                .iter()
+                .filter(|a| a.0 == v)
+                .map(|a| a.1)
+                .sum::<f64>()
         };
-        let (cx, cy) = (cum(&x), cum(&y));
-        let mut prev = 0.0;
-        let lat = cx
+        let jumps: Vec<(f64, f64)> = values
             .iter()
-            .zip(&cy)
-            .map(|(a, b)| {
-                let f = a * b;
-                let p = (f - prev).max(0.0);
-                prev = f;
-                p
+            .map(|&v| {
+                let (fx, fy) = (x.cdf(self, v), y.cdf(self, v));
+                (v, fx * fy - (fx - at(x, v)) * (fy - at(y, v)))
             })
             .collect();
+        // The rest at the lattice's knots (k + ½)·h: the product of the CDFs,
+        // less the jumps of the atoms inside each cell.
+        let with_lat = [x, y].into_iter().filter(|d| !d.lat.is_empty());
+        let lo = with_lat.clone().map(|d| d.lo).min().unwrap_or(0);
+        let hi = with_lat.map(|d| d.lo + d.lat.len()).max().unwrap_or(0);
+        let knots = |d: &Dist| knot_cdf(d, self, lo, hi);
+        let (cx, cy) = (knots(x), knots(y));
+        let mut ji = 0;
+        let mut lat = Vec::with_capacity(hi - lo);
+        for k in 1..cx.len() {
+            let t = (lo + k - 1) as f64 * self.h + 0.5 * self.h;
+            let mut m = cx[k] * cy[k] - cx[k - 1] * cy[k - 1];
+            while ji < jumps.len() && jumps[ji].0 <= t {
+                if jumps[ji].0 > t - self.h {
+                    m -= jumps[ji].1;
+                }
+                ji += 1;
+            }
+            lat.push(m.max(0.0));
+        }
         let mut d = Dist {
-            atoms: Vec::new(),
+            atoms: merge_atoms(jumps),
             lo,
             lat,
             inf,
@@ -168,4 +184,29 @@ impl Grid {
         }
         result
     }
+}
+
+/// `F(t)` at the knots `(k − ½)·h` for `k` in `lo..=hi` (the first is the
+/// knot below the lattice's first point): the lattice's running sum plus
+/// the atoms at or below each knot.
+fn knot_cdf(d: &Dist, g: Grid, lo: usize, hi: usize) -> Vec<f64> {
+    let mut out = Vec::with_capacity(hi - lo + 1);
+    let mut lat = 0.0;
+    let mut atoms = 0.0;
+    let mut ai = 0;
+    for k in lo..=hi {
+        if k > lo {
+            let i = k - 1;
+            if i >= d.lo && i < d.lo + d.lat.len() {
+                lat += d.lat[i - d.lo];
+            }
+        }
+        let t = k as f64 * g.h - 0.5 * g.h;
+        while ai < d.atoms.len() && d.atoms[ai].0 <= t {
+            atoms += d.atoms[ai].1;
+            ai += 1;
+        }
+        out.push(lat + atoms);
+    }
+    out
 }
