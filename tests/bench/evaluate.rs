@@ -4,8 +4,24 @@
 //! round trips of the same designs.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use envelope::core::eval::scenarios::{importance_of, scenario};
 use envelope::core::eval::{evaluate, EvalOptions};
+use envelope::core::model::{Design, Scenario};
 use envelope::core::{format, generate, share};
+
+/// `d` with `k` saved scenarios: growing traffic, each with one block down.
+fn with_scenarios(mut d: Design, k: usize) -> Design {
+    let n = d.blocks.len();
+    d.scenarios = (0..k)
+        .map(|i| {
+            let mut s = Scenario::new(format!("s{i}"), format!("scenario {i}"));
+            s.scale = 1.0 + i as f64 * 0.5;
+            s.fail = vec![d.blocks[(i * 7 + 3) % n].id.clone()];
+            s
+        })
+        .collect();
+    d
+}
 
 fn bench(c: &mut Criterion) {
     // As the app evaluates: no `importance[]` (see EvalOptions::importance).
@@ -21,6 +37,21 @@ fn bench(c: &mut Criterion) {
             b.iter(|| evaluate(d, &options))
         });
     }
+    group.finish();
+    // Issue 15: 100 blocks with 10 scenarios (each a whole evaluation; the app
+    // runs them one task each), and `importance[]` at 100 blocks (≤ 50 ms).
+    let mut group = c.benchmark_group("scenarios");
+    group.sample_size(10);
+    let d = with_scenarios(generate::design(100, 1), 10);
+    group.bench_function("100_blocks_10_scenarios", |b| {
+        b.iter(|| evaluate(&d, &options))
+    });
+    group.bench_function("one_scenario_100_blocks", |b| {
+        b.iter(|| scenario(&d, &d.scenarios[3], &options))
+    });
+    group.bench_function("importance_100_blocks", |b| {
+        b.iter(|| importance_of(&d, &options))
+    });
     group.finish();
     let mut group = c.benchmark_group("format");
     group.sample_size(10);

@@ -21,6 +21,9 @@ import { generate } from './generate.mjs';
 
 const base = process.env.BASE_URL ?? 'http://127.0.0.1:8205/';
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 1);
+// SCENARIOS=10: the design carries that many saved scenarios (issue 15), so an
+// edit's report is done once every scenario row is evaluated again.
+const SCENARIOS = Number(process.env.SCENARIOS ?? 0);
 const SIZES = sizes.length ? sizes : [100, 1000, 5000];
 // Fewer repetitions for the largest designs, where one evaluation takes seconds.
 const edits = (n) => (n >= 5000 ? 2 : 5);
@@ -104,6 +107,12 @@ async function settle(page) {
 
 async function measure(browser, n) {
   const design = generate(n);
+  design.scenarios = Array.from({ length: SCENARIOS }, (_, i) => ({
+    id: `s${i}`,
+    name: `scenario ${i}`,
+    scale: 1 + i * 0.5,
+    fail: [design.blocks[(i * 7 + 3) % design.blocks.length].id],
+  }));
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
   // One evaluation of 5,000 blocks keeps the main thread busy for many seconds.
