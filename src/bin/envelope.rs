@@ -20,6 +20,7 @@ Usage:
   envelope link FILE|- [--base URL] [--view] [--scale N] [--fail ID,...]
   envelope unlink URL|-
   envelope svg FILE|- [--scale N] [--fail ID,...]
+  envelope schema
   envelope help [COMMAND]
 
 Run `envelope COMMAND --help` for a command's options.
@@ -78,6 +79,14 @@ Print the design as a standalone SVG image (styles inlined, text escaped), with
 hot and saturated blocks marked as the evaluation finds them.
 ";
 
+const SCHEMA_HELP: &str = "\
+envelope schema
+
+Print the JSON Schema (draft 2020-12) of the design document, generated from
+the same field tables the loader reads. It is served beside the app as
+design.schema.json; `envelope schema > public/design.schema.json` updates it.
+";
+
 const DEFAULT_BASE: &str = "https://envelope.invalid/";
 
 fn main() -> ExitCode {
@@ -113,6 +122,7 @@ fn run(args: &[String]) -> Result<u8, String> {
         "link" => LINK_HELP,
         "unlink" => UNLINK_HELP,
         "svg" => SVG_HELP,
+        "schema" => SCHEMA_HELP,
         "help" | "--help" | "-h" => {
             let text = match rest.first().map(String::as_str) {
                 Some("eval") => EVAL_HELP,
@@ -120,6 +130,7 @@ fn run(args: &[String]) -> Result<u8, String> {
                 Some("link") => LINK_HELP,
                 Some("unlink") => UNLINK_HELP,
                 Some("svg") => SVG_HELP,
+                Some("schema") => SCHEMA_HELP,
                 _ => USAGE,
             };
             print!("{text}");
@@ -129,6 +140,13 @@ fn run(args: &[String]) -> Result<u8, String> {
     };
     if rest.iter().any(|a| a == "--help" || a == "-h") {
         print!("{help}");
+        return Ok(0);
+    }
+    if command == "schema" {
+        if let Some(extra) = rest.first() {
+            return Err(format!("'schema' takes no arguments, found '{extra}'"));
+        }
+        print_out(&format::json_schema_text());
         return Ok(0);
     }
     let opts = parse(command, rest)?;

@@ -7,6 +7,7 @@ mod edit;
 mod eval;
 mod examples;
 mod format;
+mod json_schema;
 mod library;
 mod purity;
 mod rules;
