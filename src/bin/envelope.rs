@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use envelope::core::eval::stress::{storm_scale, STORM_SEARCH_MAX};
 use envelope::core::eval::{evaluate, EvalOptions};
+use envelope::core::export;
 use envelope::core::format::{self, LoadError};
 use envelope::core::model::Design;
 use envelope::core::render::{markdown, svg, text};
@@ -20,6 +21,7 @@ Usage:
   envelope link FILE|- [--base URL] [--view] [--scale N] [--fail ID,...]
   envelope unlink URL|-
   envelope svg FILE|- [--scale N] [--fail ID,...]
+  envelope export --excalidraw|--drawio FILE|- [--scale N] [--fail ID,...]
   envelope schema
   envelope help [COMMAND]
 
@@ -79,6 +81,21 @@ Print the design as a standalone SVG image (styles inlined, text escaped), with
 hot and saturated blocks marked as the evaluation finds them.
 ";
 
+const EXPORT_HELP: &str = "\
+envelope export --excalidraw|--drawio FILE|- [--scale N] [--fail ID,...]
+
+Print the design for another diagram tool: blocks with their labels and key
+numbers (the design's, and the evaluation's load, utilization and entry
+p99), links, zones and notes, at the design's positions.
+
+  --excalidraw  an Excalidraw scene (.excalidraw): zones as frames, links as
+                arrows bound to their blocks (async dashed)
+  --drawio      a draw.io diagram (.drawio, uncompressed): zones as containers,
+                links as edges (async dashed)
+  --scale N     what-if: the numbers at N times every entry's rps
+  --fail IDS    what-if: blocks or zones to take down, comma-separated
+";
+
 const SCHEMA_HELP: &str = "\
 envelope schema
 
@@ -107,6 +124,8 @@ struct Opts {
     markdown: bool,
     view: bool,
     base: Option<String>,
+    /// `export`'s target: "excalidraw" or "drawio".
+    export: Option<&'static str>,
     eval: EvalOptions,
 }
 
@@ -122,6 +141,7 @@ fn run(args: &[String]) -> Result<u8, String> {
         "link" => LINK_HELP,
         "unlink" => UNLINK_HELP,
         "svg" => SVG_HELP,
+        "export" => EXPORT_HELP,
         "schema" => SCHEMA_HELP,
         "help" | "--help" | "-h" => {
             let text = match rest.first().map(String::as_str) {
@@ -130,6 +150,7 @@ fn run(args: &[String]) -> Result<u8, String> {
                 Some("link") => LINK_HELP,
                 Some("unlink") => UNLINK_HELP,
                 Some("svg") => SVG_HELP,
+                Some("export") => EXPORT_HELP,
                 Some("schema") => SCHEMA_HELP,
                 _ => USAGE,
             };
@@ -197,6 +218,18 @@ fn run(args: &[String]) -> Result<u8, String> {
             print_out(&svg::svg(&design, Some(&report)));
             Ok(0)
         }
+        "export" => {
+            let to = opts
+                .export
+                .ok_or_else(|| format!("'export' needs --excalidraw or --drawio\n\n{help}"))?;
+            let design = load_design(input)?;
+            let report = evaluate(&design, &opts.eval);
+            print_out(&match to {
+                "drawio" => export::drawio(&design, Some(&report)),
+                _ => export::excalidraw(&design, Some(&report)),
+            });
+            Ok(0)
+        }
         "link" => {
             let design = load_design(input)?;
             let base = opts.base.as_deref().unwrap_or(DEFAULT_BASE);
@@ -222,7 +255,7 @@ fn parse(command: &str, args: &[String]) -> Result<Opts, String> {
     let mut o = Opts::default();
     let mut it = args.iter();
     let takes_eval = matches!(command, "eval" | "check");
-    let takes_scenario = takes_eval || matches!(command, "link" | "svg");
+    let takes_scenario = takes_eval || matches!(command, "link" | "svg" | "export");
     let takes_link = command == "link";
     while let Some(a) = it.next() {
         let mut value = |name: &str| {
@@ -234,6 +267,16 @@ fn parse(command: &str, args: &[String]) -> Result<Opts, String> {
             "--json" if takes_eval => o.json = true,
             "--markdown" if takes_eval => o.markdown = true,
             "--view" if takes_link => o.view = true,
+            "--excalidraw" | "--drawio" if command == "export" => {
+                let to = if a == "--drawio" {
+                    "drawio"
+                } else {
+                    "excalidraw"
+                };
+                if o.export.replace(to).is_some_and(|was| was != to) {
+                    return Err("choose one of --excalidraw and --drawio".into());
+                }
+            }
             "--base" if takes_link => o.base = Some(value("--base")?),
             "--scale" if takes_scenario => {
                 let v = value("--scale")?;

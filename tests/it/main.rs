@@ -6,6 +6,7 @@ mod culling;
 mod edit;
 mod eval;
 mod examples;
+mod export;
 mod format;
 mod json_schema;
 mod library;
