@@ -38,7 +38,9 @@ pub fn json_schema() -> Value {
     let mut properties = Map::new();
     // Spec choice: `$schema` is not a format field; a document may carry one
     // for its editor, kept as an unknown field like any other (so of any type:
-    // the loader refuses none).
+    // the loader refuses none). The templates carry none: a design saved from
+    // one would keep it, and a path relative to the site means nothing beside
+    // a user's file; editors match `*.envelope.json` instead (README).
     properties.insert(
         "$schema".into(),
         json!({ "description": "The schema an editor checks this file against, such as \"./design.schema.json\" (kept as an unknown field)." }),
@@ -46,6 +48,14 @@ pub fn json_schema() -> Value {
     for key in TOP_KEYS {
         properties.insert(key.to_string(), top(key));
     }
+    let mut block = item(
+        "A building block (format.md §1, Block).",
+        BLOCK_KEYS,
+        |k| table_field(&BLOCK_FIELDS, k, probe_block),
+    );
+    // model-2.md §1: with `users` the rate is derived, so `rps` must be absent.
+    block["if"] = json!({ "required": ["users"], "properties": { "users": { "type": "number" } } });
+    block["then"] = json!({ "properties": { "rps": { "type": "null", "description": "Absent on a block with users: its rate is derived." } } });
     json!({
         "$schema": DRAFT,
         "$id": SCHEMA_ID,
@@ -55,7 +65,7 @@ pub fn json_schema() -> Value {
         "required": ["format", "version", "blocks", "links"],
         "properties": properties,
         "$defs": {
-            "block": item("A building block (format.md §1, Block).", BLOCK_KEYS, |k| table_field(&BLOCK_FIELDS, k, probe_block)),
+            "block": block,
             "link": item("A call or message from one block to another (format.md §1, Link).", LINK_KEYS, |k| table_field(&LINK_FIELDS, k, probe_link)),
             "zone": item("A failure domain whose blocks fail together (format.md §1, Zone).", ZONE_KEYS, zone),
             "sticky": item("A note on the canvas (format.md §1, Sticky).", STICKY_KEYS, sticky),
@@ -130,8 +140,8 @@ fn top(key: &str) -> Value {
     }
 }
 
-/// An item kept in a list: an object with the reader's keys, required ones
-/// first; each property from `field`.
+/// An item kept in a list: an object with the reader's keys, each property
+/// and whether it is required from `field`.
 fn item(description: &str, keys: &[&str], field: impl Fn(&str) -> (Value, bool)) -> Value {
     let mut required = Vec::new();
     let mut properties = Map::new();
@@ -142,13 +152,7 @@ fn item(description: &str, keys: &[&str], field: impl Fn(&str) -> (Value, bool))
         }
         properties.insert(key.to_string(), opt(schema, needed));
     }
-    let mut v = json!({ "type": "object", "description": description, "required": required, "properties": properties });
-    if keys == BLOCK_KEYS {
-        // model-2.md §1: with `users` the rate is derived, so `rps` must be absent.
-        v["if"] = json!({ "required": ["users"], "properties": { "users": { "type": "number" } } });
-        v["then"] = json!({ "properties": { "rps": { "type": "null", "description": "Absent on a block with users: its rate is derived." } } });
-    }
-    v
+    json!({ "type": "object", "description": description, "required": required, "properties": properties })
 }
 
 /// An object nested in another (targets): every key optional.
