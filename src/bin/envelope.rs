@@ -18,7 +18,7 @@ envelope: back-of-the-envelope math for system designs
 Usage:
   envelope eval FILE|- [--json|--markdown] [--scale N] [--fail ID,...]
   envelope check FILE|- [--json|--markdown] [--scale N] [--fail ID,...]
-  envelope link FILE|- [--base URL] [--view] [--scale N] [--fail ID,...]
+  envelope link FILE|- [--base URL] [--view] [--scale N] [--fail ID,...] [--scenario ID]
   envelope unlink URL|-
   envelope svg FILE|- [--scale N] [--fail ID,...]
   envelope export --excalidraw|--drawio FILE|- [--scale N] [--fail ID,...]
@@ -57,7 +57,7 @@ stderr with --json or --markdown).
 ";
 
 const LINK_HELP: &str = "\
-envelope link FILE|- [--base URL] [--view] [--scale N] [--fail ID,...]
+envelope link FILE|- [--base URL] [--view] [--scale N] [--fail ID,...] [--scenario ID]
 
 Print a share link that holds the whole design in its #v1= fragment.
 
@@ -65,6 +65,7 @@ Print a share link that holds the whole design in its #v1= fragment.
   --view        the link opens read-only
   --scale N     the link opens with a what-if traffic multiplier
   --fail IDS    the link opens with these blocks or zones failed
+  --scenario ID the link opens with this saved scenario applied
 ";
 
 const UNLINK_HELP: &str = "\
@@ -124,6 +125,7 @@ struct Opts {
     markdown: bool,
     view: bool,
     base: Option<String>,
+    scenario: Option<String>,
     /// `export`'s target: "excalidraw" or "drawio".
     export: Option<&'static str>,
     eval: EvalOptions,
@@ -233,8 +235,18 @@ fn run(args: &[String]) -> Result<u8, String> {
         "link" => {
             let design = load_design(input)?;
             let base = opts.base.as_deref().unwrap_or(DEFAULT_BASE);
-            let scale = (opts.eval.scale != 1.0).then_some(opts.eval.scale);
-            let url = share::link_with(&design, base, opts.view, scale, &opts.eval.fail);
+            if let Some(id) = &opts.scenario {
+                if !design.scenarios.iter().any(|s| &s.id == id) {
+                    return Err(format!("--scenario: the design has no scenario '{id}'"));
+                }
+            }
+            let how = share::LinkView {
+                view: opts.view,
+                scale: (opts.eval.scale != 1.0).then_some(opts.eval.scale),
+                fail: opts.eval.fail.clone(),
+                scenario: opts.scenario.clone(),
+            };
+            let url = share::link_with(&design, base, &how);
             print_out(&(url + "\n"));
             Ok(0)
         }
@@ -278,6 +290,7 @@ fn parse(command: &str, args: &[String]) -> Result<Opts, String> {
                 }
             }
             "--base" if takes_link => o.base = Some(value("--base")?),
+            "--scenario" if takes_link => o.scenario = Some(value("--scenario")?),
             "--scale" if takes_scenario => {
                 let v = value("--scale")?;
                 o.eval.scale = v

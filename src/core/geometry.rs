@@ -154,6 +154,24 @@ impl Viewport {
         }
     }
 
+    /// The view that shows `bounds` as large as fits with a margin, with the
+    /// zoom kept within `[min, max]`; centred on `bounds`. Presentation mode
+    /// uses it with `min` high enough for legible labels: what does not fit
+    /// at that zoom is cut at the screen's edges rather than shrunk.
+    pub fn fit_within(bounds: Rect, w: f64, h: f64, margin: f64, min: f64, max: f64) -> Viewport {
+        if w <= 0.0 || h <= 0.0 {
+            return Viewport::default();
+        }
+        let zx = (w - 2.0 * margin).max(1.0) / bounds.w.max(1.0);
+        let zy = (h - 2.0 * margin).max(1.0) / bounds.h.max(1.0);
+        let zoom = zx.min(zy).min(max).max(min);
+        let c = bounds.centre();
+        Viewport {
+            zoom,
+            pan: Point::new(w / 2.0 - c.x * zoom, h / 2.0 - c.y * zoom),
+        }
+    }
+
     /// The world rectangle a `w`×`h` screen shows.
     pub fn visible(&self, w: f64, h: f64) -> Rect {
         Rect::from_corners(
@@ -234,6 +252,38 @@ mod tests {
         assert!(close(z.to_world(p), v.to_world(p)));
         assert_eq!(v.zoom_at(p, 100.0).zoom, MAX_ZOOM);
         assert_eq!(v.zoom_at(p, 0.0001).zoom, MIN_ZOOM);
+    }
+
+    #[test]
+    fn fit_within_keeps_the_zoom_in_its_range_and_centres() {
+        let small = Rect {
+            x: 0.0,
+            y: 0.0,
+            w: 100.0,
+            h: 50.0,
+        };
+        let v = Viewport::fit_within(small, 1000.0, 500.0, 20.0, 1.2, 1.8);
+        assert_eq!(v.zoom, 1.8);
+        let c = v.to_screen(small.centre());
+        assert!((c.x - 500.0).abs() < 1e-9 && (c.y - 250.0).abs() < 1e-9);
+        let wide = Rect {
+            x: 0.0,
+            y: 0.0,
+            w: 5000.0,
+            h: 100.0,
+        };
+        assert_eq!(
+            Viewport::fit_within(wide, 1000.0, 500.0, 20.0, 1.2, 1.8).zoom,
+            1.2
+        );
+        let mid = Rect {
+            x: 0.0,
+            y: 0.0,
+            w: 700.0,
+            h: 100.0,
+        };
+        let z = Viewport::fit_within(mid, 1000.0, 500.0, 20.0, 1.2, 1.8).zoom;
+        assert!((z - 960.0 / 700.0).abs() < 1e-12);
     }
 
     #[test]

@@ -26,6 +26,18 @@ pub struct Shared {
     pub scale: Option<f64>,
     /// `&fail=a,b`: ids to show as failed.
     pub fail: Vec<String>,
+    /// `&scenario=ID`: a saved scenario of the design to open applied.
+    pub scenario: Option<String>,
+}
+
+/// How a link opens the design: read-only or not, and the what-if on show.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct LinkView {
+    pub view: bool,
+    pub scale: Option<f64>,
+    pub fail: Vec<String>,
+    /// A saved scenario's id.
+    pub scenario: Option<String>,
 }
 
 /// The link payload of a design: base64url, no padding, of the raw DEFLATE of
@@ -38,27 +50,23 @@ pub fn encode(design: &Design) -> String {
 
 /// `base` (any fragment it has removed) + `#v1=<payload>`.
 pub fn link(design: &Design, base: &str) -> String {
-    link_with(design, base, false, None, &[])
+    link_with(design, base, &LinkView::default())
 }
 
-/// A link with view options: `&view`, `&scale=N`, `&fail=id,id` as given.
-pub fn link_with(
-    design: &Design,
-    base: &str,
-    view: bool,
-    scale: Option<f64>,
-    fail: &[String],
-) -> String {
+/// A link with view options: `&view`, `&scale=N`, `&fail=id,id`,
+/// `&scenario=ID` as given (invalid ids and scales left out).
+pub fn link_with(design: &Design, base: &str, how: &LinkView) -> String {
     let base = base.split('#').next().unwrap_or("");
     let mut out = format!("{base}#v1={}", encode(design));
-    if view {
+    if how.view {
         out.push_str("&view");
     }
-    if let Some(s) = scale.filter(|s| s.is_finite() && *s > 0.0) {
+    if let Some(s) = how.scale.filter(|s| s.is_finite() && *s > 0.0) {
         out.push_str("&scale=");
         out.push_str(&format::format_number(s));
     }
-    let fail: Vec<&str> = fail
+    let fail: Vec<&str> = how
+        .fail
         .iter()
         .map(String::as_str)
         .filter(|id| is_valid_id(id))
@@ -67,13 +75,18 @@ pub fn link_with(
         out.push_str("&fail=");
         out.push_str(&fail.join(","));
     }
+    if let Some(id) = how.scenario.as_deref().filter(|id| is_valid_id(id)) {
+        out.push_str("&scenario=");
+        out.push_str(id);
+    }
     out
 }
 
 /// Open a share link: a whole URL, a fragment (`#v1=…`) or `v1=…` alone.
 ///
-/// Spec choice: a `scale` that is not a positive finite number and `fail`
-/// entries that are not valid ids are ignored (they only affect the view);
+/// Spec choice: a `scale` that is not a positive finite number, `fail`
+/// entries and a `scenario` that are not valid ids are ignored (they only
+/// affect the view); whether the scenario exists is the app's to say;
 /// `view`, `view=1` and `view=true` all mean read-only. The first `v1=` wins.
 pub fn open(url_or_fragment: &str) -> Result<Shared, Vec<LoadError>> {
     let input = url_or_fragment.trim();
@@ -91,6 +104,7 @@ pub fn open(url_or_fragment: &str) -> Result<Shared, Vec<LoadError>> {
         view: false,
         scale: None,
         fail: Vec::new(),
+        scenario: None,
     };
     for part in fragment.split('&') {
         let (key, value) = match part.split_once('=') {
@@ -113,6 +127,7 @@ pub fn open(url_or_fragment: &str) -> Result<Shared, Vec<LoadError>> {
                     .map(str::to_string)
                     .collect()
             }
+            "scenario" => shared.scenario = value.filter(|id| is_valid_id(id)).map(str::to_string),
             k if is_version_key(k) => newer = Some(k.to_string()),
             _ => {}
         }

@@ -60,6 +60,7 @@ pub fn App() -> impl IntoView {
     });
     gallery::provide(ed.doc, library.ready);
     provide_context(super::requirements::RequirementsOpen(RwSignal::new(false)));
+    provide_context(super::scenarios::ScenarioEditing(RwSignal::new(None)));
     // The offline worker's install downloads every file of the site again: it
     // waits for the first frame and a second more, so it never competes with
     // the start (on 2 cores it cost a cold start about 150 ms).
@@ -136,6 +137,7 @@ pub fn App() -> impl IntoView {
             {panels.show(Panel::LoadErrors)}
             {panels.show(Panel::Gallery)}
             {panels.show(Panel::Requirements)}
+            {panels.show(Panel::ScenarioDialog)}
             {panels.show(Panel::Recent)}
             {panels.show(Panel::Conflict)}
         </div>
@@ -168,6 +170,8 @@ enum Panel {
     Gallery,
     /// New from requirements.
     Requirements,
+    /// Save as scenario, Edit scenario.
+    ScenarioDialog,
     /// The library's Recent designs dialog.
     Recent,
     /// Another tab changed the design this one has edits of.
@@ -232,6 +236,7 @@ fn panel_view(panel: Panel, panels: Panels) -> AnyView {
         Panel::LoadErrors => view! { <LoadErrorsDialog /> }.into_any(),
         Panel::Gallery => view! { <Gallery /> }.into_any(),
         Panel::Requirements => view! { <super::requirements::RequirementsDialog /> }.into_any(),
+        Panel::ScenarioDialog => view! { <super::scenarios::ScenarioDialog /> }.into_any(),
         Panel::Recent => view! { <RecentDesigns /> }.into_any(),
         Panel::Conflict => view! { <ConflictPrompt /> }.into_any(),
     }
@@ -331,6 +336,20 @@ fn open_link(ed: Editor, problems: LoadProblems, open: impl FnOnce(Design, bool)
                 scale: shared.scale.unwrap_or(1.0).clamp(0.1, 100.0),
                 fail: shared.fail.into_iter().collect(),
             });
+            // `&scenario=ID` applies a saved scenario over `&scale` and `&fail`.
+            // Spec choice: an id the design has no scenario of is said, and
+            // the design opens as drawn.
+            if let Some(id) = shared.scenario {
+                let found = ed
+                    .doc
+                    .design
+                    .with_untracked(|d| super::scenarios::apply(d, ed.session, &id));
+                if !found {
+                    ed.chrome.notice.set(Some(format!(
+                        "This link names a scenario '{id}' that the design does not have; it opens as drawn."
+                    )));
+                }
+            }
             // Fit before the first frame, so it draws the view the user will see
             // (a large design is drawn simplified when zoomed out).
             ed.fit_when_measured();

@@ -15,6 +15,9 @@ pub struct Chrome {
     /// In presentation mode: the position of the finding on show, in the
     /// report's order of findings.
     pub present_at: RwSignal<usize>,
+    /// The what-if on screen when presentation mode began: the findings are
+    /// shown under it, and leaving restores it.
+    pub present_whatif: StoredValue<Option<super::session::WhatIf>>,
     /// Set to ask the inspector to take keyboard focus (Enter on a block).
     pub focus_inspector: RwSignal<bool>,
 }
@@ -26,6 +29,7 @@ impl Chrome {
             notice_offers_save: RwSignal::new(None),
             presenting: RwSignal::new(false),
             present_at: RwSignal::new(0),
+            present_whatif: StoredValue::new(None),
             focus_inspector: RwSignal::new(false),
         }
     }

@@ -1,13 +1,27 @@
 //! The evaluation: the report of the design and what-if scenario on screen,
 //! recomputed once edits pause.
+//!
+//! Each run is split into tasks, so that none holds the page for long: the
+//! design under the what-if first (the figures most views show), then each
+//! saved scenario in a task of its own, then (on designs of up to
+//! [`IMPORTANCE_AUTO`] blocks) what to improve first.
+
+use std::rc::Rc;
 
 use leptos::prelude::*;
 
+use super::browser;
 use super::debounce::Debounce;
 use super::session::WhatIf;
+use crate::core::eval::scenarios::{importance_of, scenario, with_scenarios};
 use crate::core::eval::{evaluate, EvalOptions};
 use crate::core::model::Design;
-use crate::core::report::Report;
+use crate::core::report::{Importance, Report, ScenarioReport};
+
+/// Designs up to this many blocks get `importance[]` after each run; larger
+/// ones on request ([`Evaluation::compute_importance`]): it costs two
+/// availabilities per component, about a second at 1,000 blocks.
+pub const IMPORTANCE_AUTO: usize = 200;
 
 #[derive(Clone, Copy)]
 pub struct Evaluation {
@@ -24,6 +38,13 @@ pub struct Evaluation {
     /// What is evaluated: the document's design and the session's scenario.
     design: RwSignal<Design>,
     whatif: RwSignal<WhatIf>,
+    /// Numbers the evaluator's runs: a task of an older run does nothing.
+    run_id: StoredValue<u64>,
+    /// The latest run is still adding its scenarios.
+    adding: StoredValue<bool>,
+    /// What to improve first for the report on screen (model-2.md §4.2);
+    /// `None` until computed for it.
+    pub importance: RwSignal<Option<Vec<Importance>>>,
 }
 
 /// How long edits must pause before the report is recomputed, in ms.
@@ -50,6 +71,9 @@ impl Evaluation {
             settle_timer: Debounce::new(SETTLE_MS),
             design,
             whatif,
+            run_id: StoredValue::new(0),
+            adding: StoredValue::new(false),
+            importance: RwSignal::new(None),
         }
     }
 
@@ -114,23 +138,127 @@ impl Evaluation {
     pub fn settle(&self) {
         let options = self.whatif.with_untracked(WhatIf::options);
         let design = self.design.get_untracked();
-        self.settled.set(Settled { design, options });
+        let now = Settled { design, options };
+        if self.settled.with_untracked(|s| *s != now) {
+            self.settled.set(now);
+        } else {
+            // Nothing new to evaluate: what was pending is already shown,
+            // unless the evaluator is still adding scenarios of this run.
+            self.pending.set(self.adding.get_value());
+        }
     }
 
     /// The evaluator: each settled (design, scenario) becomes the report, and
-    /// nothing is pending any more. Called once, from the panels' module, so
-    /// that `evaluate` and the whole evaluation core travel in that module and
-    /// not in the first one (the canvas draws before its first report).
+    /// nothing is pending any more once its scenarios are in. Called once, from
+    /// the panels' module, so that `evaluate` and the whole evaluation core
+    /// travel in that module and not in the first one (the canvas draws before
+    /// its first report).
     pub fn run(&self) {
         let ev = *self;
         Effect::new(move |_| {
-            let report = ev.settled.with(|s| evaluate(&s.design, &s.options));
-            if ev.report.with_untracked(|old| *old != report) {
-                ev.report.set(report);
-            }
-            ev.pending.set(false);
+            let settled = Rc::new(ev.settled.get());
+            let run = ev.next_run();
+            let first = EvalOptions {
+                scenarios: false,
+                ..settled.options.clone()
+            };
+            let base = evaluate(&settled.design, &first);
+            // Until its scenarios are evaluated again, the report keeps the last
+            // rows of the same scenarios ("Updating…" is shown meanwhile).
+            let kept = ev
+                .report
+                .with_untracked(|r| same_rows(&settled.design, &r.scenarios));
+            let shown = match kept {
+                Some(rows) => with_scenarios(&settled.design, base.clone(), rows),
+                None => base.clone(),
+            };
+            ev.show(shown);
+            ev.importance.set(None);
+            ev.adding.set_value(true);
+            ev.next_scenario(run, settled, base, Vec::new());
         });
     }
+
+    /// Evaluate the next scenario of run `run` in a task of its own; after the
+    /// last, show the whole report.
+    fn next_scenario(
+        self,
+        run: u64,
+        settled: Rc<Settled>,
+        base: Report,
+        mut rows: Vec<ScenarioReport>,
+    ) {
+        let d = &settled.design;
+        if rows.len() == d.scenarios.len() {
+            if !d.scenarios.is_empty() {
+                self.show(with_scenarios(d, base, rows));
+            }
+            self.adding.set_value(false);
+            self.pending.set(false);
+            if d.blocks.len() <= IMPORTANCE_AUTO {
+                self.importance_later(run, settled);
+            }
+            return;
+        }
+        browser::after(
+            0,
+            Box::new(move || {
+                if self.run_id.try_get_value() != Some(run) {
+                    return;
+                }
+                let d = &settled.design;
+                rows.push(scenario(d, &d.scenarios[rows.len()], &settled.options));
+                self.next_scenario(run, settled, base, rows);
+            }),
+        );
+    }
+
+    /// Compute what to improve first in a task of its own.
+    fn importance_later(self, run: u64, settled: Rc<Settled>) {
+        browser::after(
+            0,
+            Box::new(move || {
+                if self.run_id.try_get_value() == Some(run) {
+                    let list = importance_of(&settled.design, &settled.options);
+                    self.importance.set(Some(list));
+                }
+            }),
+        );
+    }
+
+    /// What to improve first for the report on screen, now (a button, on
+    /// designs above [`IMPORTANCE_AUTO`] blocks).
+    pub fn compute_importance(&self) {
+        let list = self
+            .settled
+            .with_untracked(|s| importance_of(&s.design, &s.options));
+        self.importance.set(Some(list));
+    }
+
+    fn show(&self, report: Report) {
+        if self.report.with_untracked(|old| *old != report) {
+            self.report.set(report);
+        }
+    }
+
+    fn next_run(&self) -> u64 {
+        let mut n = 0;
+        self.run_id.update_value(|r| {
+            *r += 1;
+            n = *r;
+        });
+        n
+    }
+}
+
+/// The rows of `old` for exactly `design`'s scenarios, in its order, when it
+/// has one for each.
+fn same_rows(design: &Design, old: &[ScenarioReport]) -> Option<Vec<ScenarioReport>> {
+    design
+        .scenarios
+        .iter()
+        .map(|s| old.iter().find(|r| r.id == s.id).cloned())
+        .collect()
 }
 
 /// The evaluation of the page, provided by `App`.

@@ -28,6 +28,7 @@ mod present;
 mod recent;
 mod requirements;
 mod results;
+mod scenarios;
 mod session;
 mod stress;
 mod tool_icons;

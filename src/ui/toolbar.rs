@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::core::share::LinkView;
+
 use super::actions::{self, toggle_button, use_actions, ActionButton, ActionId, ToolButton};
 use super::browser;
 use super::chrome::{use_chrome, Chrome};
@@ -85,14 +87,23 @@ const LONG_LINK: usize = 8_000;
 
 /// Copy a share link of the design, with the what-if scenario when one is set.
 fn copy_link(doc: Document, session: Session, chrome: Chrome) {
-    let (scale, fail) = session.whatif.with_untracked(|w| {
-        (
-            (w.scale != 1.0).then_some(w.scale),
-            w.fail.iter().cloned().collect::<Vec<_>>(),
-        )
-    });
+    // Spec choice: a what-if that is a saved scenario travels as
+    // `&scenario=ID`, any other as `&scale=` and `&fail=`.
     let link = doc.design.with_untracked(|d| {
-        crate::core::share::link_with(d, &browser::page_base(), false, scale, &fail)
+        let how = session
+            .whatif
+            .with_untracked(|w| match crate::ui::scenarios::applied(d, w) {
+                Some(s) if !w.is_plain() => LinkView {
+                    scenario: Some(s.id.clone()),
+                    ..LinkView::default()
+                },
+                _ => LinkView {
+                    scale: (w.scale != 1.0).then_some(w.scale),
+                    fail: w.fail.iter().cloned().collect(),
+                    ..LinkView::default()
+                },
+            });
+        crate::core::share::link_with(d, &browser::page_base(), &how)
     });
     let len = link.len();
     browser::copy_text(&link, move |ok| {

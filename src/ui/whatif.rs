@@ -175,6 +175,28 @@ pub fn WhatIfBar() -> impl IntoView {
             <button disabled=move || scale.get() == 1.0 on:click=move |_| ed.session.whatif.update(|w| w.scale = 1.0)>
                 "Reset traffic"
             </button>
+            <button
+                class="whatif-save"
+                hidden=move || ed.doc.read_only.get()
+                title="Keep this what-if in the design, with a name and its own targets"
+                aria-haspopup="dialog"
+                on:click=move |_| {
+                    if let Some(open) = use_context::<crate::ui::scenarios::ScenarioEditing>() {
+                        open.0.set(Some(crate::ui::scenarios::Editing::New));
+                    }
+                }
+            >
+                "Save as scenario"
+            </button>
+            <span class="whatif-applied" aria-live="polite">
+                {move || {
+                    ed.doc.design.with(|d| {
+                        ed.session.whatif.with(|w| {
+                            crate::ui::scenarios::applied(d, w).map(|s| format!("Scenario: {}", s.name))
+                        })
+                    })
+                }}
+            </span>
             <span class="whatif-failed" aria-live="polite">
                 {move || {
                     let ids = failed.get();

@@ -206,6 +206,28 @@ fn link_and_unlink_round_trip() {
 }
 
 #[test]
+fn a_link_opens_a_saved_scenario_and_an_unknown_one_is_refused() {
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/public/templates/quickbite.envelope.json"
+    );
+    let d = envelope::core::format::load(&std::fs::read_to_string(file).expect("template"))
+        .expect("template loads");
+    let id = d.scenarios[0].id.clone();
+    let o = envelope(&["link", file, "--scenario", &id]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let url = stdout(&o).trim().to_string();
+    assert!(url.ends_with(&format!("&scenario={id}")), "{url}");
+    let bad = envelope(&["link", file, "--scenario", "no-such"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("no scenario 'no-such'"),
+        "{}",
+        stderr(&bad)
+    );
+}
+
+#[test]
 fn a_truncated_link_exits_2() {
     let o = envelope(&["link", &fixture("series5.json")]);
     let url = stdout(&o).trim().to_string();

@@ -5,7 +5,9 @@ use envelope::core::edit::{
     Command, EditError, Field, FieldValue, History, LinkField, Rect, Removal, Restore, TargetField,
     ZoneField,
 };
-use envelope::core::model::{Block, Design, Kind, Link, Mode, Op, Route, Sticky, Targets, Zone};
+use envelope::core::model::{
+    Block, Design, Kind, Link, Mode, Op, Route, Scenario, Sticky, Targets, Zone,
+};
 use proptest::prelude::*;
 
 fn block(id: &str, kind: Kind, x: f64, y: f64) -> Block {
@@ -58,8 +60,18 @@ fn sample() -> Design {
         links: vec![l1, l2, l3, l4],
         zones: vec![az1],
         stickies: vec![Sticky::new("s1", "What breaks first?", 300.0, 420.0)],
+        scenarios: vec![az1_down()],
         ..Design::default()
     }
+}
+
+/// "az1 down at 3×", failing the zone and the cache.
+fn az1_down() -> Scenario {
+    let mut s = Scenario::new("sc1", "az1 down at 3×");
+    s.scale = 3.0;
+    s.fail = ids(&["az1", "cache"]);
+    s.p99_ms = Some(200.0);
+    s
 }
 
 fn ids(list: &[&str]) -> Vec<String> {
@@ -118,6 +130,7 @@ fn every_variant() -> Vec<Command> {
             zones: vec![],
             stickies: vec![],
             zone_members: vec![],
+            scenarios: None,
         })),
         Command::Move {
             ids: ids(&["api", "az1", "s1"]),
@@ -180,6 +193,7 @@ fn every_variant() -> Vec<Command> {
             reason: "A managed database with automatic failover".into(),
             extra: Default::default(),
         }]),
+        Command::SetScenarios(vec![Scenario::new("sc2", "Black Friday"), az1_down()]),
         Command::Batch(vec![
             set_block("api", BlockField::LatencyMs, FieldValue::Number(60.0)),
             set_block("api", BlockField::P99Ms, FieldValue::Number(90.0)),
@@ -237,6 +251,66 @@ fn removing_a_zone_frees_its_blocks_and_undo_puts_them_back() {
             inv.apply(&mut d)
         })
         .unwrap();
+    assert_eq!(d, original);
+}
+
+#[test]
+fn removing_what_a_scenario_fails_takes_it_out_of_the_scenario_and_undo_puts_it_back() {
+    let original = sample();
+    let mut d = original.clone();
+    let mut h = History::new(&d);
+    let both = Removal {
+        blocks: ids(&["cache"]),
+        zones: ids(&["az1"]),
+        ..Removal::default()
+    };
+    h.dispatch(&mut d, Command::Remove(both), None).unwrap();
+    assert!(d.scenarios[0].fail.is_empty(), "{:?}", d.scenarios);
+    assert_eq!(d.scenarios[0].scale, 3.0, "the rest of the scenario stays");
+    assert!(h.undo(&mut d).unwrap());
+    assert_eq!(d, original);
+    assert!(h.redo(&mut d).unwrap());
+    assert!(d.scenarios[0].fail.is_empty());
+}
+
+#[test]
+fn scenario_edits_are_undoable_steps_and_bad_ones_are_refused() {
+    let original = sample();
+    let mut d = original.clone();
+    let mut h = History::new(&d);
+    let id = h.fresh_scenario_id(&d);
+    assert_ne!(id, "sc1");
+    let mut list = d.scenarios.clone();
+    list.push(Scenario::new(id.clone(), "Black Friday ×5"));
+    h.dispatch(&mut d, Command::SetScenarios(list), None)
+        .unwrap();
+    // Reorder, as the panel's "Move up" does.
+    let mut list = d.scenarios.clone();
+    list.swap(0, 1);
+    h.dispatch(&mut d, Command::SetScenarios(list), None)
+        .unwrap();
+    assert_eq!(d.scenarios[0].id, id);
+    // Delete it: its id is not handed out again.
+    let list = d.scenarios[1..].to_vec();
+    h.dispatch(&mut d, Command::SetScenarios(list), None)
+        .unwrap();
+    assert_ne!(h.fresh_scenario_id(&d), id);
+    assert_eq!(h.undo_len(), 3);
+    // A scenario failing a block that does not exist, or a scale of 0, is refused.
+    let mut bad = az1_down();
+    bad.id = "sc9".into();
+    bad.fail = ids(&["nowhere"]);
+    let before = d.clone();
+    assert!(h
+        .dispatch(&mut d, Command::SetScenarios(vec![bad]), None)
+        .is_err());
+    let mut zero = az1_down();
+    zero.scale = 0.0;
+    assert!(h
+        .dispatch(&mut d, Command::SetScenarios(vec![zero]), None)
+        .is_err());
+    assert_eq!(d, before);
+    while h.undo(&mut d).unwrap() {}
     assert_eq!(d, original);
 }
 

@@ -3,7 +3,7 @@
 use base64::engine::general_purpose::{URL_SAFE, URL_SAFE_NO_PAD};
 use base64::Engine;
 use envelope::core::format::{load, save, LoadError};
-use envelope::core::share::{encode, link, link_with, open};
+use envelope::core::share::{encode, link, link_with, open, LinkView};
 use proptest::prelude::*;
 
 const DESIGN: &str = r#"{
@@ -97,7 +97,13 @@ fn padding_is_accepted() {
 fn view_scale_and_fail_are_read() {
     let d = design();
     let fail = vec!["db".to_string(), "api".to_string()];
-    let url = link_with(&d, "https://h/p", true, Some(2.5), &fail);
+    let how = LinkView {
+        view: true,
+        scale: Some(2.5),
+        fail: fail.clone(),
+        scenario: None,
+    };
+    let url = link_with(&d, "https://h/p", &how);
     assert!(url.ends_with("&view&scale=2.5&fail=db,api"), "{url}");
     let shared = open(&url).unwrap();
     assert_eq!(shared.design, d);
@@ -117,6 +123,27 @@ fn view_scale_and_fail_are_read() {
         open(&format!("#v1={payload}&scale=inf")).unwrap().scale,
         None
     );
+}
+
+#[test]
+fn a_link_names_a_saved_scenario() {
+    let d = design();
+    let how = LinkView {
+        scenario: Some("black-friday".into()),
+        ..LinkView::default()
+    };
+    let url = link_with(&d, "https://h/p", &how);
+    assert!(url.ends_with("&scenario=black-friday"), "{url}");
+    assert_eq!(
+        open(&url).unwrap().scenario.as_deref(),
+        Some("black-friday")
+    );
+    let payload = encode(&d);
+    // Not an id: ignored, and the design still opens.
+    let odd = open(&format!("#v1={payload}&scenario=a%20b")).unwrap();
+    assert_eq!(odd.scenario, None);
+    assert_eq!(odd.design, d);
+    assert_eq!(open(&format!("#v1={payload}")).unwrap().scenario, None);
 }
 
 #[test]

@@ -305,6 +305,38 @@ fn every_template_has_two_or_three_scenarios_that_pass() {
     }
 }
 
+/// The app evaluates a design first without its scenarios, then adds them one
+/// at a time; the result is exactly `evaluate`'s, a missed target's finding
+/// included (here each template's first scenario asks for a 1 ms p99).
+#[test]
+fn scenarios_added_one_at_a_time_give_the_same_report() {
+    use envelope::core::eval::scenarios::{scenario, with_scenarios};
+    use envelope::core::eval::{evaluate, EvalOptions};
+    for entry in index() {
+        let file = &entry.file;
+        let mut d = design(file);
+        d.scenarios[0].p99_ms = Some(1.0);
+        let whole = evaluate(&d, &EvalOptions::default());
+        let first = EvalOptions {
+            scenarios: false,
+            ..EvalOptions::default()
+        };
+        let base = evaluate(&d, &first);
+        assert!(base.scenarios.is_empty(), "{file}");
+        let rows = d
+            .scenarios
+            .iter()
+            .map(|s| scenario(&d, s, &first))
+            .collect();
+        let staged = with_scenarios(&d, base, rows);
+        assert!(
+            staged.findings.iter().any(|f| f.rule == "scenario-target"),
+            "{file}: the tight target is missed"
+        );
+        assert_eq!(staged, whole, "{file}");
+    }
+}
+
 /// The two templates sized in the seeds state their users, not their rates, and
 /// reproduce the seeds' worksheets (model-2.md §3.3's worked checks): seed 001
 /// Phase 2 for the URL shortener, seed 003 §5.3 for the news feed. Every

@@ -10,7 +10,7 @@ mod touched;
 use super::field::{
     set_block_field, set_link_field, set_zone_field, BlockField, FieldValue, LinkField, ZoneField,
 };
-use crate::core::model::{Acceptance, Block, Design, Link, Sticky, Targets, Zone};
+use crate::core::model::{Acceptance, Block, Design, Link, Scenario, Sticky, Targets, Zone};
 
 pub use error::EditError;
 use positions::{move_by, set_positions};
@@ -87,6 +87,8 @@ pub enum Command {
     SetTargets(Targets),
     /// Replace the review's accepted findings (accept, edit a reason, withdraw).
     SetAccepted(Vec<Acceptance>),
+    /// Replace the saved scenarios (save, rename, edit, reorder, delete).
+    SetScenarios(Vec<Scenario>),
     /// Append a fragment's blocks, links, zones and stickies, offset by
     /// `(dx, dy)`. Its ids are used as they are: build it with
     /// `History::paste` (or `fresh_fragment`) to get fresh ones.
@@ -299,6 +301,14 @@ impl Command {
                     list.clone(),
                 )))
             }
+            Command::SetScenarios(list) => {
+                t.meta = true;
+                t.full = true;
+                Ok(Command::SetScenarios(std::mem::replace(
+                    &mut d.scenarios,
+                    list.clone(),
+                )))
+            }
             Command::Paste { fragment, dx, dy } => {
                 let r = Restore {
                     blocks: fragment
@@ -341,6 +351,7 @@ impl Command {
                         })
                         .collect(),
                     zone_members: Vec::new(),
+                    scenarios: None,
                 };
                 restore(d, &r, t)
             }

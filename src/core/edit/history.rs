@@ -36,7 +36,11 @@ impl History {
     /// A fresh history for a design just loaded; new ids start above its ids.
     pub fn new(design: &Design) -> History {
         History {
-            ids: IdGen::after(design.all_ids()),
+            ids: IdGen::after(
+                design
+                    .all_ids()
+                    .chain(design.scenarios.iter().map(|s| s.id.as_str())),
+            ),
             ..History::default()
         }
     }
@@ -153,6 +157,16 @@ impl History {
         self.fresh_id(design, "note")
     }
 
+    /// A new scenario id ("scenario4"), unused by any scenario or item and never
+    /// handed out before.
+    pub fn fresh_scenario_id(&mut self, design: &Design) -> String {
+        self.ids.fresh("scenario", |id| {
+            design.has_node_id(id)
+                || design.link(id).is_some()
+                || design.scenarios.iter().any(|s| s.id == id)
+        })
+    }
+
     /// Paste `fragment` offset by `(dx, dy)` with fresh ids, as one sealed step.
     /// Returns the map old node id → new node id (to select what was pasted).
     pub fn paste(
@@ -231,7 +245,8 @@ fn same_target(a: &Command, b: &Command) -> bool {
         (C::SetTitle(_), C::SetTitle(_))
         | (C::SetNotes(_), C::SetNotes(_))
         | (C::SetTargets(_), C::SetTargets(_))
-        | (C::SetAccepted(_), C::SetAccepted(_)) => true,
+        | (C::SetAccepted(_), C::SetAccepted(_))
+        | (C::SetScenarios(_), C::SetScenarios(_)) => true,
         _ => false,
     }
 }
@@ -249,6 +264,7 @@ fn is_plain_set(cmd: &Command) -> bool {
             | Command::SetNotes(_)
             | Command::SetTargets(_)
             | Command::SetAccepted(_)
+            | Command::SetScenarios(_)
             | Command::SetPositions(_)
     )
 }

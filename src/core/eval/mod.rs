@@ -37,6 +37,11 @@ pub struct EvalOptions {
     /// component on the request path, so the app asks for it only when it
     /// shows it; the CLI and the library API always do.
     pub importance: bool,
+    /// Evaluate the design's saved scenarios (model-2.md §4.1) into
+    /// `scenarios[]` and the `scenario-target` findings. The app leaves them out
+    /// of its first pass and adds them one scenario at a time
+    /// ([`scenarios::with_scenarios`]), so no single task runs them all.
+    pub scenarios: bool,
     /// Most components availability conditions on exactly (evaluation.md §2: 20);
     /// beyond it, Monte Carlo. Tests lower it to force Monte Carlo.
     pub exact_limit: usize,
@@ -50,6 +55,7 @@ impl Default for EvalOptions {
             seed: 0x5EED_E17E,
             mc_samples: 1_000_000,
             importance: true,
+            scenarios: true,
             exact_limit: 20,
         }
     }
@@ -206,14 +212,12 @@ pub(crate) fn failed(g: &Graph, fail: &[String]) -> (Vec<bool>, Vec<bool>) {
 
 pub fn evaluate(design: &Design, options: &EvalOptions) -> Report {
     let analysis = analyse(design, options);
-    let scenarios = scenarios::scenarios(design, options);
     let importance = if options.importance {
         scenarios::importance(&analysis)
     } else {
         Vec::new()
     };
     let mut findings = rules::run(&analysis);
-    findings.extend(rules::scenario_target(design, &scenarios));
     rules::sort(&mut findings);
     let g = &analysis.graph;
     let load = analysis.load.as_ref();
@@ -260,7 +264,7 @@ pub fn evaluate(design: &Design, options: &EvalOptions) -> Report {
             timeout_failure: analysis.stress.timeout_failure[l],
         })
         .collect();
-    Report {
+    let mut report = Report {
         model: 2,
         availability: analysis.availability,
         downtime_min_per_year: analysis.availability.map(|a| (1.0 - a) * 525_600.0),
@@ -277,9 +281,14 @@ pub fn evaluate(design: &Design, options: &EvalOptions) -> Report {
         entries,
         blocks,
         links,
-        scenarios,
+        scenarios: Vec::new(),
         importance,
         findings,
         budget: analysis.budget.clone(),
+    };
+    if options.scenarios {
+        let list = scenarios::scenarios(design, options);
+        report = scenarios::with_scenarios(design, report, list);
     }
+    report
 }

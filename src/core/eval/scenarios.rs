@@ -3,8 +3,8 @@
 use super::availability;
 use super::graph::Component;
 use super::{analyse, EvalOptions};
-use crate::core::model::Design;
-use crate::core::report::{Importance, Latency, ScenarioReport};
+use crate::core::model::{Design, Scenario};
+use crate::core::report::{Importance, Latency, Report, ScenarioReport};
 
 /// Availability 0 "within 1e-12" (§4.1: no request succeeds).
 const NONE_SUCCEED: f64 = 1e-12;
@@ -15,35 +15,59 @@ pub fn scenarios(design: &Design, options: &EvalOptions) -> Vec<ScenarioReport> 
     design
         .scenarios
         .iter()
-        .map(|s| {
-            let opts = EvalOptions {
-                scale: s.scale,
-                fail: s.fail.clone(),
-                importance: false,
-                ..options.clone()
-            };
-            let a = analyse(design, &opts);
-            let availability = a.availability;
-            let latency: Option<Latency> = a.latency;
-            let target_a = s.availability.or(design.targets.availability);
-            let target_p99 = s.p99_ms.or(design.targets.p99_ms);
-            let load = a.load.as_ref();
-            ScenarioReport {
-                id: s.id.clone(),
-                availability,
-                latency,
-                max_scale: load.and_then(|l| l.max_scale),
-                bottleneck: load
-                    .and_then(|l| l.bottleneck)
-                    .map(|b| design.blocks[b].id.clone()),
-                meets_availability: target_a.map(|t| availability.is_some_and(|v| v >= t)),
-                meets_p99: target_p99.map(|t| {
-                    let succeeds = availability.is_some_and(|v| v > NONE_SUCCEED);
-                    succeeds && latency.is_some_and(|l| l.p99_ms <= t)
-                }),
-            }
-        })
+        .map(|s| scenario(design, s, options))
         .collect()
+}
+
+/// One scenario of the design, evaluated on its own: its scale and failures
+/// replace the what-if of `options` (only the method's settings are kept).
+pub fn scenario(design: &Design, s: &Scenario, options: &EvalOptions) -> ScenarioReport {
+    let opts = EvalOptions {
+        scale: s.scale,
+        fail: s.fail.clone(),
+        importance: false,
+        scenarios: false,
+        ..options.clone()
+    };
+    let a = analyse(design, &opts);
+    let availability = a.availability;
+    let latency: Option<Latency> = a.latency;
+    let target_a = s.availability.or(design.targets.availability);
+    let target_p99 = s.p99_ms.or(design.targets.p99_ms);
+    let load = a.load.as_ref();
+    ScenarioReport {
+        id: s.id.clone(),
+        availability,
+        latency,
+        max_scale: load.and_then(|l| l.max_scale),
+        bottleneck: load
+            .and_then(|l| l.bottleneck)
+            .map(|b| design.blocks[b].id.clone()),
+        meets_availability: target_a.map(|t| availability.is_some_and(|v| v >= t)),
+        meets_p99: target_p99.map(|t| {
+            let succeeds = availability.is_some_and(|v| v > NONE_SUCCEED);
+            succeeds && latency.is_some_and(|l| l.p99_ms <= t)
+        }),
+    }
+}
+
+/// A report evaluated without its scenarios, completed with them: `scenarios[]`
+/// and the `scenario-target` findings, in the report's finding order. With
+/// `scenarios(design, …)` this gives exactly what `evaluate` gives.
+pub fn with_scenarios(design: &Design, mut report: Report, list: Vec<ScenarioReport>) -> Report {
+    report.findings.retain(|f| f.rule != "scenario-target");
+    report
+        .findings
+        .extend(super::rules::scenario_target(design, &list));
+    super::rules::sort(&mut report.findings);
+    report.scenarios = list;
+    report
+}
+
+/// `importance[]` of `design` under `options` (its what-if included), computed
+/// on its own: for a view that asks for it after the report.
+pub fn importance_of(design: &Design, options: &EvalOptions) -> Vec<Importance> {
+    importance(&analyse(design, options))
 }
 
 /// For each block and zone on the request path: the design's availability with

@@ -167,7 +167,7 @@ pub const ACTIONS: &[Action] = &[
         id: ActionId::Present,
         label: "Present",
         keys: "P",
-        help: "Presentation mode on/off: full screen, the arrow keys step through the findings",
+        help: "Presentation mode on/off: full screen, the arrow keys step through the scenarios and the findings",
         key: |p| p.plain(&["p", "P"]),
         in_fields: false,
         enabled: always,
@@ -175,9 +175,9 @@ pub const ACTIONS: &[Action] = &[
     },
     Action {
         id: ActionId::StepFindings,
-        label: "Next / previous finding",
+        label: "Next / previous step",
         keys: "→ / ↓ and ← / ↑ (presenting)",
-        help: "Show the next / previous finding (a clicker's Page Down / Page Up too)",
+        help: "Show the next / previous scenario or finding (a clicker's Page Down / Page Up too)",
         key: |p| {
             p.plain(&[
                 "ArrowRight",

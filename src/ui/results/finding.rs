@@ -107,8 +107,8 @@ pub fn FindingItem(finding: Finding) -> impl IntoView {
         <li
             class=format!("finding {severity}")
             class:accepted=move || accepted.with(Option::is_some)
-            class:current=move || f.with_value(|f| crate::ui::present::is_current(ed.chrome, ed.eval, f))
-            aria-current=move || f.with_value(|f| crate::ui::present::is_current(ed.chrome, ed.eval, f)).then_some("step")
+            class:current=move || f.with_value(|f| crate::ui::present::is_current(ed, f))
+            aria-current=move || f.with_value(|f| crate::ui::present::is_current(ed, f)).then_some("step")
         >
             <button class="finding-show" on:click=select title="Select and show on the canvas">
                 <span class="finding-title">{title}</span>

@@ -1,6 +1,6 @@
 //! The results panel: what the core's report says about the design on screen —
-//! headline figures, entries, hot spots, the latency budget, capacity and the
-//! findings.
+//! headline figures, entries, hot spots, the latency budget, capacity, the
+//! saved scenarios, what to improve first and the findings.
 //! Nothing here computes a figure; it only shows `Editor::report`.
 
 mod block_findings;
@@ -11,6 +11,7 @@ mod finding;
 mod findings;
 mod headline;
 mod hotspots;
+mod importance;
 mod stress;
 mod table;
 
@@ -29,6 +30,7 @@ use entries::Entries;
 use findings::Findings;
 use headline::Headline;
 use hotspots::HotSpots;
+use importance::ImproveFirst;
 use stress::Stress;
 
 #[component]
@@ -73,6 +75,10 @@ pub fn Results(
                 <div class="results-col">
                     <Budget />
                     <Capacity />
+                </div>
+                <div class="results-col">
+                    <crate::ui::scenarios::Scenarios />
+                    <ImproveFirst />
                 </div>
                 <div class="results-col">
                     <Findings />

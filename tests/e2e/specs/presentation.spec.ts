@@ -1,5 +1,5 @@
 // Presentation mode: P (or the Present button) hides the editing chrome, the
-// arrows step through the findings, each marked on the canvas and in the
+// arrows step through the findings (scenarios.spec.ts: the scenarios first), each marked on the canvas and in the
 // results panel with a caption, Esc leaves.
 import { expect, test } from '@playwright/test';
 import { openDesign, shareFragment, threeTier, panelsLoaded } from '../helpers/design';
@@ -57,7 +57,7 @@ test('the Present button and the caption buttons; works in a read-only view', as
 
   await ed.tool('Present').click();
   await expect(caption).toBeVisible();
-  await caption.getByRole('button', { name: 'Next finding' }).click();
+  await caption.getByRole('button', { name: 'Next step' }).click();
   await expect(caption).toContainText('Finding 1 of');
   await expect(ed.results.locator('li.finding.current')).toHaveCount(1);
   await caption.getByRole('button', { name: 'Exit presentation' }).click();
@@ -79,5 +79,5 @@ test('the help sheet lists P and the arrows', async ({ page }) => {
   await page.keyboard.press('?');
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(dialog.getByRole('row', { name: /^P\s+Presentation mode/ })).toHaveCount(1);
-  await expect(dialog.getByRole('row', { name: /→.*presenting.*next \/ previous finding/ })).toHaveCount(1);
+  await expect(dialog.getByRole('row', { name: /→.*presenting.*next \/ previous scenario or finding/ })).toHaveCount(1);
 });

@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use super::touched::Touched;
 use super::{unknown, Command, EditError};
-use crate::core::model::{is_valid_id, Block, Design, Link, Sticky, Zone};
+use crate::core::model::{is_valid_id, Block, Design, Link, Scenario, Sticky, Zone};
 use crate::core::sort::set_of;
 
 /// Ids of things to remove: blocks (with every link that touches them), links,
@@ -12,6 +12,9 @@ use crate::core::sort::set_of;
 ///
 /// Spec choice: removing a zone keeps the blocks in it, which leave the zone
 /// (their `zone` becomes absent); undo puts them back in it.
+///
+/// Spec choice: a removed block or zone also leaves every scenario's `fail`
+/// list (a scenario may only name what exists); undo puts the lists back.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Removal {
     pub blocks: Vec<String>,
@@ -40,6 +43,8 @@ pub struct Restore {
     pub stickies: Vec<(usize, Sticky)>,
     /// `(block id, zone id)`: blocks that stayed but were in a removed zone.
     pub zone_members: Vec<(String, String)>,
+    /// The scenarios as they were, when the removal took ids out of a `fail`.
+    pub scenarios: Option<Vec<Scenario>>,
 }
 
 pub(super) fn remove(d: &mut Design, sel: &Removal, t: &mut Touched) -> Result<Command, EditError> {
@@ -86,6 +91,13 @@ pub(super) fn remove(d: &mut Design, sel: &Removal, t: &mut Touched) -> Result<C
     for (bid, _) in &r.zone_members {
         if let Some(b) = d.block_mut(bid) {
             b.zone = None;
+        }
+    }
+    let gone = |id: &String| blocks.contains(id.as_str()) || zones.contains(id.as_str());
+    if d.scenarios.iter().any(|s| s.fail.iter().any(gone)) {
+        r.scenarios = Some(d.scenarios.clone());
+        for s in &mut d.scenarios {
+            s.fail.retain(|id| !gone(id));
         }
     }
     t.full = true;
@@ -152,6 +164,10 @@ pub(super) fn restore(d: &mut Design, r: &Restore, t: &mut Touched) -> Result<Co
             b.zone = Some(zid.clone());
         }
         t.blocks.push(bid.clone());
+    }
+    if let Some(scenarios) = &r.scenarios {
+        d.scenarios = scenarios.clone();
+        t.meta = true;
     }
 
     let sel = Removal {
