@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use envelope::core::eval::stress::{storm_scale, STORM_SEARCH_MAX};
 use envelope::core::eval::{evaluate, EvalOptions};
+use envelope::core::export;
 use envelope::core::format::{self, LoadError};
 use envelope::core::model::Design;
 use envelope::core::render::{markdown, svg, text};
@@ -20,6 +21,8 @@ Usage:
   envelope link FILE|- [--base URL] [--view] [--scale N] [--fail ID,...] [--scenario ID]
   envelope unlink URL|-
   envelope svg FILE|- [--scale N] [--fail ID,...]
+  envelope export --excalidraw|--drawio FILE|- [--scale N] [--fail ID,...]
+  envelope schema
   envelope help [COMMAND]
 
 Run `envelope COMMAND --help` for a command's options.
@@ -79,6 +82,29 @@ Print the design as a standalone SVG image (styles inlined, text escaped), with
 hot and saturated blocks marked as the evaluation finds them.
 ";
 
+const EXPORT_HELP: &str = "\
+envelope export --excalidraw|--drawio FILE|- [--scale N] [--fail ID,...]
+
+Print the design for another diagram tool: blocks with their labels and key
+numbers (the design's, and the evaluation's load, utilization and entry
+p99), links, zones and notes, at the design's positions.
+
+  --excalidraw  an Excalidraw scene (.excalidraw): zones as frames, links as
+                arrows bound to their blocks (async dashed)
+  --drawio      a draw.io diagram (.drawio, uncompressed): zones as containers,
+                links as edges (async dashed)
+  --scale N     what-if: the numbers at N times every entry's rps
+  --fail IDS    what-if: blocks or zones to take down, comma-separated
+";
+
+const SCHEMA_HELP: &str = "\
+envelope schema
+
+Print the JSON Schema (draft 2020-12) of the design document, generated from
+the same field tables the loader reads. It is served beside the app as
+design.schema.json; `envelope schema > public/design.schema.json` updates it.
+";
+
 const DEFAULT_BASE: &str = "https://envelope.invalid/";
 
 fn main() -> ExitCode {
@@ -100,6 +126,8 @@ struct Opts {
     view: bool,
     base: Option<String>,
     scenario: Option<String>,
+    /// `export`'s target: "excalidraw" or "drawio".
+    export: Option<&'static str>,
     eval: EvalOptions,
 }
 
@@ -115,6 +143,8 @@ fn run(args: &[String]) -> Result<u8, String> {
         "link" => LINK_HELP,
         "unlink" => UNLINK_HELP,
         "svg" => SVG_HELP,
+        "export" => EXPORT_HELP,
+        "schema" => SCHEMA_HELP,
         "help" | "--help" | "-h" => {
             let text = match rest.first().map(String::as_str) {
                 Some("eval") => EVAL_HELP,
@@ -122,6 +152,8 @@ fn run(args: &[String]) -> Result<u8, String> {
                 Some("link") => LINK_HELP,
                 Some("unlink") => UNLINK_HELP,
                 Some("svg") => SVG_HELP,
+                Some("export") => EXPORT_HELP,
+                Some("schema") => SCHEMA_HELP,
                 _ => USAGE,
             };
             print!("{text}");
@@ -131,6 +163,13 @@ fn run(args: &[String]) -> Result<u8, String> {
     };
     if rest.iter().any(|a| a == "--help" || a == "-h") {
         print!("{help}");
+        return Ok(0);
+    }
+    if command == "schema" {
+        if let Some(extra) = rest.first() {
+            return Err(format!("'schema' takes no arguments, found '{extra}'"));
+        }
+        print_out(&format::json_schema_text());
         return Ok(0);
     }
     let opts = parse(command, rest)?;
@@ -181,6 +220,18 @@ fn run(args: &[String]) -> Result<u8, String> {
             print_out(&svg::svg(&design, Some(&report)));
             Ok(0)
         }
+        "export" => {
+            let to = opts
+                .export
+                .ok_or_else(|| format!("'export' needs --excalidraw or --drawio\n\n{help}"))?;
+            let design = load_design(input)?;
+            let report = evaluate(&design, &opts.eval);
+            print_out(&match to {
+                "drawio" => export::drawio(&design, Some(&report)),
+                _ => export::excalidraw(&design, Some(&report)),
+            });
+            Ok(0)
+        }
         "link" => {
             let design = load_design(input)?;
             let base = opts.base.as_deref().unwrap_or(DEFAULT_BASE);
@@ -216,7 +267,7 @@ fn parse(command: &str, args: &[String]) -> Result<Opts, String> {
     let mut o = Opts::default();
     let mut it = args.iter();
     let takes_eval = matches!(command, "eval" | "check");
-    let takes_scenario = takes_eval || matches!(command, "link" | "svg");
+    let takes_scenario = takes_eval || matches!(command, "link" | "svg" | "export");
     let takes_link = command == "link";
     while let Some(a) = it.next() {
         let mut value = |name: &str| {
@@ -228,6 +279,16 @@ fn parse(command: &str, args: &[String]) -> Result<Opts, String> {
             "--json" if takes_eval => o.json = true,
             "--markdown" if takes_eval => o.markdown = true,
             "--view" if takes_link => o.view = true,
+            "--excalidraw" | "--drawio" if command == "export" => {
+                let to = if a == "--drawio" {
+                    "drawio"
+                } else {
+                    "excalidraw"
+                };
+                if o.export.replace(to).is_some_and(|was| was != to) {
+                    return Err("choose one of --excalidraw and --drawio".into());
+                }
+            }
             "--base" if takes_link => o.base = Some(value("--base")?),
             "--scenario" if takes_link => o.scenario = Some(value("--scenario")?),
             "--scale" if takes_scenario => {

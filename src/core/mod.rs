@@ -3,6 +3,7 @@ pub mod catalog;
 pub mod culling;
 pub mod edit;
 pub mod eval;
+pub mod export;
 pub mod format;
 pub mod generate;
 pub mod geometry;

@@ -8,7 +8,7 @@ use proptest::prelude::*;
 use serde_json::{json, Value};
 
 /// The example of format.md §1, verbatim.
-const SPEC_EXAMPLE: &str = r#"{
+pub(crate) const SPEC_EXAMPLE: &str = r#"{
   "format": "envelope/design",
   "version": 1,
   "title": "URL shortener",

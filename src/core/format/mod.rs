@@ -4,14 +4,17 @@
 //! - [`save`] writes pretty JSON in a fixed key order, so equal designs give
 //!   equal bytes and `load(save(d)) == d` for every valid `d`.
 //! - [`validate`] checks a design held in memory against the same rules.
+//! - [`json_schema`] describes the document for editors (JSON Schema 2020-12).
 
 mod check;
+mod json_schema;
 mod number;
 mod read;
 mod write;
 
 use super::model::Design;
 
+pub use json_schema::{json_schema, json_schema_text, ID_PATTERN, SCHEMA_ID};
 pub use number::format_number;
 
 /// One problem found while loading: where (a JSON pointer such as

@@ -17,6 +17,12 @@ pub fn key_numbers(b: &Block) -> String {
     }
 }
 
+/// The key numbers in short units, never cut ("×2 · 100k/s each · hit 95%"),
+/// for exports, whose boxes grow to hold them.
+pub fn key_numbers_whole(b: &Block) -> String {
+    numbers_line(b, true)
+}
+
 /// The key numbers, with rates written `10k req/s` or, when `short`, `10k/s`.
 fn numbers_line(b: &Block, short: bool) -> String {
     let per_s = if short { "/s" } else { " req/s" };
