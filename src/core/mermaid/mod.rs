@@ -9,14 +9,19 @@
 //! nothing is dropped silently. The design is returned only through
 //! [`format::validate`], the one validating path.
 //!
+//! [`export`] writes a design as a `flowchart LR` that Mermaid draws and that
+//! [`import`] reads back to the same blocks (ids, labels, kinds), links (ends,
+//! sync or async) and zones (ids, labels, members).
+//!
 //! Files: `lines.rs` (front matter, the header, statements), `label.rs` (label
 //! text in and out), `chain.rs` (a flowchart statement's nodes and arrows),
 //! `flowchart.rs`, `architecture.rs`, `guess.rs` (kinds), `build.rs` (the
-//! design), `layout.rs` (positions).
+//! design), `layout.rs` (positions), `export.rs`.
 
 mod architecture;
 mod build;
 mod chain;
+mod export;
 mod flowchart;
 mod guess;
 mod label;
@@ -27,6 +32,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::format::LoadError;
 use super::model::{Design, Kind};
+
+pub use export::export;
 
 /// What an import gives: a valid design, the kind guessed for each block (in
 /// document order) and the lines or parts of lines not taken as written.
