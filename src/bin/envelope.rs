@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use envelope::core::eval::stress::{storm_scale, STORM_SEARCH_MAX};
 use envelope::core::eval::{evaluate, EvalOptions};
 use envelope::core::format::{self, LoadError};
+use envelope::core::mermaid;
 use envelope::core::model::Design;
 use envelope::core::render::{markdown, svg, text};
 use envelope::core::report::Severity;
@@ -20,6 +21,8 @@ Usage:
   envelope link FILE|- [--base URL] [--view] [--scale N] [--fail ID,...]
   envelope unlink URL|-
   envelope svg FILE|- [--scale N] [--fail ID,...]
+  envelope import FILE|-
+  envelope export --mermaid FILE|- [--numbers] [--scale N] [--fail ID,...]
   envelope help [COMMAND]
 
 Run `envelope COMMAND --help` for a command's options.
@@ -78,6 +81,33 @@ Print the design as a standalone SVG image (styles inlined, text escaped), with
 hot and saturated blocks marked as the evaluation finds them.
 ";
 
+const IMPORT_HELP: &str = "\
+envelope import FILE|-
+
+Read a Mermaid diagram (`flowchart`/`graph` or `architecture-beta`; also the
+first ```mermaid block of a Markdown file) and print it as a design file.
+Nodes and services become blocks with the catalog's numbers for the kind
+guessed from each one's label, id, shape or icon; subgraphs and groups become
+zones; `-.->` links are async, `==>` sync, and a plain `-->` is async only
+into or out of a queue or log. The layout runs left to right along the calls.
+
+On standard error: the kind guessed for each block and why (check them), and
+every line not taken as written (styling, unknown arrows, …) with its number.
+Exits 2 when the text is not such a diagram or holds more than a design can.
+";
+
+const EXPORT_HELP: &str = "\
+envelope export --mermaid FILE|- [--numbers] [--scale N] [--fail ID,...]
+
+Print a design file in another format.
+
+  --mermaid     a Mermaid flowchart: zones as subgraphs, a shape and a class
+                per kind, async links dotted; `envelope import` reads it back
+                to the same blocks, links and zones
+  --numbers     evaluate the design and write each block's rate, median time
+                and utilization under its label (with --scale, --fail)
+";
+
 const DEFAULT_BASE: &str = "https://envelope.invalid/";
 
 fn main() -> ExitCode {
@@ -91,6 +121,14 @@ fn main() -> ExitCode {
     }
 }
 
+/// The formats of `envelope export`, by their flags.
+#[derive(Clone, Copy, PartialEq)]
+enum Export {
+    Mermaid,
+}
+
+const EXPORT_FORMATS: [(&str, Export); 1] = [("--mermaid", Export::Mermaid)];
+
 #[derive(Default)]
 struct Opts {
     input: Option<String>,
@@ -98,6 +136,8 @@ struct Opts {
     markdown: bool,
     view: bool,
     base: Option<String>,
+    export: Option<Export>,
+    numbers: bool,
     eval: EvalOptions,
 }
 
@@ -113,6 +153,8 @@ fn run(args: &[String]) -> Result<u8, String> {
         "link" => LINK_HELP,
         "unlink" => UNLINK_HELP,
         "svg" => SVG_HELP,
+        "import" => IMPORT_HELP,
+        "export" => EXPORT_HELP,
         "help" | "--help" | "-h" => {
             let text = match rest.first().map(String::as_str) {
                 Some("eval") => EVAL_HELP,
@@ -120,6 +162,8 @@ fn run(args: &[String]) -> Result<u8, String> {
                 Some("link") => LINK_HELP,
                 Some("unlink") => UNLINK_HELP,
                 Some("svg") => SVG_HELP,
+                Some("import") => IMPORT_HELP,
+                Some("export") => EXPORT_HELP,
                 _ => USAGE,
             };
             print!("{text}");
@@ -179,6 +223,31 @@ fn run(args: &[String]) -> Result<u8, String> {
             print_out(&svg::svg(&design, Some(&report)));
             Ok(0)
         }
+        "import" => {
+            let (name, text) = read_input(input)?;
+            let imported = mermaid::import(&text).map_err(|errors| {
+                let mut s = format!("{name} cannot be imported:");
+                for e in &errors {
+                    s.push_str(&format!("\n  {e}"));
+                }
+                s
+            })?;
+            print_out(&format::save(&imported.design));
+            eprint!("{}", import_notes(&imported));
+            Ok(0)
+        }
+        "export" => {
+            let format = opts
+                .export
+                .ok_or_else(|| format!("'export' needs a format: --mermaid\n\n{EXPORT_HELP}"))?;
+            let design = load_design(input)?;
+            let report = opts.numbers.then(|| evaluate(&design, &opts.eval));
+            let out = match format {
+                Export::Mermaid => mermaid::export(&design, report.as_ref()),
+            };
+            print_out(&out);
+            Ok(0)
+        }
         "link" => {
             let design = load_design(input)?;
             let base = opts.base.as_deref().unwrap_or(DEFAULT_BASE);
@@ -204,8 +273,9 @@ fn parse(command: &str, args: &[String]) -> Result<Opts, String> {
     let mut o = Opts::default();
     let mut it = args.iter();
     let takes_eval = matches!(command, "eval" | "check");
-    let takes_scenario = takes_eval || matches!(command, "link" | "svg");
+    let takes_scenario = takes_eval || matches!(command, "link" | "svg" | "export");
     let takes_link = command == "link";
+    let takes_export = command == "export";
     while let Some(a) = it.next() {
         let mut value = |name: &str| {
             it.next()
@@ -216,6 +286,19 @@ fn parse(command: &str, args: &[String]) -> Result<Opts, String> {
             "--json" if takes_eval => o.json = true,
             "--markdown" if takes_eval => o.markdown = true,
             "--view" if takes_link => o.view = true,
+            "--numbers" if takes_export => o.numbers = true,
+            s if takes_export && EXPORT_FORMATS.iter().any(|(f, _)| *f == s) => {
+                let format = EXPORT_FORMATS
+                    .iter()
+                    .find(|(f, _)| *f == s)
+                    .map(|(_, e)| *e);
+                if o.export
+                    .replace(format.unwrap_or(Export::Mermaid))
+                    .is_some()
+                {
+                    return Err("choose one export format".into());
+                }
+            }
             "--base" if takes_link => o.base = Some(value("--base")?),
             "--scale" if takes_scenario => {
                 let v = value("--scale")?;
@@ -253,7 +336,13 @@ fn parse(command: &str, args: &[String]) -> Result<Opts, String> {
 }
 
 fn load_design(input: &str) -> Result<Design, String> {
-    let (name, text) = if input == "-" {
+    let (name, text) = read_input(input)?;
+    format::load(&text).map_err(|errors| describe(&name, &errors))
+}
+
+/// The text of a file (or of standard input for `-`) and a name for messages.
+fn read_input(input: &str) -> Result<(String, String), String> {
+    Ok(if input == "-" {
         ("<stdin>".to_string(), read_stdin()?)
     } else {
         let bytes = std::fs::read(input).map_err(|e| format!("cannot read '{input}': {e}"))?;
@@ -264,8 +353,35 @@ fn load_design(input: &str) -> Result<Design, String> {
             )
         })?;
         (input.to_string(), text)
-    };
-    format::load(&text).map_err(|errors| describe(&name, &errors))
+    })
+}
+
+/// The guesses and the skipped lines of an import, for standard error.
+fn import_notes(imported: &mermaid::Imported) -> String {
+    let mut s = format!(
+        "Kinds guessed ({} blocks; check them):\n",
+        imported.guesses.len()
+    );
+    for g in &imported.guesses {
+        s.push_str(&format!(
+            "  line {}: {} '{}' is {} ({})\n",
+            g.line,
+            g.id,
+            g.label.replace(char::is_control, " "),
+            g.kind.as_str(),
+            g.reason
+        ));
+    }
+    if !imported.skipped.is_empty() {
+        s.push_str(&format!(
+            "Not taken as written ({}):\n",
+            imported.skipped.len()
+        ));
+        for k in &imported.skipped {
+            s.push_str(&format!("  line {}: {} ({})\n", k.line, k.text, k.reason));
+        }
+    }
+    s
 }
 
 fn read_stdin() -> Result<String, String> {
