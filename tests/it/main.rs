@@ -8,6 +8,7 @@ mod eval;
 mod examples;
 mod format;
 mod library;
+mod mermaid;
 mod purity;
 mod rules;
 mod schema;
