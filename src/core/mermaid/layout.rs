@@ -24,7 +24,8 @@
 use crate::core::geometry::{BLOCK_H, BLOCK_W};
 use crate::core::sort::sort_by;
 
-const GAP_X: f64 = 80.0;
+/// Room between columns for a link label.
+const GAP_X: f64 = 110.0;
 const GAP_Y: f64 = 40.0;
 /// Space between a zone's border and its items, and above them for its title.
 const PAD: f64 = 30.0;
