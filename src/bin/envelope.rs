@@ -7,6 +7,7 @@ use envelope::core::eval::stress::{storm_scale, STORM_SEARCH_MAX};
 use envelope::core::eval::{evaluate, EvalOptions};
 use envelope::core::export;
 use envelope::core::format::{self, LoadError};
+use envelope::core::mermaid;
 use envelope::core::model::Design;
 use envelope::core::render::{markdown, svg, text};
 use envelope::core::report::Severity;
@@ -21,7 +22,8 @@ Usage:
   envelope link FILE|- [--base URL] [--view] [--scale N] [--fail ID,...] [--scenario ID]
   envelope unlink URL|-
   envelope svg FILE|- [--scale N] [--fail ID,...]
-  envelope export --excalidraw|--drawio FILE|- [--scale N] [--fail ID,...]
+  envelope import FILE|-
+  envelope export --mermaid|--excalidraw|--drawio FILE|- [--numbers] [--scale N] [--fail ID,...]
   envelope schema
   envelope help [COMMAND]
 
@@ -82,17 +84,37 @@ Print the design as a standalone SVG image (styles inlined, text escaped), with
 hot and saturated blocks marked as the evaluation finds them.
 ";
 
+const IMPORT_HELP: &str = "\
+envelope import FILE|-
+
+Read a Mermaid diagram (`flowchart`/`graph` or `architecture-beta`; also the
+first ```mermaid block of a Markdown file) and print it as a design file.
+Nodes and services become blocks with the catalog's numbers for the kind
+guessed from each one's label, id, shape or icon; subgraphs and groups become
+zones; `-.->` links are async, `==>` sync, and a plain `-->` is async only
+into or out of a queue or log. The layout runs left to right along the calls.
+
+On standard error: the kind guessed for each block and why (check them), and
+every line not taken as written (styling, unknown arrows, …) with its number.
+Exits 2 when the text is not such a diagram or holds more than a design can.
+";
+
 const EXPORT_HELP: &str = "\
-envelope export --excalidraw|--drawio FILE|- [--scale N] [--fail ID,...]
+envelope export --mermaid|--excalidraw|--drawio FILE|- [--numbers] [--scale N] [--fail ID,...]
 
-Print the design for another diagram tool: blocks with their labels and key
-numbers (the design's, and the evaluation's load, utilization and entry
-p99), links, zones and notes, at the design's positions.
+Print the design in another tool's format, at the design's positions.
 
+  --mermaid     a Mermaid flowchart: zones as subgraphs, a shape and a class
+                per kind, async links dotted; `envelope import` reads it back
+                to the same blocks, links and zones
   --excalidraw  an Excalidraw scene (.excalidraw): zones as frames, links as
-                arrows bound to their blocks (async dashed)
-  --drawio      a draw.io diagram (.drawio, uncompressed): zones as containers,
-                links as edges (async dashed)
+                arrows bound to their blocks (async dashed), key numbers on
+                the blocks (the design's, and the evaluation's load,
+                utilization and entry p99)
+  --drawio      a draw.io diagram (.drawio, uncompressed): zones as
+                containers, links as edges (async dashed), the same numbers
+  --numbers     Mermaid: evaluate the design and write each block's rate,
+                median time and utilization under its label
   --scale N     what-if: the numbers at N times every entry's rps
   --fail IDS    what-if: blocks or zones to take down, comma-separated
 ";
@@ -118,6 +140,20 @@ fn main() -> ExitCode {
     }
 }
 
+/// The formats of `envelope export`, by their flags.
+#[derive(Clone, Copy, PartialEq)]
+enum Export {
+    Mermaid,
+    Excalidraw,
+    Drawio,
+}
+
+const EXPORT_FORMATS: [(&str, Export); 3] = [
+    ("--mermaid", Export::Mermaid),
+    ("--excalidraw", Export::Excalidraw),
+    ("--drawio", Export::Drawio),
+];
+
 #[derive(Default)]
 struct Opts {
     input: Option<String>,
@@ -126,8 +162,8 @@ struct Opts {
     view: bool,
     base: Option<String>,
     scenario: Option<String>,
-    /// `export`'s target: "excalidraw" or "drawio".
-    export: Option<&'static str>,
+    export: Option<Export>,
+    numbers: bool,
     eval: EvalOptions,
 }
 
@@ -143,6 +179,7 @@ fn run(args: &[String]) -> Result<u8, String> {
         "link" => LINK_HELP,
         "unlink" => UNLINK_HELP,
         "svg" => SVG_HELP,
+        "import" => IMPORT_HELP,
         "export" => EXPORT_HELP,
         "schema" => SCHEMA_HELP,
         "help" | "--help" | "-h" => {
@@ -152,6 +189,7 @@ fn run(args: &[String]) -> Result<u8, String> {
                 Some("link") => LINK_HELP,
                 Some("unlink") => UNLINK_HELP,
                 Some("svg") => SVG_HELP,
+                Some("import") => IMPORT_HELP,
                 Some("export") => EXPORT_HELP,
                 Some("schema") => SCHEMA_HELP,
                 _ => USAGE,
@@ -220,16 +258,34 @@ fn run(args: &[String]) -> Result<u8, String> {
             print_out(&svg::svg(&design, Some(&report)));
             Ok(0)
         }
+        "import" => {
+            let (name, text) = read_input(input)?;
+            let imported = mermaid::import(&text).map_err(|errors| {
+                let mut s = format!("{name} cannot be imported:");
+                for e in &errors {
+                    s.push_str(&format!("\n  {e}"));
+                }
+                s
+            })?;
+            print_out(&format::save(&imported.design));
+            eprint!("{}", import_notes(&imported));
+            Ok(0)
+        }
         "export" => {
-            let to = opts
-                .export
-                .ok_or_else(|| format!("'export' needs --excalidraw or --drawio\n\n{help}"))?;
+            let format = opts.export.ok_or_else(|| {
+                format!(
+                    "'export' needs a format: --mermaid, --excalidraw or --drawio\n\n{EXPORT_HELP}"
+                )
+            })?;
             let design = load_design(input)?;
-            let report = evaluate(&design, &opts.eval);
-            print_out(&match to {
-                "drawio" => export::drawio(&design, Some(&report)),
-                _ => export::excalidraw(&design, Some(&report)),
-            });
+            let numbers = opts.numbers || format != Export::Mermaid;
+            let report = numbers.then(|| evaluate(&design, &opts.eval));
+            let out = match format {
+                Export::Mermaid => mermaid::export(&design, report.as_ref()),
+                Export::Excalidraw => export::excalidraw(&design, report.as_ref()),
+                Export::Drawio => export::drawio(&design, report.as_ref()),
+            };
+            print_out(&out);
             Ok(0)
         }
         "link" => {
@@ -269,6 +325,7 @@ fn parse(command: &str, args: &[String]) -> Result<Opts, String> {
     let takes_eval = matches!(command, "eval" | "check");
     let takes_scenario = takes_eval || matches!(command, "link" | "svg" | "export");
     let takes_link = command == "link";
+    let takes_export = command == "export";
     while let Some(a) = it.next() {
         let mut value = |name: &str| {
             it.next()
@@ -279,14 +336,17 @@ fn parse(command: &str, args: &[String]) -> Result<Opts, String> {
             "--json" if takes_eval => o.json = true,
             "--markdown" if takes_eval => o.markdown = true,
             "--view" if takes_link => o.view = true,
-            "--excalidraw" | "--drawio" if command == "export" => {
-                let to = if a == "--drawio" {
-                    "drawio"
-                } else {
-                    "excalidraw"
-                };
-                if o.export.replace(to).is_some_and(|was| was != to) {
-                    return Err("choose one of --excalidraw and --drawio".into());
+            "--numbers" if takes_export => o.numbers = true,
+            s if takes_export && EXPORT_FORMATS.iter().any(|(f, _)| *f == s) => {
+                let format = EXPORT_FORMATS
+                    .iter()
+                    .find(|(f, _)| *f == s)
+                    .map(|(_, e)| *e);
+                if o.export
+                    .replace(format.unwrap_or(Export::Mermaid))
+                    .is_some()
+                {
+                    return Err("choose one export format".into());
                 }
             }
             "--base" if takes_link => o.base = Some(value("--base")?),
@@ -327,7 +387,13 @@ fn parse(command: &str, args: &[String]) -> Result<Opts, String> {
 }
 
 fn load_design(input: &str) -> Result<Design, String> {
-    let (name, text) = if input == "-" {
+    let (name, text) = read_input(input)?;
+    format::load(&text).map_err(|errors| describe(&name, &errors))
+}
+
+/// The text of a file (or of standard input for `-`) and a name for messages.
+fn read_input(input: &str) -> Result<(String, String), String> {
+    Ok(if input == "-" {
         ("<stdin>".to_string(), read_stdin()?)
     } else {
         let bytes = std::fs::read(input).map_err(|e| format!("cannot read '{input}': {e}"))?;
@@ -338,8 +404,35 @@ fn load_design(input: &str) -> Result<Design, String> {
             )
         })?;
         (input.to_string(), text)
-    };
-    format::load(&text).map_err(|errors| describe(&name, &errors))
+    })
+}
+
+/// The guesses and the skipped lines of an import, for standard error.
+fn import_notes(imported: &mermaid::Imported) -> String {
+    let mut s = format!(
+        "Kinds guessed ({} blocks; check them):\n",
+        imported.guesses.len()
+    );
+    for g in &imported.guesses {
+        s.push_str(&format!(
+            "  line {}: {} '{}' is {} ({})\n",
+            g.line,
+            g.id,
+            g.label.replace(char::is_control, " "),
+            g.kind.as_str(),
+            g.reason
+        ));
+    }
+    if !imported.skipped.is_empty() {
+        s.push_str(&format!(
+            "Not taken as written ({}):\n",
+            imported.skipped.len()
+        ));
+        for k in &imported.skipped {
+            s.push_str(&format!("  line {}: {} ({})\n", k.line, k.text, k.reason));
+        }
+    }
+    s
 }
 
 fn read_stdin() -> Result<String, String> {

@@ -8,6 +8,7 @@ pub mod format;
 pub mod generate;
 pub mod geometry;
 pub mod library;
+pub mod mermaid;
 pub mod model;
 pub mod render;
 pub mod report;

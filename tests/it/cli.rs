@@ -499,3 +499,113 @@ fn check_exits_0_when_every_scenario_passes() {
     assert!(!out.contains("Scenarios that miss"), "{out}");
     assert!(out.contains("Zone a down on a quiet day"), "{out}");
 }
+
+fn mermaid_fixture(name: &str) -> String {
+    format!(
+        "{}/tests/fixtures/mermaid/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+#[test]
+fn import_prints_a_design_and_lists_guesses_and_skipped_lines() {
+    let o = envelope(&["import", &mermaid_fixture("links.mmd")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let design = envelope::core::format::load(&stdout(&o)).expect("stdout is a valid design");
+    assert_eq!(design.blocks.len(), 18);
+    let err = stderr(&o);
+    assert!(err.contains("Kinds guessed (18 blocks"), "{err}");
+    assert!(err.contains("line 2: a 'a' is service"), "{err}");
+    assert!(
+        err.contains("line 18: q -> r (unknown arrow '->')"),
+        "{err}"
+    );
+}
+
+#[test]
+fn import_reads_standard_input() {
+    let o = envelope_stdin(
+        &["import", "-"],
+        "flowchart LR\n  u([Users]) --> c[(Redis)]\n",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let d = json(&o);
+    assert_eq!(d["blocks"][0]["kind"], "client");
+    assert_eq!(d["blocks"][1]["kind"], "cache");
+    assert!(
+        stderr(&o).contains("cylinder shape; label says 'redis'"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn import_refuses_text_that_is_not_a_flowchart() {
+    let o = envelope(&["import", &mermaid_fixture("not-mermaid.mmd")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+    let err = stderr(&o);
+    assert!(
+        err.contains("not a Mermaid flowchart or architecture-beta diagram: line 2 starts with 'sequenceDiagram'"),
+        "{err}"
+    );
+    let o = envelope(&["import", &fixture("series5.json")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("line 1 starts with '{'"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn export_mermaid_reads_back_through_import() {
+    let o = envelope(&["export", "--mermaid", &fixture("series5.json")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.contains("flowchart LR\n"), "{text}");
+    let back = envelope_stdin(&["import", "-"], &text);
+    assert_eq!(back.status.code(), Some(0), "{}", stderr(&back));
+    let original = json(&envelope(&[
+        "unlink",
+        &stdout(&envelope(&["link", &fixture("series5.json")])),
+    ]));
+    let imported = json(&back);
+    let ids = |d: &serde_json::Value| -> Vec<(String, String)> {
+        d["blocks"]
+            .as_array()
+            .expect("blocks")
+            .iter()
+            .map(|b| (b["id"].to_string(), b["kind"].to_string()))
+            .collect()
+    };
+    assert_eq!(ids(&original), ids(&imported));
+    assert!(
+        !stderr(&back).contains("Not taken as written"),
+        "{}",
+        stderr(&back)
+    );
+}
+
+#[test]
+fn export_with_numbers_and_its_usage_errors() {
+    let o = envelope(&["export", "--mermaid", "--numbers", &fixture("series5.json")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("req/s"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("%% envelope: numbers"));
+    let o = envelope(&["export", &fixture("series5.json")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("needs a format: --mermaid"),
+        "{}",
+        stderr(&o)
+    );
+    let o = envelope(&["export", "--mermaid", "--mermaid", &fixture("series5.json")]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = envelope(&["export", "--mermaid", &fixture("bad.json")]);
+    assert_eq!(o.status.code(), Some(2));
+    let help = envelope(&["help", "import"]);
+    assert!(stdout(&help).contains("envelope import FILE|-"));
+    let help = envelope(&["export", "--help"]);
+    assert!(stdout(&help).contains("--mermaid"));
+}

@@ -10,6 +10,7 @@ mod export;
 mod format;
 mod json_schema;
 mod library;
+mod mermaid;
 mod purity;
 mod rules;
 mod schema;

@@ -72,6 +72,7 @@ pub fn markdown(design: &Design, report: &Report, accepted: Accepted) -> String 
         _ => "unlimited (no capacities given)".into(),
     };
     let _ = writeln!(out, "| Max scale | {scale} | |\n");
+    out.push_str(&diagram(design, report));
 
     if !report.entries.is_empty() {
         let _ = writeln!(
@@ -132,6 +133,31 @@ pub fn markdown(design: &Design, report: &Report, accepted: Accepted) -> String 
         let _ = writeln!(out);
     }
     out
+}
+
+/// Designs larger than this are not drawn in the report (Mermaid draws a few
+/// hundred nodes legibly, and the report stays short to paste).
+pub const DIAGRAM_MAX_BLOCKS: usize = 300;
+
+/// "### Diagram": the design as a Mermaid flowchart with each block's key
+/// numbers, in a fenced block that GitHub and many Markdown tools draw.
+///
+/// Spec choice: a design of more than [`DIAGRAM_MAX_BLOCKS`] blocks gets a
+/// line pointing to `envelope export --mermaid` instead.
+fn diagram(design: &Design, report: &Report) -> String {
+    if design.blocks.is_empty() {
+        return String::new();
+    }
+    if design.blocks.len() > DIAGRAM_MAX_BLOCKS {
+        return format!(
+            "### Diagram\n\n{} blocks are more than a diagram here shows ({DIAGRAM_MAX_BLOCKS} at most); `envelope export --mermaid` writes it.\n\n",
+            design.blocks.len()
+        );
+    }
+    format!(
+        "### Diagram\n\n```mermaid\n{}```\n\n",
+        crate::core::mermaid::export(design, Some(report))
+    )
 }
 
 /// "### Scenarios": one row a scenario with each target met or missed.
