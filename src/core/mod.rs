@@ -7,6 +7,7 @@ pub mod export;
 pub mod format;
 pub mod generate;
 pub mod geometry;
+pub mod incoming;
 pub mod library;
 pub mod mermaid;
 pub mod model;

@@ -138,6 +138,7 @@ pub fn App() -> impl IntoView {
             {panels.show(Panel::Gallery)}
             {panels.show(Panel::Requirements)}
             {panels.show(Panel::ScenarioDialog)}
+            {panels.show(Panel::MermaidReview)}
             {panels.show(Panel::Recent)}
             {panels.show(Panel::Conflict)}
         </div>
@@ -172,6 +173,8 @@ enum Panel {
     Requirements,
     /// Save as scenario, Edit scenario.
     ScenarioDialog,
+    /// The review of a Mermaid diagram pasted or opened.
+    MermaidReview,
     /// The library's Recent designs dialog.
     Recent,
     /// Another tab changed the design this one has edits of.
@@ -237,6 +240,7 @@ fn panel_view(panel: Panel, panels: Panels) -> AnyView {
         Panel::Gallery => view! { <Gallery /> }.into_any(),
         Panel::Requirements => view! { <super::requirements::RequirementsDialog /> }.into_any(),
         Panel::ScenarioDialog => view! { <super::scenarios::ScenarioDialog /> }.into_any(),
+        Panel::MermaidReview => view! { <super::mermaid_review::MermaidReview /> }.into_any(),
         Panel::Recent => view! { <RecentDesigns /> }.into_any(),
         Panel::Conflict => view! { <ConflictPrompt /> }.into_any(),
     }

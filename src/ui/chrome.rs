@@ -18,6 +18,8 @@ pub struct Chrome {
     /// The what-if on screen when presentation mode began: the findings are
     /// shown under it, and leaving restores it.
     pub present_whatif: StoredValue<Option<super::session::WhatIf>>,
+    /// A Mermaid diagram pasted or opened, waiting for its review.
+    pub review: RwSignal<Option<super::mermaid_review::Review>>,
     /// Set to ask the inspector to take keyboard focus (Enter on a block).
     pub focus_inspector: RwSignal<bool>,
 }
@@ -30,6 +32,7 @@ impl Chrome {
             presenting: RwSignal::new(false),
             present_at: RwSignal::new(0),
             present_whatif: StoredValue::new(None),
+            review: RwSignal::new(None),
             focus_inspector: RwSignal::new(false),
         }
     }

@@ -9,8 +9,10 @@ use super::chrome::{use_chrome, Chrome};
 use super::document::Document;
 use super::library::{use_library, Library};
 use super::load_errors::{use_load_problems, LoadProblems};
+use super::mermaid_review::{Landing, Review};
 use super::tool_icons::{Tool, ToolIcon};
 use crate::core::format;
+use crate::core::incoming::{self, Incoming};
 use crate::core::model::Design;
 
 /// The id of the hidden file input behind "Open…" (Ctrl+O clicks it).
@@ -45,7 +47,7 @@ pub fn FileActions() -> impl IntoView {
                 id=OPEN_INPUT_ID
                 class="visually-hidden"
                 type="file"
-                accept=".json,application/json"
+                accept=".json,application/json,.mmd,.mermaid,.md,text/markdown,text/plain"
                 tabindex="-1"
                 aria-hidden="true"
                 on:change=on_pick
@@ -95,14 +97,19 @@ fn open_file(chrome: Chrome, library: Library, problems: LoadProblems, file: web
     });
 }
 
-/// Open a design file's text as a new document. A bad file changes nothing
-/// and the dialog lists every error.
+/// Open a design file's text as a new document, or a Mermaid file through
+/// its review. A bad file changes nothing and the dialog lists every error.
 fn open_text(chrome: Chrome, library: Library, problems: LoadProblems, name: String, text: &str) {
-    match format::load(text) {
-        Ok(design) => {
+    match incoming::read(text) {
+        Ok(Incoming::Design(design)) => {
             library.open_new(design);
             chrome.notice.set(Some(format!("Opened “{name}”.")));
         }
+        Ok(Incoming::Mermaid(imported)) => chrome.review.set(Some(Review {
+            text: text.to_string(),
+            imported,
+            into: Landing::NewDesign { file: name },
+        })),
         Err(errors) => problems.show("This file could not be opened", Some(name), errors),
     }
 }

@@ -23,6 +23,7 @@ mod legend;
 mod library;
 mod list_view;
 mod load_errors;
+mod mermaid_review;
 mod palette;
 mod present;
 mod recent;

@@ -24,6 +24,8 @@ pub enum Tool {
     ExportSvg,
     ExportPng,
     CopyReport,
+    /// Mermaid, Excalidraw, draw.io: an arrow out of a tray.
+    OtherTools,
     ZoomOut,
     ZoomIn,
     Fit,
@@ -69,6 +71,7 @@ pub fn tool_path(tool: Tool) -> &'static str {
         // A clipboard with lines of text.
         Tool::CopyReport => "M9 4H6v17h12V4h-3M9 3h6v3H9zM9 10h6M9 14h6M9 18h4",
         // A magnifier with minus, and with plus.
+        Tool::OtherTools => "M12 15V3M7 8l5-5 5 5M5 13v8h14v-8",
         Tool::ZoomOut => "M10.5 4a6.5 6.5 0 1 0 0 13 6.5 6.5 0 0 0 0-13zM15.5 15.5L20 20M7.5 10.5h6",
         Tool::ZoomIn => {
             "M10.5 4a6.5 6.5 0 1 0 0 13 6.5 6.5 0 0 0 0-13zM15.5 15.5L20 20M7.5 10.5h6M10.5 7.5v6"
