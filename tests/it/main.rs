@@ -13,6 +13,7 @@ mod library;
 mod mermaid;
 mod purity;
 mod rules;
+mod scenarios;
 mod schema;
 mod share;
 mod stress;
