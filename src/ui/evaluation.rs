@@ -173,7 +173,12 @@ impl Evaluation {
                 None => base.clone(),
             };
             ev.show(shown);
-            ev.importance.set(None);
+            // A small design's ranking follows shortly: the last one stays on
+            // screen until then (no flicker while typing). A large design's
+            // is computed on request, so an old one would mislead: it goes.
+            if settled.design.blocks.len() > IMPORTANCE_AUTO {
+                ev.importance.set(None);
+            }
             ev.adding.set_value(true);
             ev.next_scenario(run, settled, base, Vec::new());
         });

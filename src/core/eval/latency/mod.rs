@@ -2,6 +2,7 @@
 //! distribution computed numerically ([`times`]), its figures, the mix, budget.
 
 mod budget;
+pub mod service;
 pub mod times;
 
 use super::dist::{Dist, Grid};

@@ -7,39 +7,22 @@
 
 use super::super::dist::{normal_cdf, Dist, Grid};
 use super::super::graph::Graph;
+use super::service::{pow2, sigma};
 use crate::core::model::{Op, Route};
 
-/// z of the 99th percentile of the standard normal (evaluation.md §3).
-pub const Z99: f64 = 2.3263;
 /// Lattice points across the longest time an entry can take: the step `h` of
 /// an evaluation. Measured on generated designs against 16,384 points: p50
 /// within 0.4%, p99 0.2%, p999 0.05%, means exact (§2.6 asks 1% and 2%); the
 /// cost grows with the points (512: 6 ms at 100 blocks, 1,024: 14 ms).
 const POINTS: f64 = 512.0;
-/// Fewest lattice steps across an entry's median before it is recomputed
-/// finer (with twice as many), and the most points that refinement may use
-/// across its long times. Spec choice: 16 and 4,096 keep the Monte Carlo
-/// comparison's p50 within 1%; 64 and 16,384 cost seven times as much on the
-/// generated designs (20 ms at 100 blocks instead of 3).
+/// Spec choice: an entry whose median spans fewer than 16 steps is computed
+/// again with 32 across it, at most 4,096 points in all: the Monte Carlo
+/// check's p50 stays within 1% (64 and 16,384 cost 7× as much).
 const MEDIAN_CELLS: f64 = 16.0;
 const MAX_POINTS: f64 = 4096.0;
 /// z of each service time in the estimate that sets an entry's step: about
 /// its p999 (the lattice still extends as far as the tail goes).
 const Z_BOUND: f64 = 3.0;
-
-/// `2^k`, exactly (retries are at most 10).
-pub fn pow2(k: u32) -> f64 {
-    (1u64 << k.min(62)) as f64
-}
-
-/// σ of a block's log-normal service time (0 when deterministic).
-pub fn sigma(latency_ms: f64, p99_ms: f64) -> f64 {
-    if latency_ms > 0.0 && p99_ms > latency_ms {
-        libm::log(p99_ms / latency_ms) / Z99
-    } else {
-        0.0
-    }
-}
 
 /// What one evaluation's times need: the graph, ρ, each link's share of calls.
 pub struct Times<'g, 'a> {

@@ -18,7 +18,7 @@ pub fn longest_call(m: &Link) -> Option<f64> {
     let tau = m.timeout_ms?;
     let r = m.retries as f64;
     let waits = if m.backoff {
-        m.backoff_ms * (crate::core::eval::latency::times::pow2(m.retries) - 1.0)
+        m.backoff_ms * (crate::core::eval::latency::service::pow2(m.retries) - 1.0)
     } else {
         0.0
     };
