@@ -2,9 +2,10 @@
 //! each formula by hand, the worked checks of §3.3 to the digits shown, the
 //! two rules from both sides, and average × peak factor = peak on random chains.
 
-use envelope::core::eval::{analyse, evaluate, EvalOptions};
+use super::common::{design, eval};
+use envelope::core::eval::{analyse, EvalOptions};
 use envelope::core::format;
-use envelope::core::model::{Block, Design, Kind, Link, Op};
+use envelope::core::model::{Block, Kind, Link, Op};
 use envelope::core::render::units::{bytes, bytes_per_s, grouped};
 use envelope::core::report::{BlockReport, Report};
 use proptest::prelude::*;
@@ -30,18 +31,6 @@ fn link(id: &str, from: &str, to: &str, op: Op) -> Link {
     let mut l = Link::new(id, from, to);
     l.op = op;
     l
-}
-
-fn design(blocks: Vec<Block>, links: Vec<Link>) -> Design {
-    Design {
-        blocks,
-        links,
-        ..Design::default()
-    }
-}
-
-fn eval(d: &Design) -> Report {
-    evaluate(d, &EvalOptions::default())
 }
 
 fn block<'r>(r: &'r Report, id: &str) -> &'r BlockReport {

@@ -1,6 +1,7 @@
 //! Tests: eval. The worked checks of evaluation.md, then properties of the
 //! load, availability and latency computations on generated designs.
 
+use super::common::design;
 use envelope::core::eval::{analyse, evaluate, EvalOptions};
 use envelope::core::model::{Block, Design, Kind, Link, Mode, Op, Route, Zone};
 use envelope::core::report::Method;
@@ -23,14 +24,6 @@ fn client(id: &str, rps: f64) -> Block {
 
 fn link(id: &str, from: &str, to: &str) -> Link {
     Link::new(id, from, to)
-}
-
-fn design(blocks: Vec<Block>, links: Vec<Link>) -> Design {
-    Design {
-        blocks,
-        links,
-        ..Design::default()
-    }
 }
 
 /// A chain users → b1 → b2 → … with the given availabilities.

@@ -2,6 +2,7 @@
 mod capacity;
 mod catalog;
 mod cli;
+mod common;
 mod culling;
 mod edit;
 mod eval;

@@ -4,7 +4,8 @@
 
 use envelope::core::eval::{evaluate, EvalOptions};
 use envelope::core::model::{Block, Design, Kind, Link, Route, Scenario, Targets};
-use envelope::core::report::Report;
+
+use super::common::{design, eval};
 
 fn block(id: &str, kind: Kind, availability: f64) -> Block {
     let mut b = Block::new(id, kind, 0.0, 0.0);
@@ -31,15 +32,7 @@ fn chain(path: Vec<Block>) -> Design {
         prev = b.id.clone();
         blocks.push(b);
     }
-    Design {
-        blocks,
-        links,
-        ..Design::default()
-    }
-}
-
-fn eval(d: &Design) -> Report {
-    evaluate(d, &EvalOptions::default())
+    design(blocks, links)
 }
 
 fn close(a: f64, b: f64) -> bool {

@@ -3,8 +3,8 @@
 //! the latency checked against a long seeded Monte Carlo written here (test
 //! only; the product computes it numerically).
 
+use super::common::{design, eval};
 use envelope::core::eval::stress::storm_scale;
-use envelope::core::eval::{evaluate, EvalOptions};
 use envelope::core::model::{Block, Design, Kind, Link, Route};
 use envelope::core::report::Report;
 use proptest::prelude::*;
@@ -31,18 +31,6 @@ fn timed(id: &str, from: &str, to: &str, timeout: f64, retries: u32) -> Link {
     l.timeout_ms = Some(timeout);
     l.retries = retries;
     l
-}
-
-fn design(blocks: Vec<Block>, links: Vec<Link>) -> Design {
-    Design {
-        blocks,
-        links,
-        ..Design::default()
-    }
-}
-
-fn eval(d: &Design) -> Report {
-    evaluate(d, &EvalOptions::default())
 }
 
 fn link<'r>(r: &'r Report, id: &str) -> &'r envelope::core::report::LinkReport {

@@ -48,8 +48,9 @@ pub fn Headline() -> impl IntoView {
     }
 }
 
-/// A pass/fail mark that reads the same without colour.
-fn verdict(pass: bool, what: String) -> impl IntoView {
+/// A pass/fail mark that reads the same without colour: "✓ Meets target
+/// 99.9%". The scenarios' rows use it too.
+pub(crate) fn verdict(pass: bool, what: String) -> impl IntoView {
     let (mark, word, class) = if pass {
         ("✓", "Meets", "verdict pass")
     } else {

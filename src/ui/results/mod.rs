@@ -18,6 +18,7 @@ mod table;
 use leptos::prelude::*;
 
 pub use block_findings::BlockFindings;
+pub(crate) use headline::verdict;
 
 use super::browser;
 use crate::core::model::Design;

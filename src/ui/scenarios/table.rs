@@ -12,6 +12,7 @@ use crate::core::render::units;
 use crate::core::report::ScenarioReport;
 use crate::ui::browser;
 use crate::ui::editor::{use_editor, Editor};
+use crate::ui::results::verdict;
 
 /// One row as shown: the scenario, what it changes, and its figures when the
 /// report has them.
@@ -149,19 +150,7 @@ fn row_view(
                     Some(v) if v.is_empty() => view! { <span class="muted">"No targets"</span> }.into_any(),
                     Some(v) => v
                         .into_iter()
-                        .map(|(ok, what)| {
-                            let (mark, word, class) = if ok {
-                                ("✓", "Meets", "verdict pass")
-                            } else {
-                                ("✗", "Misses", "verdict fail")
-                            };
-                            view! {
-                                <span class=class>
-                                    <span aria-hidden="true">{mark}" "</span>
-                                    {format!("{word} {what}")}
-                                </span>
-                            }
-                        })
+                        .map(|(ok, what)| verdict(ok, what))
                         .collect_view()
                         .into_any(),
                 }}

@@ -51,7 +51,7 @@ test('save the what-if as a scenario, apply, edit, reorder, delete; undo; reload
   const row = table.locator('li.scenario-row').first();
   await expect(row).toContainText('API down at 3×');
   await expect(row).toContainText('×3 traffic · API down');
-  await expect(row).toContainText('Misses p99 200 ms');
+  await expect(row).toContainText('Misses target p99 200 ms');
   await expect(row).toHaveClass(/applied/);
   // The failed scenario is a finding too.
   await expect(ed.results.locator('li.finding', { hasText: "Scenario 'API down at 3×' misses" })).toHaveCount(1);
