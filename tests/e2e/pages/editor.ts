@@ -190,6 +190,11 @@ export class EditorPage {
     return this.page.getByRole('toolbar', { name: 'Editor' }).getByRole('button', { name, exact: true });
   }
 
+  /** The zoom level's button ("45% zoom, reset to 100%"), which resets the zoom. */
+  get zoomReset(): Locator {
+    return this.page.getByRole('toolbar', { name: 'Editor' }).getByRole('button', { name: /^\d+% zoom, reset to 100%$/ });
+  }
+
   /** Press a shortcut with focus on the page body (not in a field). */
   async shortcut(keys: string): Promise<void> {
     await this.page.keyboard.press(keys);
