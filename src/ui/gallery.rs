@@ -179,17 +179,27 @@ fn GalleryDialog(open: RwSignal<bool>) -> impl IntoView {
                         let title = entry.title.clone();
                         let summary = entry.summary.clone();
                         let source = entry.source.clone();
+                        // The name holds all the card shows (WCAG 2.5.3), the
+                        // words kept apart by the spaces between the parts.
+                        let mut name = format!("Open template {title}");
+                        if !summary.is_empty() {
+                            name.push_str(&format!(": {summary}"));
+                        }
+                        if !source.is_empty() {
+                            name.push_str(&format!(" ({source})"));
+                        }
                         view! {
                             <li>
                                 <button
                                     class="gallery-card"
-                                    aria-label=format!("Open template {title}")
-                                    aria-describedby=format!("tpl-{}", entry.file)
+                                    aria-label=name
                                     disabled=move || busy.get()
                                     on:click=move |_| choose(entry.clone())
                                 >
                                     <span class="gallery-card-title">{title.clone()}</span>
+                                    " "
                                     <span class="gallery-card-summary">{summary}</span>
+                                    " "
                                     <span class="gallery-card-source">{source}</span>
                                 </button>
                             </li>

@@ -52,9 +52,11 @@ pub fn Toolbar(toggles: Toggles, dark: RwSignal<bool>) -> impl IntoView {
             <super::export_actions::ExportActions />
             <div class="tool-group" role="group" aria-label="Zoom">
                 <ActionButton id=ActionId::ZoomOut icon=Tool::ZoomOut text="Zoom out" class="label wider" />
+                // Named by the level it shows first (WCAG 2.5.3: the visible
+                // text is part of the name), then what pressing it does.
                 <button
                     class="zoom-level"
-                    aria-label=zoom_reset.label
+                    aria-label=move || format!("{} zoom, reset to 100%", zoom())
                     title=zoom_reset.title()
                     on:click=move |_| actions::run(ActionId::ZoomReset, &ctx)
                 >

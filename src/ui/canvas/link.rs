@@ -21,8 +21,15 @@ pub fn link_label(d: &Design, l: &Link) -> String {
             .map(|b| b.display_label().to_string())
             .unwrap_or_else(|| id.to_string())
     };
+    // The label the canvas draws on the link comes first after the ends, so the
+    // name holds the visible text (WCAG 2.5.3).
+    let label = if l.label.is_empty() {
+        String::new()
+    } else {
+        format!("{}, ", l.label)
+    };
     format!(
-        "Link from {} to {}: {} {}, {} call{} per request, {} ms",
+        "Link from {} to {}: {label}{} {}, {} call{} per request, {} ms",
         name(&l.from),
         name(&l.to),
         if l.mode == Mode::Sync {
@@ -167,23 +174,29 @@ pub fn LinkView(id: String, g: Gestures, #[prop(into)] detail: Signal<bool>) -> 
             // drawn under a transform of its own, which makes Chromium re-layerize
             // the drawing on every move (see the note in block.rs).
             <path class="link-arrow" d=arrow_d></path>
-            {move || {
-                detail
-                    .get()
-                    .then(|| {
-                        view! {
-                            <text
-                                class="link-text"
-                                x=move || path.get().map_or(0.0, |p| p.label.x)
-                                y=move || path.get().map_or(0.0, |p| p.label.y - 6.0)
-                                text-anchor="middle"
-                            >
-                                {text}
-                            </text>
-                        }
-                    })
-            }}
         </g>
+        // The label and figures sit beside the link's button, not in it, as a
+        // block's figures do (see block.rs): the name holds the label and says
+        // the figures in words. Pressing on them is pressing on the link.
+        {move || {
+            detail
+                .get()
+                .then(|| {
+                    view! {
+                        <text
+                            class="link-text"
+                            class:times-out=move || times_out.get()
+                            x=move || path.get().map_or(0.0, |p| p.label.x)
+                            y=move || path.get().map_or(0.0, |p| p.label.y - 6.0)
+                            text-anchor="middle"
+                            aria-hidden="true"
+                            on:pointerdown=move |ev| g.item_down(ItemKind::Link, &key.get_value(), ev)
+                        >
+                            {text}
+                        </text>
+                    }
+                })
+        }}
     }
 }
 

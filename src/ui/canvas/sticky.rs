@@ -75,6 +75,8 @@ pub fn StickyView(id: String, g: Gestures) -> impl IntoView {
             }
         >
             <rect class="sticky-body" width=STICKY_W height=STICKY_H rx="4"></rect>
+            // A space between the lines (drawn by no one) keeps the words apart
+            // in the note's text, so its name "Note: …" holds what it shows.
             {move || {
                 lines()
                     .into_iter()
@@ -84,6 +86,7 @@ pub fn StickyView(id: String, g: Gestures) -> impl IntoView {
                             <text class="sticky-text" x="10" y=22.0 + 16.0 * i as f64>
                                 {l}
                             </text>
+                            " "
                         }
                     })
                     .collect_view()

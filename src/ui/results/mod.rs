@@ -64,8 +64,10 @@ pub fn Results(
                     {move || if open.get() { "Hide results" } else { "Show results" }}
                 </button>
             </header>
+            // Each column scrolls on its own, so each takes keyboard focus (a
+            // column may hold nothing focusable to scroll it by) and has a name.
             <div id="results-body" class="results-body" hidden=move || !open.get()>
-                <div class="results-col">
+                <div class="results-col" role="group" tabindex="0" aria-label="Headline figures">
                     <Headline />
                     <Show when=has_entry>
                         <Entries />
@@ -73,15 +75,15 @@ pub fn Results(
                         <Stress />
                     </Show>
                 </div>
-                <div class="results-col">
+                <div class="results-col" role="group" tabindex="0" aria-label="Latency budget and capacity">
                     <Budget />
                     <Capacity />
                 </div>
-                <div class="results-col">
+                <div class="results-col" role="group" tabindex="0" aria-label="Scenarios and what to improve first">
                     <crate::ui::scenarios::Scenarios />
                     <ImproveFirst />
                 </div>
-                <div class="results-col">
+                <div class="results-col" role="group" tabindex="0" aria-label="Findings">
                     <Findings />
                 </div>
             </div>

@@ -175,7 +175,7 @@ async function measure(browser, n) {
   });
 
   // Zoom to 100% at the centre so drags move real screen distances.
-  await page.getByRole('button', { name: 'Zoom to 100%' }).click();
+  await page.getByRole('button', { name: /^\d+% zoom, reset to 100%$/ }).click();
   // Frames are measured once the opened design's first evaluation is done (it is
   // one main-thread task, counted in "open → first report" by eval-bench.mjs).
   await page.waitForFunction(() => window.envelope.pending() === 'false', null, { timeout: 120_000 });

@@ -191,7 +191,7 @@ async function measure(browser, n) {
 
   // Longest task while dragging the block nearest the centre of the view 40
   // moves, one per ~16 ms, then until the evaluation after it is done.
-  await page.getByRole('button', { name: 'Zoom to 100%' }).click();
+  await page.getByRole('button', { name: /^\d+% zoom, reset to 100%$/ }).click();
   const canvas = await page.getByRole('application', { name: 'Design canvas' }).boundingBox();
   const from = await page.evaluate(({ x, y }) => {
     let best = null;

@@ -65,8 +65,22 @@ export class EditorPage {
     return this.canvas.getByRole('button', { name });
   }
 
+  /**
+   * The figures and marks drawn over a block (key numbers, findings badge,
+   * "⚠ saturated", "✕ down"): beside its button, so that the button's visible
+   * text is its label alone.
+   */
+  blockMarks(id: string): Locator {
+    return this.canvas.locator(`g.block[data-id="${id}"] + g.block-marks`);
+  }
+
   link(id: string): Locator {
     return this.canvas.locator(`g.link[data-id="${id}"]`);
+  }
+
+  /** The label and figures drawn along a link, beside its button. */
+  linkText(id: string): Locator {
+    return this.canvas.locator(`g.link[data-id="${id}"] + text.link-text`);
   }
 
   linkBetween(from: string, to: string): Locator {
@@ -174,6 +188,11 @@ export class EditorPage {
 
   tool(name: string): Locator {
     return this.page.getByRole('toolbar', { name: 'Editor' }).getByRole('button', { name, exact: true });
+  }
+
+  /** The zoom level's button ("45% zoom, reset to 100%"), which resets the zoom. */
+  get zoomReset(): Locator {
+    return this.page.getByRole('toolbar', { name: 'Editor' }).getByRole('button', { name: /^\d+% zoom, reset to 100%$/ });
   }
 
   /** Press a shortcut with focus on the page body (not in a field). */

@@ -18,7 +18,7 @@ test.describe('inspector', () => {
     await replicas.press('Tab');
     await expect.poll(async () => (await savedBlock(page, 'api')).replicas).toBe(12);
     await expect(ed.block('api')).toHaveAttribute('aria-label', /12 replicas/);
-    await expect(ed.block('api').locator('text.block-numbers')).toContainText('×12');
+    await expect(ed.blockMarks('api').locator('text.block-numbers')).toContainText('×12');
 
     await ed.tool('Undo').click();
     await expect.poll(async () => (await savedBlock(page, 'api')).replicas).toBeUndefined();

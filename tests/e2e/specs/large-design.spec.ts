@@ -121,7 +121,7 @@ test('a block failed in the what-if stays marked when it is drawn plain again', 
 
 test('close up, only the blocks near the view are in the page, and panning brings the others', async ({ page }) => {
   const { ed, d } = await openLarge(page);
-  await ed.tool('Zoom to 100%').click();
+  await ed.zoomReset.click();
   await expect.poll(async () => (await ed.view()).zoom).toBe(1);
   const near = await ed.blockIds();
   expect(near.length).toBeGreaterThan(0);
@@ -144,7 +144,7 @@ test('close up, only the blocks near the view are in the page, and panning bring
 
 test('a selected block stays in the page when the view leaves it', async ({ page }) => {
   const { ed } = await openLarge(page);
-  await ed.tool('Zoom to 100%').click();
+  await ed.zoomReset.click();
   const first = await nearestToMiddle(ed);
   await ed.clickBlock(first);
   expect(await ed.selectedBlockIds()).toEqual([first]);
@@ -157,7 +157,7 @@ test('a selected block stays in the page when the view leaves it', async ({ page
 
 test('dragging a block of a large design moves it, in one undo step', async ({ page }) => {
   const { ed } = await openLarge(page);
-  await ed.tool('Zoom to 100%').click();
+  await ed.zoomReset.click();
   const target = await nearestToMiddle(ed);
   const before = (await savedDocument(page)).blocks.find((b) => b.id === target)!;
   await ed.dragBlock(target, 60, 40);

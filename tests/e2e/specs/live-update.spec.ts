@@ -25,7 +25,7 @@ test('editing capacity recolours the block and updates max scale with no evaluat
   await ed.setField('Capacity per instance', '800');
   await expect(api).toHaveClass(/\bsaturated\b/);
   await expect(api).not.toHaveClass(/\bhot\b/);
-  await expect(api).toContainText('⚠ saturated');
+  await expect(ed.blockMarks('api')).toContainText('⚠ saturated');
   await expect(ed.figure('max_scale')).toContainText('Overloaded');
   const r = await reportWhere(page, (r) => r.max_scale === 0.8);
   expect(r.bottleneck).toBe('api');

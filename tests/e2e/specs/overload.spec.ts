@@ -31,7 +31,7 @@ test('×10 traffic saturates a block; Apply to design writes it, one undo step',
   await ed.setMultiplier('10');
   await expect(ed.multiplier).toHaveValue('×10');
   await expect(api).toHaveClass(/\bsaturated\b/);
-  await expect(api).toContainText('⚠ saturated');
+  await expect(ed.blockMarks('api')).toContainText('⚠ saturated');
   await expect(ed.block('lb')).not.toHaveClass(/\b(hot|saturated)\b/);
   await expect(ed.results.getByRole('heading', { name: /^Errors \(\d+\)/ })).toBeVisible();
   await expect(overloaded).toBeVisible();

@@ -64,7 +64,7 @@ test('timeouts and retries show their effect in the inspector, on the canvas and
   await expect(effect).toHaveText(/^[\d.]+% of attempts time out; 1 attempt per call; [\d.]+% of calls fail$/);
   await expect(ed.link('l2')).toHaveClass(/\btimes-out\b/);
   await expect(ed.link('l2')).toHaveAttribute('aria-label', /fails calls by timing out/);
-  await expect(ed.link('l2').locator('text.link-text')).toContainText('⏱ timeouts');
+  await expect(ed.linkText('l2')).toContainText('⏱ timeouts');
   await expect(ed.link('l1')).not.toHaveClass(/\btimes-out\b/);
   await expect(failures).toHaveText(/^Timeouts fail [\d.]+% of calls over “API → Pay”$/);
   const failed = Number((await failures.textContent())!.match(/fail ([\d.]+)%/)![1]);
@@ -85,7 +85,7 @@ test('timeouts and retries show their effect in the inspector, on the canvas and
   await expect(ed.link('l2')).toHaveClass(/\btimes-out\b/);
   await expect(ed.block('pay')).toHaveClass(/\bstorm\b/);
   await expect(ed.block('pay')).toHaveAttribute('aria-label', /retry storm/);
-  await expect(ed.block('pay').locator('text.storm-mark')).toBeVisible();
+  await expect(ed.blockMarks('pay').locator('text.storm-mark')).toBeVisible();
   await expect(ed.block('api')).not.toHaveClass(/\bstorm\b/);
 
   // Where the storm begins is worked out only under a what-if traffic scale.

@@ -31,7 +31,7 @@ test.describe('zoom and pan', () => {
 
   test('the zoom buttons, Ctrl+0 and Shift+1', async ({ page }) => {
     const ed = new EditorPage(page);
-    const hundred = ed.tool('Zoom to 100%');
+    const hundred = ed.zoomReset;
     await hundred.click();
     await expect.poll(async () => (await ed.view()).zoom).toBe(1);
     await expect(hundred).toHaveText('100%');
