@@ -197,4 +197,24 @@ test.describe('axe: WCAG 2.1 A/AA', () => {
     await expect(caption).toContainText('Finding 1 of');
     await expectNoViolations(page, 'presentation, a finding');
   });
+
+  test('Other tools, Edit scenario and the Mermaid import review', async ({ page, context, baseURL }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+    const ed = await openTemplate(page);
+    await page.getByRole('button', { name: 'Other tools' }).click();
+    await expect(page.getByRole('button', { name: 'Copy as Mermaid' })).toBeVisible();
+    await expectNoViolations(page, 'the Other tools list');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: /^Edit scenario / }).first().click();
+    await expect(page.getByRole('dialog', { name: 'Edit scenario' })).toBeVisible();
+    await expectNoViolations(page, 'Edit scenario');
+    await page.keyboard.press('Escape');
+    await page.evaluate(() =>
+      navigator.clipboard.writeText('flowchart LR\n  a[Web] --> b[(Orders)]\n  b -.-> q[Queue]\n  style a fill:#f9f\n'),
+    );
+    await ed.canvas.click({ position: { x: 10, y: 10 } });
+    await page.keyboard.press('Control+v');
+    await expect(page.getByRole('dialog', { name: 'Import from Mermaid' })).toBeVisible();
+    await expectNoViolations(page, 'the Mermaid import review');
+  });
 });
