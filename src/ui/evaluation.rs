@@ -205,30 +205,32 @@ impl Evaluation {
             }
             return;
         }
-        browser::after(
-            0,
-            Box::new(move || {
-                if self.run_id.try_get_value() != Some(run) {
-                    return;
-                }
-                let d = &settled.design;
-                rows.push(scenario(d, &d.scenarios[rows.len()], &settled.options));
-                self.next_scenario(run, settled, base, rows);
-            }),
-        );
+        let first = rows.is_empty();
+        let step = move || {
+            if self.run_id.try_get_value() != Some(run) {
+                return;
+            }
+            let d = &settled.design;
+            rows.push(scenario(d, &d.scenarios[rows.len()], &settled.options));
+            self.next_scenario(run, settled, base, rows);
+        };
+        if first {
+            // The design's figures are painted before the scenarios start.
+            after_paint(step);
+        } else {
+            browser::after(0, Box::new(step));
+        }
     }
 
-    /// Compute what to improve first in a task of its own.
+    /// Compute what to improve first in a task of its own, once the report
+    /// on screen is painted.
     fn importance_later(self, run: u64, settled: Rc<Settled>) {
-        browser::after(
-            0,
-            Box::new(move || {
-                if self.run_id.try_get_value() == Some(run) {
-                    let list = importance_of(&settled.design, &settled.options);
-                    self.importance.set(Some(list));
-                }
-            }),
-        );
+        after_paint(move || {
+            if self.run_id.try_get_value() == Some(run) {
+                let list = importance_of(&settled.design, &settled.options);
+                self.importance.set(Some(list));
+            }
+        });
     }
 
     /// What to improve first for the report on screen, now (a button, on
@@ -254,6 +256,12 @@ impl Evaluation {
         });
         n
     }
+}
+
+/// Run `f` in a task of its own after the next frame is painted, so that
+/// what changed before it is on screen first.
+fn after_paint(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || browser::after(0, Box::new(f)));
 }
 
 /// The rows of `old` for exactly `design`'s scenarios, in its order, when it
