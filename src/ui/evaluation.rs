@@ -6,7 +6,7 @@
 //! saved scenario in a task of its own, then (on designs of up to
 //! [`IMPORTANCE_AUTO`] blocks) what to improve first.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
@@ -27,7 +27,7 @@ pub const IMPORTANCE_AUTO: usize = 200;
 pub struct Evaluation {
     /// The design and scenario the report was last computed for. Edits land here
     /// after a short pause, so a burst of edits costs one evaluation.
-    settled: RwSignal<Settled>,
+    settled: RwSignal<Arc<Settled>>,
     /// An edit is waiting to be evaluated: the results panel shows "updating".
     pub pending: RwSignal<bool>,
     /// The evaluation report of what is on screen, derived from `settled` by the
@@ -60,10 +60,10 @@ struct Settled {
 impl Evaluation {
     /// The evaluation of `design` (the document's) under `whatif` (the session's).
     pub fn new(design: RwSignal<Design>, whatif: RwSignal<WhatIf>) -> Evaluation {
-        let settled = RwSignal::new(Settled {
+        let settled = RwSignal::new(Arc::new(Settled {
             design: design.get_untracked(),
             options: EvalOptions::default(),
-        });
+        }));
         Evaluation {
             settled,
             pending: RwSignal::new(true),
@@ -139,8 +139,8 @@ impl Evaluation {
         let options = self.whatif.with_untracked(WhatIf::options);
         let design = self.design.get_untracked();
         let now = Settled { design, options };
-        if self.settled.with_untracked(|s| *s != now) {
-            self.settled.set(now);
+        if self.settled.with_untracked(|s| **s != now) {
+            self.settled.set(Arc::new(now));
         } else {
             // Nothing new to evaluate: what was pending is already shown,
             // unless the evaluator is still adding scenarios of this run.
@@ -156,7 +156,8 @@ impl Evaluation {
     pub fn run(&self) {
         let ev = *self;
         Effect::new(move |_| {
-            let settled = Rc::new(ev.settled.get());
+            // The run's tasks share what it evaluates (no copy of the design).
+            let settled = ev.settled.get();
             let run = ev.next_run();
             let first = EvalOptions {
                 scenarios: false,
@@ -189,7 +190,7 @@ impl Evaluation {
     fn next_scenario(
         self,
         run: u64,
-        settled: Rc<Settled>,
+        settled: Arc<Settled>,
         base: Report,
         mut rows: Vec<ScenarioReport>,
     ) {
@@ -224,7 +225,7 @@ impl Evaluation {
 
     /// Compute what to improve first in a task of its own, once the report
     /// on screen is painted.
-    fn importance_later(self, run: u64, settled: Rc<Settled>) {
+    fn importance_later(self, run: u64, settled: Arc<Settled>) {
         after_paint(move || {
             if self.run_id.try_get_value() == Some(run) {
                 let list = importance_of(&settled.design, &settled.options);
